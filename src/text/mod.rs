@@ -1,0 +1,3 @@
+//! Text handling: byte spans, boilerplate removal, paragraph and sentence segmentation.
+
+pub mod span;
