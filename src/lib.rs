@@ -4,6 +4,8 @@
 //! The pipeline runs one way: `input` → `text` → `grammar` → `claim` → `temporal` + `entity`
 //! → `matcher` → `rules` → `report`. See `docs/architecture.md`.
 
+pub mod claim;
 pub mod input;
+pub mod report;
 pub mod temporal;
 pub mod text;

@@ -1,0 +1,187 @@
+//! The claim model: one factual statement of one article, in a form other articles' claims can
+//! be compared with.
+//!
+//! A claim names an event by its canonical predicate (from `rules/lexicon/events.toml`), its
+//! participants by entity id (from `rules/lexicon/entities.toml` and in-document coreference),
+//! when it happened (a resolved time), how many (quantities with bounds), who says so
+//! (attribution), how firmly (modality) and whether it happened at all (polarity). Every part
+//! keeps the byte span it came from.
+
+use serde::Serialize;
+
+use crate::temporal::{Bound, DurationDays, Interval};
+use crate::text::span::Span;
+
+/// Whether the claim asserts or denies its event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// It happened.
+    #[default]
+    Positive,
+    /// It did not ("did not", "has not", "never").
+    Negative,
+}
+
+/// How firmly the article states the claim.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact in the article's own voice.
+    #[default]
+    Asserted,
+    /// Attributed to a source ("according to", "X said").
+    Reported,
+    /// Inside a direct quotation.
+    Quoted,
+    /// Softened: "believed to", "reportedly", "could", "may".
+    Hedged,
+}
+
+/// What kind of source carries a claim. Ordered from weakest to strongest.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// No attribution: the article's own voice.
+    #[default]
+    Unattributed,
+    /// An unnamed person ("an anonymous U.S. official", "U.S. officials").
+    Anonymous,
+    /// Another news outlet or wire service ("according to Reuters").
+    Outlet,
+    /// A named person or organization ("according to NATO", "Vershbow said").
+    Named,
+    /// A named person quoted on the record.
+    Quote,
+    /// A document ("a report by", "court documents").
+    Document,
+}
+
+/// Who says so.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Attribution {
+    /// The kind of source.
+    pub kind: SourceKind,
+    /// The source as written ("an anonymous U.S. official", "NATO"); empty when unattributed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The canonical entity or outlet id of the source, when known ("reuters", "nato").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// Where the attribution is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// A participant of an event, by canonical entity id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Participant {
+    /// Canonical entity id ("united-states", "joe-biden").
+    pub entity: String,
+    /// Its role in the event.
+    pub role: Role,
+    /// Where it is mentioned.
+    pub span: Span,
+}
+
+/// The role of a participant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The doer: stands before the event word.
+    Agent,
+    /// The one done to: stands after the event word.
+    Patient,
+    /// Where it happened.
+    Location,
+}
+
+/// A number with its bounds, unit and what it counts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Where the number (with its modifier and unit) is written.
+    pub span: Span,
+    /// The stated value ("nearly 24" → 24).
+    pub value: f64,
+    /// How the text bounded it.
+    pub bound: Bound,
+    /// The smallest value the statement allows.
+    pub low: f64,
+    /// The largest value the statement allows (infinite for "more than").
+    pub high: f64,
+    /// The unit or counted noun, normalized to its singular ("person", "day", "percent", "usd").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// When the claim happened: a resolved time or an unresolved time expression.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimTime {
+    /// The time expression's span.
+    pub span: Span,
+    /// Its TIMEX3 value.
+    pub value: String,
+    /// The days it covers, when resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+    /// For "since"/"for" durations attached to the claim: its length.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<DurationDays>,
+}
+
+/// The event a claim is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Event {
+    /// Canonical predicate ("invade", "establish", "speak").
+    pub predicate: String,
+    /// The word that triggered it, as written.
+    pub trigger: String,
+    /// Where the trigger is.
+    pub span: Span,
+}
+
+/// One factual claim of one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// Stable id: a hash of the article id and the claim's normalized content.
+    pub id: String,
+    /// The article it comes from.
+    pub article: String,
+    /// The sentence it was read from.
+    pub sentence: Span,
+    /// The event.
+    pub event: Event,
+    /// Participants, by entity id.
+    pub participants: Vec<Participant>,
+    /// When.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<ClaimTime>,
+    /// How many.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
+    /// Who says so.
+    pub attribution: Attribution,
+    /// How firmly.
+    pub modality: Modality,
+    /// Whether it happened.
+    pub polarity: Polarity,
+}
+
+impl Claim {
+    /// The participant ids in a stable order (for blocking keys and ids).
+    pub fn participant_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .participants
+            .iter()
+            .map(|p| p.entity.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Whether `entity` takes part in the claim.
+    pub fn involves(&self, entity: &str) -> bool {
+        self.participants.iter().any(|p| p.entity == entity)
+    }
+}
