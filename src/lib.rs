@@ -5,7 +5,10 @@
 //! → `matcher` → `rules` → `report`. See `docs/architecture.md`.
 
 pub mod claim;
+pub mod grammar;
 pub mod input;
+pub mod lexicon;
 pub mod report;
+pub mod rulefiles;
 pub mod temporal;
 pub mod text;

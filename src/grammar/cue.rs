@@ -1,0 +1,394 @@
+//! Attribution, hedging, negation and quotation: who says a claim, how firmly, and whether it
+//! is denied.
+//!
+//! Cue words come from `rules/lexicon/cues.toml`. Attribution is read per sentence: "according
+//! to X", "X said" (auxiliaries skipped: "Blinken had told reporters"), "said X", "with X
+//! clarifying". The source phrase is classed as an outlet, a named source, an anonymous one ("an
+//! anonymous U.S. official", "U.S. officials"), a document, or a pronoun that refers back to the
+//! previous sentence's source ("he said", "the official claimed").
+
+use crate::claim::{Attribution, SourceKind};
+use crate::grammar::entity::Mention;
+use crate::grammar::token::Token;
+use crate::lexicon::{Cues, EntityKind};
+use crate::text::span::Span;
+
+/// Words that may stand between a subject and its verb of saying.
+const AUXILIARIES: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "once",
+    "again",
+];
+
+/// Words that end a subject phrase when reading backwards from a verb of saying.
+const SUBJECT_STOPS: &[&str] = &[
+    "with", "and", "but", "that", "which", "who", "while", "as", "though", "although", "because",
+    "since", "after", "before", "when", "where", "if", "so", "—", "–", "-",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "he or she", "we", "i"];
+
+/// Cue lists prepared for matching (lower-case, split into words).
+#[derive(Debug)]
+pub struct CueIndex {
+    say_verbs: Vec<String>,
+    source_before: Vec<Vec<String>>,
+    anonymous_nouns: Vec<String>,
+    document_nouns: Vec<String>,
+    hedges: Vec<Vec<String>>,
+    negations: Vec<Vec<String>>,
+}
+
+fn split_all(list: &[String]) -> Vec<Vec<String>> {
+    let mut phrases: Vec<Vec<String>> = list
+        .iter()
+        .map(|p| {
+            p.to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    // Longest first, so "according to" wins over "to".
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+}
+
+fn lower(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl CueIndex {
+    /// Prepares the cue lists.
+    pub fn new(cues: &Cues) -> CueIndex {
+        CueIndex {
+            say_verbs: lower(&cues.say_verbs),
+            source_before: split_all(&cues.source_before),
+            anonymous_nouns: lower(&cues.anonymous_nouns),
+            document_nouns: lower(&cues.document_nouns),
+            hedges: split_all(&cues.hedges),
+            negations: split_all(&cues.negations),
+        }
+    }
+
+    /// Whether `word` is a verb of saying.
+    pub fn is_say_verb(&self, word: &str) -> bool {
+        self.say_verbs.iter().any(|v| v.eq_ignore_ascii_case(word))
+    }
+}
+
+fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &[String]) -> bool {
+    phrase.len() <= tokens.len().saturating_sub(i)
+        && tokens[i..i + phrase.len()]
+            .iter()
+            .zip(phrase)
+            .all(|(t, w)| {
+                t.text.eq_ignore_ascii_case(w)
+                    || (w == "n't" && t.text.to_lowercase().ends_with("n't"))
+            })
+}
+
+fn is_boundary(token: &Token<'_>) -> bool {
+    matches!(
+        token.text,
+        "," | ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "“" | "”" | "—" | "–"
+    )
+}
+
+/// The attribution of a sentence, and the token range it occupies (to keep its verb out of the
+/// claims). `previous` is the previous sentence's source, for pronouns.
+pub fn attribution(
+    cues: &CueIndex,
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    previous: Option<&Attribution>,
+) -> Option<(Attribution, (usize, usize))> {
+    // "according to X", "a report by X".
+    for i in 0..tokens.len() {
+        for phrase in &cues.source_before {
+            if phrase_at(tokens, i, phrase) {
+                let mut start = i + phrase.len();
+                // "according to a report by X": the source is X.
+                while let Some(inner) = cues
+                    .source_before
+                    .iter()
+                    .find(|p| phrase_at(tokens, start, p))
+                {
+                    start += inner.len();
+                }
+                let mut end = start;
+                while end < tokens.len() && !is_boundary(&tokens[end]) {
+                    end += 1;
+                }
+                if end > start {
+                    let attribution = classify(cues, tokens, mentions, start, end - 1, previous);
+                    return Some((attribution, (i, end - 1)));
+                }
+            }
+        }
+    }
+    // "X said", "X had told reporters", "with X clarifying".
+    for (k, token) in tokens.iter().enumerate() {
+        if !cues.is_say_verb(token.text) || inside_quote(tokens, k) {
+            continue;
+        }
+        let mut end = k;
+        while end > 0 && AUXILIARIES.contains(&tokens[end - 1].text.to_lowercase().as_str()) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0
+            && !is_boundary(&tokens[start - 1])
+            && !SUBJECT_STOPS.contains(&tokens[start - 1].text.to_lowercase().as_str())
+            && end - start < 8
+        {
+            start -= 1;
+        }
+        if start < end {
+            let attribution = classify(cues, tokens, mentions, start, end - 1, previous);
+            if attribution.kind != SourceKind::Unattributed {
+                return Some((attribution, (start, k)));
+            }
+        }
+        // "said X".
+        let mut after = k + 1;
+        let first = after;
+        while after < tokens.len() && !is_boundary(&tokens[after]) && after - first < 6 {
+            after += 1;
+        }
+        if after > first {
+            let attribution = classify(cues, tokens, mentions, first, after - 1, previous);
+            if matches!(
+                attribution.kind,
+                SourceKind::Named | SourceKind::Anonymous | SourceKind::Outlet
+            ) {
+                return Some((attribution, (k, after - 1)));
+            }
+        }
+    }
+    None
+}
+
+/// Classes the source phrase `tokens[first..=last]`.
+fn classify(
+    cues: &CueIndex,
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    first: usize,
+    last: usize,
+    previous: Option<&Attribution>,
+) -> Attribution {
+    let span = tokens[first].span.cover(tokens[last].span);
+    let words: Vec<String> = tokens[first..=last]
+        .iter()
+        .map(|t| t.without_possessive().to_lowercase())
+        .collect();
+    let phrase = words.join(" ");
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.first_token >= first && m.last_token <= last)
+        .collect();
+    let make = |kind, entity: Option<String>| Attribution {
+        kind,
+        source: String::new(),
+        entity,
+        span: Some(span),
+    };
+    if PRONOUNS.contains(&phrase.as_str())
+        || phrase == "the official"
+        || phrase == "the source"
+        || phrase == "the outlet"
+    {
+        if let Some(previous) = previous {
+            return Attribution {
+                span: Some(span),
+                ..previous.clone()
+            };
+        }
+    }
+    if let Some(outlet) = inside.iter().find(|m| m.id.starts_with("outlet:")) {
+        return make(SourceKind::Outlet, Some(outlet.id.clone()));
+    }
+    let has_anonymous = words.iter().any(|w| cues.anonymous_nouns.contains(w))
+        || words.iter().any(|w| w == "anonymous" || w == "unnamed");
+    let person = inside
+        .iter()
+        .find(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization) && !m.adjective);
+    if let Some(person) = person {
+        if !(has_anonymous && person.kind != EntityKind::Person) {
+            let quoted = tokens.iter().any(|t| matches!(t.text, "\"" | "“" | "”"));
+            let kind = if quoted {
+                SourceKind::Quote
+            } else {
+                SourceKind::Named
+            };
+            return make(kind, Some(person.id.clone()));
+        }
+    }
+    if has_anonymous {
+        return make(SourceKind::Anonymous, None);
+    }
+    if words.iter().any(|w| cues.document_nouns.contains(w)) {
+        return make(SourceKind::Document, None);
+    }
+    if let Some(country) = inside.iter().find(|m| m.kind == EntityKind::Country) {
+        return make(SourceKind::Named, Some(country.id.clone()));
+    }
+    Attribution::default()
+}
+
+/// Whether token `k` stands inside a pair of quotation marks.
+pub fn inside_quote(tokens: &[Token<'_>], k: usize) -> bool {
+    let mut open = false;
+    for token in &tokens[..k] {
+        match token.text {
+            "“" => open = true,
+            "”" => open = false,
+            "\"" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// Whether a hedge cue stands in `tokens[first..last]`.
+pub fn is_hedged(cues: &CueIndex, tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    (first..last.min(tokens.len())).any(|i| cues.hedges.iter().any(|h| phrase_at(tokens, i, h)))
+}
+
+/// Whether the event at token `trigger` is negated: a negation cue among the few words before
+/// it ("did not prompt", "have not spoken"), or, for a noun, before the verb that follows it
+/// ("the talks ... has not taken place").
+pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize, is_noun: bool) -> bool {
+    let negation_at = |i: usize| cues.negations.iter().any(|n| phrase_at(tokens, i, n));
+    let before = trigger.saturating_sub(3)..trigger;
+    if before.clone().any(negation_at) {
+        return true;
+    }
+    if is_noun {
+        let mut i = trigger + 1;
+        while i < tokens.len() && !is_boundary(&tokens[i]) && i < trigger + 14 {
+            if negation_at(i) {
+                let rest: Vec<String> = tokens[i + 1..(i + 4).min(tokens.len())]
+                    .iter()
+                    .map(|t| t.text.to_lowercase())
+                    .collect();
+                if rest.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "place" | "happened" | "occurred" | "held" | "happen" | "occur" | "been"
+                    )
+                }) {
+                    return true;
+                }
+            }
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Byte spans of the quotations in a sentence's tokens.
+pub fn quote_spans(tokens: &[Token<'_>]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<Span> = None;
+    for token in tokens {
+        match (token.text, open) {
+            ("“", _) | ("\"", None) => open = Some(token.span),
+            ("”" | "\"", Some(start)) => {
+                spans.push(start.cover(token.span));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::entity::{DocumentNames, EntityIndex, mentions};
+    use crate::grammar::token::tokenize;
+    use crate::lexicon::Lexicon;
+
+    fn attribute(text: &str) -> Option<(SourceKind, String, Option<String>)> {
+        let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
+        let index = EntityIndex::new(&lexicon);
+        let cues = CueIndex::new(&lexicon.cues);
+        let tokens = tokenize(text, 0);
+        let found = mentions(&index, &DocumentNames::default(), &tokens);
+        attribution(&cues, &tokens, &found, None).map(|(a, _)| {
+            (
+                a.kind,
+                a.span
+                    .map(|s| s.slice(text).to_string())
+                    .unwrap_or_default(),
+                a.entity,
+            )
+        })
+    }
+
+    #[test]
+    fn according_to_an_anonymous_official() {
+        let (kind, source, _) =
+            attribute("The hotline was used once, according to an anonymous U.S. official.")
+                .unwrap();
+        assert_eq!(kind, SourceKind::Anonymous);
+        assert_eq!(source, "an anonymous U.S. official");
+    }
+
+    #[test]
+    fn outlets_and_named_sources() {
+        assert_eq!(
+            attribute("It happened, according to Reuters.").unwrap().0,
+            SourceKind::Outlet
+        );
+        let (kind, _, entity) = attribute("It was more active, Vershbow said.").unwrap();
+        assert_eq!(
+            (kind, entity.as_deref()),
+            (SourceKind::Named, Some("vershbow"))
+        );
+        assert_eq!(
+            attribute("It was launched by Ukraine, according to NATO.")
+                .unwrap()
+                .2
+                .as_deref(),
+            Some("nato")
+        );
+        let (kind, source, _) =
+            attribute("According to a report by the Associated Press, they spoke.").unwrap();
+        assert_eq!(
+            (kind, source.as_str()),
+            (SourceKind::Outlet, "the Associated Press")
+        );
+    }
+
+    #[test]
+    fn no_attribution_in_plain_statements() {
+        assert_eq!(attribute("Russia invaded Ukraine."), None);
+    }
+
+    #[test]
+    fn negation_before_the_verb_and_after_a_noun() {
+        let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
+        let cues = CueIndex::new(&lexicon.cues);
+        let tokens = tokenize("Biden and Putin have not spoken", 0);
+        assert!(is_negated(&cues, &tokens, 5, false));
+        let tokens = tokenize("the talks between them has not taken place", 0);
+        assert!(is_negated(&cues, &tokens, 1, true));
+        let tokens = tokenize("Biden had last spoken", 0);
+        assert!(!is_negated(&cues, &tokens, 3, false));
+    }
+}

@@ -1,0 +1,407 @@
+//! Numbers and quantities: cardinals in digits and words, with approximators and units, turned
+//! into intervals with bounds.
+//!
+//! "two" is [2, 2]; "more than 24" is (24, ∞); "nearly 24" is [21.6, 24) (10% below, the amount
+//! itself excluded); "about 300" is [270, 330]; "at least 5" is [5, ∞); "up to 5" is [0, 5];
+//! "dozens" is [24, 144), "hundreds" [200, 1000). The tolerance for "nearly" and "about" is a
+//! convention, documented here and in the quantity rule, not a fact about English.
+
+use nom::branch::alt;
+use nom::character::complete::{alpha1, char, digit1};
+use nom::combinator::{all_consuming, map_res, opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded};
+use nom::{IResult, Parser};
+
+use crate::claim::Quantity;
+use crate::grammar::token::Token;
+use crate::temporal::Bound;
+
+/// Relative width of "about" and "nearly".
+pub const APPROX_TOLERANCE: f64 = 0.10;
+
+const UNITS: [(&str, u64); 20] = [
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+const TENS: [(&str, u64); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+const SCALES: [(&str, f64); 4] = [
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+];
+
+/// Vague plural amounts: "dozens of", "hundreds of".
+const VAGUE: [(&str, f64, f64); 6] = [
+    ("dozens", 24.0, 144.0),
+    ("scores", 40.0, 200.0),
+    ("hundreds", 200.0, 1000.0),
+    ("thousands", 2000.0, 10000.0),
+    ("millions", 2e6, 1e7),
+    ("billions", 2e9, 1e10),
+];
+
+fn word_in(table: &[(&str, u64)], word: &str) -> Option<u64> {
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
+}
+
+/// A number written in digits: "24", "1,200", "3.5".
+fn digits(input: &str) -> IResult<&str, f64> {
+    map_res(
+        recognize((
+            digit1,
+            many0(preceded(char(','), digit1)),
+            opt(pair(char('.'), digit1)),
+        )),
+        |text: &str| text.replace(',', "").parse::<f64>(),
+    )
+    .parse(input)
+}
+
+/// A number under one hundred written in words: "seven", "twenty-four".
+fn number_word(input: &str) -> IResult<&str, f64> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag));
+    let (rest, word): (&str, &str) = alpha1(input)?;
+    if let Some(tens) = word_in(&TENS, word) {
+        let unit: IResult<&str, &str> = preceded(char('-'), alpha1).parse(rest);
+        if let Ok((after, unit)) = unit {
+            if let Some(u) = word_in(&UNITS, unit).filter(|u| (1..10).contains(u)) {
+                return Ok((after, (tens + u) as f64));
+            }
+        }
+        return Ok((rest, tens as f64));
+    }
+    word_in(&UNITS, word)
+        .map(|v| (rest, v as f64))
+        .ok_or_else(fail)
+}
+
+/// Parses one token as a cardinal number ("24", "1,200", "twenty-four", "twelve").
+pub fn parse_cardinal(token: &str) -> Option<f64> {
+    all_consuming(alt((digits, number_word)))
+        .parse(token)
+        .ok()
+        .map(|(_, v)| v)
+}
+
+/// Parses an ordinal token ("first", "3rd") as its number.
+pub fn parse_ordinal(token: &str) -> Option<u32> {
+    const ORDINALS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    let lower = token.to_ascii_lowercase();
+    if let Some(i) = ORDINALS.iter().position(|&o| o == lower) {
+        return Some(i as u32 + 1);
+    }
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lower[digits.len()..];
+    (matches!(suffix, "st" | "nd" | "rd" | "th"))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Multi-word approximators, longest first, with the bound they set.
+const APPROXIMATORS: [(&[&str], Bound); 26] = [
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["more", "than"], Bound::MoreThan),
+    (&["greater", "than"], Bound::MoreThan),
+    (&["upwards", "of"], Bound::MoreThan),
+    (&["in", "excess", "of"], Bound::MoreThan),
+    (&["at", "least"], Bound::AtLeast),
+    (&["at", "most"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["fewer", "than"], Bound::LessThan),
+    (&["less", "than"], Bound::LessThan),
+    (&["just", "under"], Bound::LessThan),
+    (&["just", "over"], Bound::MoreThan),
+    (&["close", "to"], Bound::LessThan),
+    (&["nearly"], Bound::LessThan),
+    (&["almost"], Bound::LessThan),
+    (&["under"], Bound::LessThan),
+    (&["over"], Bound::MoreThan),
+    (&["about"], Bound::About),
+    (&["around"], Bound::About),
+    (&["roughly"], Bound::About),
+    (&["approximately"], Bound::About),
+    (&["some"], Bound::About),
+    (&["an", "estimated"], Bound::About),
+];
+
+/// The approximator ending right before token `at`, with its first token index.
+pub fn approximator_before(tokens: &[Token<'_>], at: usize) -> Option<(usize, Bound)> {
+    APPROXIMATORS.iter().find_map(|(words, bound)| {
+        let start = at.checked_sub(words.len())?;
+        let matches = tokens[start..at]
+            .iter()
+            .zip(words.iter())
+            .all(|(t, w)| t.text.eq_ignore_ascii_case(w));
+        matches.then_some((start, *bound))
+    })
+}
+
+/// The interval `[low, high]` a bounded amount allows.
+pub fn bounds(value: f64, bound: Bound) -> (f64, f64) {
+    match bound {
+        Bound::Exact => (value, value),
+        Bound::MoreThan | Bound::AtLeast => (value, f64::INFINITY),
+        Bound::LessThan => (value * (1.0 - APPROX_TOLERANCE), value),
+        Bound::AtMost => (0.0, value),
+        Bound::About => (
+            value * (1.0 - APPROX_TOLERANCE),
+            value * (1.0 + APPROX_TOLERANCE),
+        ),
+    }
+}
+
+/// Whether two bounded amounts can both be true. Strict bounds exclude their end point:
+/// "more than 24" and "nearly 24" cannot both hold.
+pub fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    let strict_low = |q: &Quantity| q.bound == Bound::MoreThan;
+    let strict_high = |q: &Quantity| q.bound == Bound::LessThan;
+    // a must not lie entirely below b, nor entirely above.
+    let a_below_b = a.high < b.low || (a.high == b.low && (strict_high(a) || strict_low(b)));
+    let b_below_a = b.high < a.low || (b.high == a.low && (strict_high(b) || strict_low(a)));
+    !(a_below_b || b_below_a)
+}
+
+/// Singular unit names for counted nouns.
+pub fn unit_of(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let unit = match lower.as_str() {
+        "people" | "persons" | "person" | "civilians" | "civilian" | "men" | "women"
+        | "children" | "victims" | "residents" | "soldiers" | "troops" | "students"
+        | "passengers" | "workers" | "employees" | "staff" | "protesters" | "patients"
+        | "pupils" | "adults" | "others" | "individuals" | "fans" | "inmates" | "prisoners"
+        | "hostages" | "migrants" | "refugees" | "suspects" | "officers" | "firefighters" => {
+            "person"
+        }
+        "%" | "percent" | "per" | "pct" => "percent",
+        "dollars" | "dollar" | "usd" => "usd",
+        "euros" | "euro" => "eur",
+        "pounds" => "gbp",
+        "times" | "time" => "times",
+        "once" | "twice" => "times",
+        "magnitude" => "magnitude",
+        _ => {
+            let stem = lower.strip_suffix("ies").map(|s| format!("{s}y"));
+            return Some(stem.unwrap_or_else(|| {
+                lower
+                    .strip_suffix('s')
+                    .filter(|s| s.len() > 2)
+                    .unwrap_or(&lower)
+                    .to_string()
+            }))
+            .filter(|u| u.chars().all(char::is_alphabetic) && u.len() > 1);
+        }
+    };
+    Some(unit.to_string())
+}
+
+/// The quantities among `tokens`, skipping those whose span `is_taken` (time expressions).
+pub fn find_quantities(
+    tokens: &[Token<'_>],
+    is_taken: impl Fn(crate::text::span::Span) -> bool,
+) -> Vec<Quantity> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        let (value, high_vague, mut last) = match vague_or_cardinal(tokens, i) {
+            Some(parsed) => parsed,
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        if is_taken(token.span) {
+            i = last + 1;
+            continue;
+        }
+        let (first, bound) = approximator_before(tokens, i).unwrap_or((i, Bound::Exact));
+        let mut first = first;
+        if i > 0 && matches!(tokens[i - 1].text, "$" | "€" | "£") {
+            first = first.min(i - 1);
+        }
+        let currency = (i > 0).then(|| match tokens[i - 1].text {
+            "$" => Some("usd"),
+            "€" => Some("eur"),
+            "£" => Some("gbp"),
+            _ => None,
+        });
+        let mut unit = currency.flatten().map(str::to_string);
+        if matches!(token.text.to_ascii_lowercase().as_str(), "once" | "twice") {
+            unit = Some("times".to_string());
+        }
+        let mut next = last + 1;
+        if tokens
+            .get(next)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+        {
+            next += 1;
+        }
+        if unit.is_none() {
+            if let Some(t) = tokens.get(next).filter(|t| t.is_word() || t.text == "%") {
+                if parse_cardinal(t.text).is_none() {
+                    unit = unit_of(t.text);
+                    last = next;
+                }
+            }
+        }
+        let (low, high) = match high_vague {
+            Some(high) => (value, high),
+            None => bounds(value, bound),
+        };
+        let span = tokens[first].span.cover(tokens[last].span);
+        if !is_taken(span) {
+            found.push(Quantity {
+                span,
+                value,
+                bound,
+                low,
+                high,
+                unit,
+            });
+        }
+        i = last + 1;
+    }
+    found
+}
+
+/// A cardinal (with "hundred"/"million" scales) or a vague plural at token `i`: the value, the
+/// upper end for vague plurals, and the index of the last token used.
+fn vague_or_cardinal(tokens: &[Token<'_>], i: usize) -> Option<(f64, Option<f64>, usize)> {
+    let text = tokens[i].text;
+    if let Some(&(_, low, high)) = VAGUE.iter().find(|(w, _, _)| w.eq_ignore_ascii_case(text)) {
+        return Some((low, Some(high), i));
+    }
+    match text.to_ascii_lowercase().as_str() {
+        "once" => return Some((1.0, None, i)),
+        "twice" => return Some((2.0, None, i)),
+        "dozen" if i > 0 && matches!(tokens[i - 1].text, "a" | "A") => {
+            return Some((12.0, None, i));
+        }
+        _ => {}
+    }
+    let mut value = parse_cardinal(text)?;
+    let mut last = i;
+    // "twenty four", "3.5 million", "two hundred thousand".
+    while let Some(next) = tokens.get(last + 1) {
+        if let Some(&(_, scale)) = SCALES
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(next.text))
+        {
+            value *= scale;
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    Some((value, None, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::token::tokenize;
+
+    fn quantities(text: &str) -> Vec<(String, f64, Bound, Option<String>)> {
+        let tokens = tokenize(text, 0);
+        find_quantities(&tokens, |_| false)
+            .into_iter()
+            .map(|q| (q.span.slice(text).to_string(), q.value, q.bound, q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn cardinals_in_words_and_digits() {
+        assert_eq!(parse_cardinal("twelve"), Some(12.0));
+        assert_eq!(parse_cardinal("twenty-four"), Some(24.0));
+        assert_eq!(parse_cardinal("1,200"), Some(1200.0));
+        assert_eq!(parse_cardinal("3.5"), Some(3.5));
+        assert_eq!(parse_cardinal("twelfth"), None);
+        assert_eq!(parse_cardinal("one-sided"), None);
+        assert_eq!(parse_ordinal("3rd"), Some(3));
+        assert_eq!(parse_ordinal("second"), Some(2));
+    }
+
+    #[test]
+    fn quantities_with_bounds_and_units() {
+        assert_eq!(
+            quantities("A missile that killed two people"),
+            [(
+                "two people".to_string(),
+                2.0,
+                Bound::Exact,
+                Some("person".to_string())
+            )]
+        );
+        let q = quantities("more than 24 days and nearly 300 troops, $3.5 million");
+        assert_eq!(q[0].0, "more than 24 days");
+        assert_eq!(q[0].2, Bound::MoreThan);
+        assert_eq!(q[1].0, "nearly 300 troops");
+        assert_eq!(q[2].0, "$3.5 million");
+        assert_eq!(q[2].1, 3.5e6);
+        assert_eq!(q[2].3.as_deref(), Some("usd"));
+        assert_eq!(quantities("used only once")[0].3.as_deref(), Some("times"));
+        assert_eq!(quantities("dozens of people")[0].0, "dozens of people");
+    }
+
+    #[test]
+    fn strict_bounds_exclude_the_end_point() {
+        let q = |value, bound| {
+            let (low, high) = bounds(value, bound);
+            Quantity {
+                span: Default::default(),
+                value,
+                bound,
+                low,
+                high,
+                unit: None,
+            }
+        };
+        assert!(!compatible(
+            &q(24.0, Bound::MoreThan),
+            &q(24.0, Bound::LessThan)
+        ));
+        assert!(compatible(&q(24.0, Bound::AtLeast), &q(24.0, Bound::Exact)));
+        assert!(!compatible(&q(2.0, Bound::Exact), &q(3.0, Bound::Exact)));
+        assert!(compatible(&q(300.0, Bound::About), &q(310.0, Bound::Exact)));
+    }
+}
