@@ -1,5 +1,7 @@
 //! Claims: assembling grammar mentions of one sentence into comparable factual claims.
 
+pub mod extract;
+pub mod id;
 pub mod model;
 
 pub use model::{

@@ -1,0 +1,258 @@
+//! Assembling claims from one sentence's mentions.
+//!
+//! Every event word of the lexicon (a verb form or a nominalization) starts a claim. The claim
+//! takes what stands in its clause — the stretch between commas, semicolons, dashes, quotation
+//! marks and subordinating words: entities before the event word are its agents, after it its
+//! patients; the time expression nearest to it; the quantities of the clause. Attribution is the
+//! sentence's; modality and polarity come from the cues around the event word.
+
+use std::collections::HashMap;
+
+use crate::claim::model::{
+    Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
+};
+use crate::grammar::cue::{self, CueIndex};
+use crate::grammar::entity::Mention;
+use crate::grammar::token::Token;
+use crate::lexicon::{Lexicon, verb_forms};
+use crate::temporal::{Timex, TimexType};
+use crate::text::span::Span;
+
+/// Surface forms of the event lexicon, for lookup by word.
+#[derive(Debug)]
+pub struct EventIndex {
+    forms: HashMap<String, (usize, bool)>,
+    anaphors: HashMap<String, Vec<usize>>,
+    predicates: Vec<String>,
+    longest: usize,
+}
+
+impl EventIndex {
+    /// Indexes the events of `lexicon`. A form listed under two predicates belongs to the first.
+    pub fn new(lexicon: &Lexicon) -> EventIndex {
+        let mut forms = HashMap::new();
+        let mut anaphors: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, event) in lexicon.events.iter().enumerate() {
+            let verbs = event.verbs.iter().flat_map(|v| verb_forms(v));
+            for form in verbs.chain(event.forms.iter().map(|f| f.to_lowercase())) {
+                forms.entry(form).or_insert((i, false));
+            }
+            for noun in &event.nouns {
+                forms.entry(noun.to_lowercase()).or_insert((i, true));
+            }
+            for word in event.nouns.iter().chain(&event.anaphors).chain(&event.verbs) {
+                anaphors.entry(word.to_lowercase()).or_default().push(i);
+            }
+        }
+        let longest = forms.keys().map(|f| f.split(' ').count()).max().unwrap_or(1);
+        let predicates = lexicon.events.iter().map(|e| e.predicate.clone()).collect();
+        EventIndex { forms, anaphors, predicates, longest }
+    }
+
+    /// The event form starting at token `i`: predicate, whether a noun, last token.
+    pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(&str, bool, usize)> {
+        for len in (1..=self.longest.min(tokens.len() - i)).rev() {
+            let key = tokens[i..i + len]
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&(event, is_noun)) = self.forms.get(&key) {
+                return Some((&self.predicates[event], is_noun, i + len - 1));
+            }
+        }
+        None
+    }
+
+    /// The predicates a noun may refer back to ("attack" → invade, attack).
+    pub fn referents(&self, word: &str) -> Vec<&str> {
+        let word = word.to_lowercase();
+        let singular = word.strip_suffix('s').unwrap_or(&word);
+        self.anaphors
+            .get(&word)
+            .or_else(|| self.anaphors.get(singular))
+            .map(|ids| ids.iter().map(|&i| self.predicates[i].as_str()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Words that open a new clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "where", "which", "while", "though", "although", "but", "because", "whereas", "however",
+    "whom", "despite",
+];
+
+fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
+    let mut breaks = vec![0];
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text.to_lowercase();
+        if matches!(token.text, "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”")
+            || CLAUSE_WORDS.contains(&word.as_str())
+        {
+            breaks.push(i);
+        }
+    }
+    breaks.push(tokens.len());
+    breaks
+}
+
+/// The clause (token range) around token `i`.
+fn clause_of(breaks: &[usize], i: usize) -> (usize, usize) {
+    let end_index = breaks.partition_point(|&b| b <= i);
+    let start = breaks[end_index - 1];
+    let end = breaks.get(end_index).copied().unwrap_or(usize::MAX);
+    (start, end)
+}
+
+/// What the grammar found in one sentence.
+#[derive(Debug)]
+pub struct SentenceParts<'a, 't> {
+    /// The article id.
+    pub article: &'a str,
+    /// The sentence span.
+    pub sentence: Span,
+    /// Its tokens.
+    pub tokens: &'a [Token<'t>],
+    /// Its entity mentions.
+    pub mentions: &'a [Mention],
+    /// Its time expressions (indices into the article's list, and the expressions).
+    pub times: &'a [(usize, &'a Timex)],
+    /// Its quantities.
+    pub quantities: &'a [Quantity],
+    /// Its attribution and the tokens the attribution occupies.
+    pub attribution: Option<&'a (Attribution, (usize, usize))>,
+}
+
+/// A claim and the index of the time expression it took, if any.
+#[derive(Debug)]
+pub struct Extracted {
+    /// The claim (its id is filled in by the caller, which sees the whole article).
+    pub claim: Claim,
+    /// The article-level index of its time expression.
+    pub timex: Option<usize>,
+}
+
+/// The claims of one sentence.
+pub fn claims(events: &EventIndex, cues: &CueIndex, parts: &SentenceParts<'_, '_>) -> Vec<Extracted> {
+    let tokens = parts.tokens;
+    let breaks = clause_breaks(tokens);
+    let attribution_range = parts.attribution.map(|(_, range)| *range);
+    let in_attribution = |i: usize| attribution_range.is_some_and(|(a, b)| a <= i && i <= b);
+    let in_mention = |i: usize| parts.mentions.iter().any(|m| m.first_token <= i && i <= m.last_token);
+    let time_spans: Vec<Span> = parts.times.iter().map(|(_, t)| t.span).collect();
+    let in_time = |span: Span| time_spans.iter().any(|t| t.overlaps(span));
+    let mut triggers = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if in_attribution(i) || in_mention(i) || in_time(tokens[i].span) || cues.is_say_verb(tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        match events.at(tokens, i) {
+            Some((predicate, is_noun, last)) => {
+                triggers.push((i, last, predicate.to_string(), is_noun));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    let lone_trigger = triggers.len() == 1;
+    triggers
+        .into_iter()
+        .map(|(first, last, predicate, is_noun)| {
+            let (clause_start, clause_end) = clause_of(&breaks, first);
+            let trigger_span = tokens[first].span.cover(tokens[last].span);
+            let in_clause = |span: Span| {
+                let start_ok = clause_start == 0 || tokens[clause_start].span.start <= span.start;
+                let end_ok = clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
+                start_ok && end_ok
+            };
+            let participants = parts
+                .mentions
+                .iter()
+                .filter(|m| in_clause(m.span) && !attribution_range.is_some_and(|(a, b)| a <= m.first_token && m.last_token <= b))
+                .map(|m| Participant {
+                    entity: m.id.clone(),
+                    role: if m.span.start < trigger_span.start { Role::Agent } else { Role::Patient },
+                    span: m.span,
+                })
+                .collect();
+            let time_candidates: Vec<&(usize, &Timex)> = parts
+                .times
+                .iter()
+                .filter(|(_, t)| in_clause(t.span) || lone_trigger)
+                .collect();
+            let nearest = time_candidates.into_iter().min_by_key(|(_, t)| {
+                let distance = if t.span.start >= trigger_span.end {
+                    t.span.start - trigger_span.end
+                } else {
+                    // Prefer times after the event word: "struck Poland on Nov. 15".
+                    (trigger_span.start - t.span.end) * 2
+                };
+                (distance, t.span.start)
+            });
+            let time = nearest.map(|(_, t)| ClaimTime {
+                span: t.span,
+                value: t.value.clone(),
+                interval: if t.kind == TimexType::Duration { None } else { t.interval },
+                duration: t.duration,
+            });
+            let quantities = parts
+                .quantities
+                .iter()
+                .filter(|q| in_clause(q.span))
+                .cloned()
+                .collect();
+            let quoted = cue::inside_quote(tokens, first);
+            let hedged = cue::is_hedged(cues, tokens, clause_start.saturating_sub(4), first)
+                || cue::is_hedged(cues, tokens, first + 1, (last + 3).min(clause_end));
+            let attribution = parts.attribution.map(|(a, _)| a.clone()).unwrap_or_default();
+            let modality = if hedged {
+                Modality::Hedged
+            } else if quoted {
+                Modality::Quoted
+            } else if attribution.kind != crate::claim::SourceKind::Unattributed {
+                Modality::Reported
+            } else {
+                Modality::Asserted
+            };
+            let polarity = if cue::is_negated(cues, tokens, first, is_noun) {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            };
+            let claim = Claim {
+                id: String::new(),
+                article: parts.article.to_string(),
+                sentence: parts.sentence,
+                event: Event {
+                    predicate,
+                    trigger: trigger_span.slice_text(tokens),
+                    span: trigger_span,
+                },
+                participants,
+                time,
+                quantities,
+                attribution,
+                modality,
+                polarity,
+            };
+            Extracted { claim, timex: nearest.map(|(index, _)| *index) }
+        })
+        .collect()
+}
+
+trait SliceTokens {
+    fn slice_text(&self, tokens: &[Token<'_>]) -> String;
+}
+
+impl SliceTokens for Span {
+    fn slice_text(&self, tokens: &[Token<'_>]) -> String {
+        tokens
+            .iter()
+            .filter(|t| self.contains(t.span))
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}

@@ -1,0 +1,5 @@
+//! One module a subcommand.
+
+pub(crate) mod check;
+pub(crate) mod extract;
+pub(crate) mod rules;

@@ -1,0 +1,65 @@
+//! Cross-checking: the keyed step of the pipeline. Matched pairs of claims go through every
+//! rule; the findings are sorted into a deterministic report.
+
+use crate::claim::Claim;
+use crate::input::Article;
+use crate::matcher;
+use crate::pipeline::analyze::{Analysis, Analyzer};
+use crate::report::{Report, Summary};
+use crate::rulefiles::RuleFile;
+use crate::rules::{self, Context, RuleSet};
+
+/// A compiled lexicon and rule set, ready to check articles.
+#[derive(Debug)]
+pub struct Checker {
+    /// The per-article analyzer.
+    pub analyzer: Analyzer,
+    /// The rules.
+    pub rules: RuleSet,
+}
+
+impl Checker {
+    /// Compiles the lexicon and rules among `files`. Every problem is reported.
+    pub fn new(files: &[RuleFile]) -> Result<Checker, Vec<String>> {
+        let analyzer = Analyzer::new(files);
+        let rules = RuleSet::load(files);
+        match (analyzer, rules) {
+            (Ok(analyzer), Ok(rules)) => Ok(Checker { analyzer, rules }),
+            (analyzer, rules) => {
+                let mut errors = analyzer.err().unwrap_or_default();
+                errors.extend(rules.err().unwrap_or_default());
+                Err(errors)
+            }
+        }
+    }
+
+    /// Analyzes and cross-checks `articles`.
+    pub fn check(&self, articles: Vec<Article>) -> (Report, Vec<Analysis>) {
+        self.check_with(articles, &self.rules)
+    }
+
+    /// Analyzes and cross-checks `articles` with `rules` instead of the checker's own.
+    pub fn check_with(&self, articles: Vec<Article>, rules: &RuleSet) -> (Report, Vec<Analysis>) {
+        let analyses: Vec<Analysis> = articles.iter().map(|a| self.analyzer.analyze(a)).collect();
+        let report = self.check_analyses(articles, &analyses, rules);
+        (report, analyses)
+    }
+
+    /// Cross-checks articles already analyzed.
+    pub fn check_analyses(&self, articles: Vec<Article>, analyses: &[Analysis], rules: &RuleSet) -> Report {
+        let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
+        let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
+        let cx = Context { articles: &articles, claims: &claims, pairs: &pairs, lexicon: &self.analyzer.lexicon };
+        let mut findings = rules::evaluate(rules, &cx);
+        findings.sort_by_cached_key(|f| {
+            let (article, start, code, message) = f.sort_key();
+            let position = articles.iter().position(|a| a.id == article).unwrap_or(usize::MAX);
+            (position, start, code, message)
+        });
+        findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.code == b.code);
+        let claim_count = claims.iter().map(Vec::len).sum();
+        let summary = Summary::count(articles.len(), claim_count, &findings);
+        let all_claims = claims.into_iter().flatten().collect();
+        Report { articles, claims: all_claims, findings, summary }
+    }
+}

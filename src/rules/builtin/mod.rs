@@ -1,0 +1,46 @@
+//! The built-in rule kinds, one struct a file, registered in one ordered table.
+//!
+//! A rule file names its kind; the kind's code reads the rule's parameters and the [`Context`]
+//! and returns findings. Kinds know nothing of output formats.
+
+mod duration_conflict;
+mod quantity_conflict;
+mod time_agreement;
+mod time_conflict;
+mod unsupported;
+
+use crate::report::Finding;
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+/// A built-in rule kind.
+#[derive(Clone, Copy, Debug)]
+pub struct Kind {
+    /// The name rule files use.
+    pub name: &'static str,
+    /// One line on what it does.
+    pub summary: &'static str,
+    /// The parameters it reads, with their defaults, as (name, default).
+    pub parameters: &'static [(&'static str, f64)],
+    /// Runs a rule of this kind.
+    pub run: fn(&Rule, &Context<'_>) -> Vec<Finding>,
+}
+
+/// Every built-in kind, in the order rules run.
+pub const KINDS: &[Kind] = &[
+    time_conflict::KIND,
+    time_agreement::KIND,
+    duration_conflict::KIND,
+    quantity_conflict::KIND,
+    unsupported::KIND,
+];
+
+/// The kind named `name`.
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// Whether either claim of a pair is hedged: findings on hedged claims are one step less severe.
+fn softened(rule: &Rule, hedged: bool) -> crate::report::Severity {
+    if hedged { rule.severity.lowered() } else { rule.severity }
+}

@@ -1,0 +1,57 @@
+//! `time-conflict`: two claims about the same event whose dates cannot both be true.
+//!
+//! ## What it does
+//! Compares the day intervals of matched claims. Intervals that overlap agree at the coarser
+//! precision ("February 2022" and "February 24, 2022"); disjoint ones conflict, and the finding
+//! gives the gap in days.
+//!
+//! ## Parameters
+//! - `min-gap-days` (default 1): smaller gaps are not reported.
+
+use crate::claim::{Modality, Polarity};
+use crate::report::{Finding, FindingKind};
+use crate::rules::builtin::{Kind, softened};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+pub(super) const KIND: Kind = Kind {
+    name: "time-conflict",
+    summary: "matched claims whose dates do not overlap",
+    parameters: &[("min-gap-days", 1.0)],
+    run,
+};
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let min_gap = rule.number("min-gap-days", 1.0) as i64;
+    let mut findings = Vec::new();
+    for pair in cx.pairs.iter().filter(|p| rule.spec.applies_to.admits(p.same_article())) {
+        let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
+        if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
+            continue;
+        }
+        let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else { continue };
+        let (Some(ia), Some(ib)) = (ta.interval, tb.interval) else { continue };
+        let gap = ia.gap_days(&ib);
+        if gap < min_gap {
+            continue;
+        }
+        let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
+        let message = format!(
+            "{} is dated {} in {} but {} in {} ({} days apart)",
+            cx.describe(a),
+            ia,
+            cx.article_id(pair.a),
+            ib,
+            cx.article_id(pair.b),
+            gap
+        );
+        let evidence = vec![
+            cx.evidence(pair.a, ta.span, format!("dates it {ia}")),
+            cx.evidence(pair.b, tb.span, format!("dates it {ib}")),
+        ];
+        let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[pair.a, pair.b], evidence);
+        finding.severity = softened(rule, hedged);
+        findings.push(finding);
+    }
+    findings
+}

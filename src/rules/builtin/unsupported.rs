@@ -1,0 +1,90 @@
+//! `unsupported`: a checkable claim that no independent source corroborates.
+//!
+//! ## What it does
+//! A claim is checkable when it names at least one participant and carries a time, a number, a
+//! second participant or an attribution. It is supported when a matched claim with the same
+//! polarity comes from another source; two outlets citing the same wire service, or carrying its
+//! copy, are one source. An unsupported claim is reported with the attribution it rests on, and
+//! its strength follows that attribution: anonymous < outlet < named < on-record quote < document.
+//!
+//! ## Parameters
+//! - `anonymous-is-warning` (default 1): claims resting only on anonymous sources are warnings.
+
+use std::collections::BTreeMap;
+
+use crate::claim::{Claim, Modality, SourceKind};
+use crate::matcher::ClaimRef;
+use crate::report::{Finding, FindingKind, Severity};
+use crate::rules::builtin::Kind;
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+pub(super) const KIND: Kind = Kind {
+    name: "unsupported",
+    summary: "checkable claims that no independent source corroborates",
+    parameters: &[("anonymous-is-warning", 1.0)],
+    run,
+};
+
+fn is_checkable(claim: &Claim) -> bool {
+    !claim.participants.is_empty()
+        && (claim.time.is_some()
+            || !claim.quantities.is_empty()
+            || claim.participant_ids().len() >= 2
+            || claim.attribution.kind != SourceKind::Unattributed)
+}
+
+fn strength(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Unattributed => "no attribution",
+        SourceKind::Anonymous => "an anonymous source",
+        SourceKind::Outlet => "another outlet",
+        SourceKind::Named => "a named source",
+        SourceKind::Quote => "an on-record quote",
+        SourceKind::Document => "a document",
+    }
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let anonymous_is_warning = rule.number("anonymous-is-warning", 1.0) != 0.0;
+    let mut supported: BTreeMap<ClaimRef, bool> = BTreeMap::new();
+    for pair in cx.pairs {
+        let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
+        if a.polarity == b.polarity && cx.source(pair.a) != cx.source(pair.b) {
+            supported.insert(pair.a, true);
+            supported.insert(pair.b, true);
+        }
+    }
+    let mut findings = Vec::new();
+    for (article, claims) in cx.claims.iter().enumerate() {
+        for (index, claim) in claims.iter().enumerate() {
+            let r = ClaimRef { article, claim: index };
+            if supported.contains_key(&r) || !is_checkable(claim) || claim.modality == Modality::Quoted {
+                continue;
+            }
+            let attribution = &claim.attribution;
+            let source = match attribution.span {
+                Some(span) => format!("{} ({})", strength(attribution.kind), span.slice(&cx.articles[article].text)),
+                None => strength(attribution.kind).to_string(),
+            };
+            let hedge = if claim.modality == Modality::Hedged { ", hedged" } else { "" };
+            let message = format!(
+                "only {} reports {}; it rests on {}{}",
+                cx.article_id(r),
+                cx.describe(claim),
+                source,
+                hedge
+            );
+            let mut evidence = vec![cx.evidence(r, claim.sentence, "no other source reports this")];
+            if let Some(span) = attribution.span {
+                evidence.push(cx.evidence(r, span, "attribution"));
+            }
+            let mut finding = cx.finding(rule, FindingKind::Unsupported, message, &[r], evidence);
+            if anonymous_is_warning && attribution.kind == SourceKind::Anonymous {
+                finding.severity = finding.severity.max(Severity::Warning);
+            }
+            findings.push(finding);
+        }
+    }
+    findings
+}

@@ -1,0 +1,102 @@
+//! What a rule sees: the articles, their claims, the matched pairs, the lexicon, and each
+//! claim's source for independence.
+
+use crate::claim::{Claim, SourceKind};
+use crate::claim::id::fingerprint;
+use crate::input::Article;
+use crate::lexicon::Lexicon;
+use crate::matcher::{ClaimRef, Pair};
+use crate::report::{Evidence, Finding, FindingKind};
+use crate::rules::model::Rule;
+use crate::text::span::Span;
+
+/// The input of every rule.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The articles, in input order.
+    pub articles: &'a [Article],
+    /// Their claims, one list an article.
+    pub claims: &'a [Vec<Claim>],
+    /// Claims about the same event.
+    pub pairs: &'a [Pair],
+    /// The lexicon.
+    pub lexicon: &'a Lexicon,
+}
+
+impl Context<'_> {
+    /// The claim at `r`.
+    pub fn claim(&self, r: ClaimRef) -> &Claim {
+        &self.claims[r.article][r.claim]
+    }
+
+    /// Evidence at `span` of the article of `r`.
+    pub fn evidence(&self, r: ClaimRef, span: Span, label: impl Into<String>) -> Evidence {
+        let article = &self.articles[r.article];
+        Evidence::new(&article.id, span, &article.text, label)
+    }
+
+    /// Who stands behind the claim, for independence: the wire service it cites or its
+    /// article's outlet is carrying, else the article's outlet, else the article itself. Two
+    /// claims with the same source are one confirmation, not two.
+    pub fn source(&self, r: ClaimRef) -> String {
+        let claim = self.claim(r);
+        if claim.attribution.kind == SourceKind::Outlet {
+            if let Some(id) = claim.attribution.entity.as_deref() {
+                let outlet_id = id.trim_start_matches("outlet:");
+                if self.lexicon.outlets.iter().any(|o| o.id == outlet_id && o.wire) {
+                    return format!("outlet:{outlet_id}");
+                }
+            }
+        }
+        let article = &self.articles[r.article];
+        match article.meta.outlet.as_deref() {
+            Some(name) => match self.lexicon.outlet_named(name) {
+                Some(outlet) => format!("outlet:{}", outlet.id),
+                None => format!("outlet:{}", name.to_lowercase()),
+            },
+            None => format!("article:{}", article.id),
+        }
+    }
+
+    /// A short human description of the claim's event: "invade (russia, ukraine)".
+    pub fn describe(&self, claim: &Claim) -> String {
+        let ids = claim.participant_ids();
+        if ids.is_empty() {
+            format!("\"{}\"", claim.event.predicate)
+        } else {
+            format!("\"{}\" ({})", claim.event.predicate, ids.join(", "))
+        }
+    }
+
+    /// A finding of `rule` about `claims`, with a fingerprint from the rule code and the
+    /// claims' content ids.
+    pub fn finding(
+        &self,
+        rule: &Rule,
+        kind: FindingKind,
+        message: String,
+        claims: &[ClaimRef],
+        evidence: Vec<Evidence>,
+    ) -> Finding {
+        let mut ids: Vec<String> = claims.iter().map(|&r| self.claim(r).id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        let fingerprint = fingerprint(
+            std::iter::once(rule.spec.code.as_str()).chain(ids.iter().map(String::as_str)),
+        );
+        Finding {
+            kind,
+            code: rule.spec.code.clone(),
+            severity: rule.severity,
+            message,
+            claims: ids,
+            evidence,
+            fingerprint,
+        }
+    }
+
+    /// The article id of `r`.
+    pub fn article_id(&self, r: ClaimRef) -> &str {
+        &self.articles[r.article].id
+    }
+}
