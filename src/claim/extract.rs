@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 
 use crate::claim::model::{
-    Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
+    Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
 };
-use crate::grammar::cue::{self, CueIndex};
+use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::token::Token;
 use crate::lexicon::{Lexicon, verb_forms};
@@ -40,13 +40,27 @@ impl EventIndex {
             for noun in &event.nouns {
                 forms.entry(noun.to_lowercase()).or_insert((i, true));
             }
-            for word in event.nouns.iter().chain(&event.anaphors).chain(&event.verbs) {
+            for word in event
+                .nouns
+                .iter()
+                .chain(&event.anaphors)
+                .chain(&event.verbs)
+            {
                 anaphors.entry(word.to_lowercase()).or_default().push(i);
             }
         }
-        let longest = forms.keys().map(|f| f.split(' ').count()).max().unwrap_or(1);
+        let longest = forms
+            .keys()
+            .map(|f| f.split(' ').count())
+            .max()
+            .unwrap_or(1);
         let predicates = lexicon.events.iter().map(|e| e.predicate.clone()).collect();
-        EventIndex { forms, anaphors, predicates, longest }
+        EventIndex {
+            forms,
+            anaphors,
+            predicates,
+            longest,
+        }
     }
 
     /// The event form starting at token `i`: predicate, whether a noun, last token.
@@ -79,15 +93,17 @@ impl EventIndex {
 /// Words that open a new clause.
 const CLAUSE_WORDS: &[&str] = &[
     "where", "which", "while", "though", "although", "but", "because", "whereas", "however",
-    "whom", "despite",
+    "whom", "despite", "since", "after", "before", "until", "unless", "that",
 ];
 
 fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
     let mut breaks = vec![0];
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text.to_lowercase();
-        if matches!(token.text, "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”")
-            || CLAUSE_WORDS.contains(&word.as_str())
+        if matches!(
+            token.text,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
+        ) || CLAUSE_WORDS.contains(&word.as_str())
         {
             breaks.push(i);
         }
@@ -119,8 +135,8 @@ pub struct SentenceParts<'a, 't> {
     pub times: &'a [(usize, &'a Timex)],
     /// Its quantities.
     pub quantities: &'a [Quantity],
-    /// Its attribution and the tokens the attribution occupies.
-    pub attribution: Option<&'a (Attribution, (usize, usize))>,
+    /// Its attribution.
+    pub attribution: Option<&'a Found>,
 }
 
 /// A claim and the index of the time expression it took, if any.
@@ -133,18 +149,31 @@ pub struct Extracted {
 }
 
 /// The claims of one sentence.
-pub fn claims(events: &EventIndex, cues: &CueIndex, parts: &SentenceParts<'_, '_>) -> Vec<Extracted> {
+pub fn claims(
+    events: &EventIndex,
+    cues: &CueIndex,
+    parts: &SentenceParts<'_, '_>,
+) -> Vec<Extracted> {
     let tokens = parts.tokens;
     let breaks = clause_breaks(tokens);
-    let attribution_range = parts.attribution.map(|(_, range)| *range);
+    let attribution_range = parts.attribution.map(|found| found.occupies);
     let in_attribution = |i: usize| attribution_range.is_some_and(|(a, b)| a <= i && i <= b);
-    let in_mention = |i: usize| parts.mentions.iter().any(|m| m.first_token <= i && i <= m.last_token);
+    let in_mention = |i: usize| {
+        parts
+            .mentions
+            .iter()
+            .any(|m| m.first_token <= i && i <= m.last_token)
+    };
     let time_spans: Vec<Span> = parts.times.iter().map(|(_, t)| t.span).collect();
     let in_time = |span: Span| time_spans.iter().any(|t| t.overlaps(span));
     let mut triggers = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if in_attribution(i) || in_mention(i) || in_time(tokens[i].span) || cues.is_say_verb(tokens[i].text) {
+        if in_attribution(i)
+            || in_mention(i)
+            || in_time(tokens[i].span)
+            || cues.is_say_verb(tokens[i].text)
+        {
             i += 1;
             continue;
         }
@@ -164,16 +193,25 @@ pub fn claims(events: &EventIndex, cues: &CueIndex, parts: &SentenceParts<'_, '_
             let trigger_span = tokens[first].span.cover(tokens[last].span);
             let in_clause = |span: Span| {
                 let start_ok = clause_start == 0 || tokens[clause_start].span.start <= span.start;
-                let end_ok = clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
+                let end_ok =
+                    clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
                 start_ok && end_ok
             };
             let participants = parts
                 .mentions
                 .iter()
-                .filter(|m| in_clause(m.span) && !attribution_range.is_some_and(|(a, b)| a <= m.first_token && m.last_token <= b))
+                .filter(|m| {
+                    in_clause(m.span)
+                        && !attribution_range
+                            .is_some_and(|(a, b)| a <= m.first_token && m.last_token <= b)
+                })
                 .map(|m| Participant {
                     entity: m.id.clone(),
-                    role: if m.span.start < trigger_span.start { Role::Agent } else { Role::Patient },
+                    role: if m.span.start < trigger_span.start {
+                        Role::Agent
+                    } else {
+                        Role::Patient
+                    },
                     span: m.span,
                 })
                 .collect();
@@ -194,7 +232,11 @@ pub fn claims(events: &EventIndex, cues: &CueIndex, parts: &SentenceParts<'_, '_
             let time = nearest.map(|(_, t)| ClaimTime {
                 span: t.span,
                 value: t.value.clone(),
-                interval: if t.kind == TimexType::Duration { None } else { t.interval },
+                interval: if t.kind == TimexType::Duration {
+                    None
+                } else {
+                    t.interval
+                },
                 duration: t.duration,
             });
             let quantities = parts
@@ -206,7 +248,11 @@ pub fn claims(events: &EventIndex, cues: &CueIndex, parts: &SentenceParts<'_, '_
             let quoted = cue::inside_quote(tokens, first);
             let hedged = cue::is_hedged(cues, tokens, clause_start.saturating_sub(4), first)
                 || cue::is_hedged(cues, tokens, first + 1, (last + 3).min(clause_end));
-            let attribution = parts.attribution.map(|(a, _)| a.clone()).unwrap_or_default();
+            let attribution = parts
+                .attribution
+                .filter(|found| found.covers.0 <= first && first <= found.covers.1)
+                .map(|found| found.attribution.clone())
+                .unwrap_or_default();
             let modality = if hedged {
                 Modality::Hedged
             } else if quoted {
@@ -237,7 +283,10 @@ pub fn claims(events: &EventIndex, cues: &CueIndex, parts: &SentenceParts<'_, '_
                 modality,
                 polarity,
             };
-            Extracted { claim, timex: nearest.map(|(index, _)| *index) }
+            Extracted {
+                claim,
+                timex: nearest.map(|(index, _)| *index),
+            }
         })
         .collect()
 }

@@ -66,14 +66,24 @@ pub(crate) fn rule_files(dirs: &[PathBuf]) -> Result<Vec<RuleFile>, Vec<String>>
             Err(e) => errors.push(e.to_string()),
         }
     }
-    if errors.is_empty() { Ok(files) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Loads the articles named by `args`, printing one line per input error. Returns the articles
 /// and whether any input failed.
 pub(crate) fn load_articles(args: &InputArgs) -> (Vec<Article>, bool) {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("seeds")] } else { args.paths.clone() };
-    let options = LoadOptions { published: args.published };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        args.paths.clone()
+    };
+    let options = LoadOptions {
+        published: args.published,
+    };
     let loaded = input::load(&paths, &options);
     for e in &loaded.errors {
         error(e);

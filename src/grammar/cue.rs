@@ -39,6 +39,34 @@ const SUBJECT_STOPS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "he or she", "we", "i"];
 
+/// Phrases that refer back to a person or official cited earlier.
+const PERSON_REFERENCES: &[&str] = &[
+    "the official",
+    "the officials",
+    "the source",
+    "the sources",
+    "the spokesman",
+    "the spokeswoman",
+    "the spokesperson",
+    "the diplomat",
+    "the minister",
+    "the president",
+];
+
+/// Phrases that refer back to an outlet cited earlier.
+const OUTLET_REFERENCES: &[&str] = &[
+    "the outlet",
+    "the newspaper",
+    "the paper",
+    "the agency",
+    "the news agency",
+    "the network",
+    "the report",
+    "the publication",
+    "the broadcaster",
+    "the wire service",
+];
+
 /// Cue lists prepared for matching (lower-case, split into words).
 #[derive(Debug)]
 pub struct CueIndex {
@@ -106,14 +134,27 @@ fn is_boundary(token: &Token<'_>) -> bool {
     )
 }
 
-/// The attribution of a sentence, and the token range it occupies (to keep its verb out of the
-/// claims). `previous` is the previous sentence's source, for pronouns.
+/// An attribution found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Who says so.
+    pub attribution: Attribution,
+    /// The tokens the attribution itself occupies (kept out of the claims).
+    pub occupies: (usize, usize),
+    /// The tokens whose claims it covers: the whole sentence for "according to X" and for a
+    /// sentence-final "X said"; what follows the verb for "X said that ...".
+    pub covers: (usize, usize),
+}
+
+/// The attribution of a sentence. `history` holds the attributions of earlier sentences, most
+/// recent last, for "he said", "the official claimed", "according to the outlet".
 pub fn attribution(
     cues: &CueIndex,
     tokens: &[Token<'_>],
     mentions: &[Mention],
-    previous: Option<&Attribution>,
-) -> Option<(Attribution, (usize, usize))> {
+    history: &[Attribution],
+) -> Option<Found> {
+    let whole = (0, tokens.len().saturating_sub(1));
     // "according to X", "a report by X".
     for i in 0..tokens.len() {
         for phrase in &cues.source_before {
@@ -132,8 +173,12 @@ pub fn attribution(
                     end += 1;
                 }
                 if end > start {
-                    let attribution = classify(cues, tokens, mentions, start, end - 1, previous);
-                    return Some((attribution, (i, end - 1)));
+                    let attribution = classify(cues, tokens, mentions, start, end - 1, history);
+                    return Some(Found {
+                        attribution,
+                        occupies: (i, end - 1),
+                        covers: whole,
+                    });
                 }
             }
         }
@@ -155,10 +200,19 @@ pub fn attribution(
         {
             start -= 1;
         }
+        // A sentence-final "..., X said." covers the sentence; "X said that ..." what follows.
+        let final_verb = tokens[k + 1..]
+            .iter()
+            .all(|t| is_boundary(t) || t.text.eq_ignore_ascii_case("reporters"));
+        let covers = if final_verb { whole } else { (k + 1, whole.1) };
         if start < end {
-            let attribution = classify(cues, tokens, mentions, start, end - 1, previous);
+            let attribution = classify(cues, tokens, mentions, start, end - 1, history);
             if attribution.kind != SourceKind::Unattributed {
-                return Some((attribution, (start, k)));
+                return Some(Found {
+                    attribution,
+                    occupies: (start, k),
+                    covers,
+                });
             }
         }
         // "said X".
@@ -168,12 +222,16 @@ pub fn attribution(
             after += 1;
         }
         if after > first {
-            let attribution = classify(cues, tokens, mentions, first, after - 1, previous);
+            let attribution = classify(cues, tokens, mentions, first, after - 1, history);
             if matches!(
                 attribution.kind,
                 SourceKind::Named | SourceKind::Anonymous | SourceKind::Outlet
             ) {
-                return Some((attribution, (k, after - 1)));
+                return Some(Found {
+                    attribution,
+                    occupies: (k, after - 1),
+                    covers: whole,
+                });
             }
         }
     }
@@ -187,7 +245,7 @@ fn classify(
     mentions: &[Mention],
     first: usize,
     last: usize,
-    previous: Option<&Attribution>,
+    history: &[Attribution],
 ) -> Attribution {
     let span = tokens[first].span.cover(tokens[last].span);
     let words: Vec<String> = tokens[first..=last]
@@ -205,15 +263,23 @@ fn classify(
         entity,
         span: Some(span),
     };
-    if PRONOUNS.contains(&phrase.as_str())
-        || phrase == "the official"
-        || phrase == "the source"
-        || phrase == "the outlet"
-    {
-        if let Some(previous) = previous {
+    // "according to the outlet": the last outlet cited.
+    if OUTLET_REFERENCES.contains(&phrase.as_str()) {
+        if let Some(earlier) = history.iter().rev().find(|a| a.kind == SourceKind::Outlet) {
             return Attribution {
                 span: Some(span),
-                ..previous.clone()
+                ..earlier.clone()
+            };
+        }
+    }
+    // "he said", "the official claimed": the last person cited.
+    if PRONOUNS.contains(&phrase.as_str()) || PERSON_REFERENCES.contains(&phrase.as_str()) {
+        let person =
+            |a: &&Attribution| !matches!(a.kind, SourceKind::Outlet | SourceKind::Document);
+        if let Some(earlier) = history.iter().rev().find(person) {
+            return Attribution {
+                span: Some(span),
+                ..earlier.clone()
             };
         }
     }
@@ -278,7 +344,7 @@ pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize, is_noun
     }
     if is_noun {
         let mut i = trigger + 1;
-        while i < tokens.len() && !is_boundary(&tokens[i]) && i < trigger + 14 {
+        while i < tokens.len() && !is_boundary(&tokens[i]) && i < trigger + 24 {
             if negation_at(i) {
                 let rest: Vec<String> = tokens[i + 1..(i + 4).min(tokens.len())]
                     .iter()
@@ -329,7 +395,8 @@ mod tests {
         let cues = CueIndex::new(&lexicon.cues);
         let tokens = tokenize(text, 0);
         let found = mentions(&index, &DocumentNames::default(), &tokens);
-        attribution(&cues, &tokens, &found, None).map(|(a, _)| {
+        attribution(&cues, &tokens, &found, &[]).map(|f| {
+            let a = f.attribution;
             (
                 a.kind,
                 a.span

@@ -279,8 +279,23 @@ pub fn find_quantities(
         if unit.is_none() {
             if let Some(t) = tokens.get(next).filter(|t| t.is_word() || t.text == "%") {
                 if parse_cardinal(t.text).is_none() {
-                    unit = unit_of(t.text);
-                    last = next;
+                    // "two world powers": the counted noun is the plural after a modifier.
+                    let head = tokens.get(next + 1).filter(|h| {
+                        !t.text.ends_with('s')
+                            && h.text.len() > 3
+                            && h.text.ends_with('s')
+                            && h.text.chars().all(char::is_lowercase)
+                    });
+                    match head {
+                        Some(h) => {
+                            unit = unit_of(h.text);
+                            last = next + 1;
+                        }
+                        None => {
+                            unit = unit_of(t.text);
+                            last = next;
+                        }
+                    }
                 }
             }
         }

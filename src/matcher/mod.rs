@@ -66,7 +66,11 @@ fn surname_key(id: &str) -> String {
 
 /// `id` and the entities it belongs to ("russia/defense-ministry" → "russia").
 pub fn ancestors(id: &str, lexicon: &Lexicon) -> Vec<String> {
-    let mut chain: Vec<String> = lexicon.ancestors(id).into_iter().map(str::to_string).collect();
+    let mut chain: Vec<String> = lexicon
+        .ancestors(id)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     if let Some((country, _)) = id.split_once('/') {
         for parent in lexicon.ancestors(country) {
             if !chain.iter().any(|c| c == parent) {
@@ -91,10 +95,16 @@ pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
         return false;
     }
     let expand = |claim: &Claim| -> Vec<String> {
-        claim.participants.iter().flat_map(|p| ancestors(&p.entity, lexicon)).collect()
+        claim
+            .participants
+            .iter()
+            .flat_map(|p| ancestors(&p.entity, lexicon))
+            .collect()
     };
     let (ids_a, ids_b) = (expand(a), expand(b));
-    let shared = ids_a.iter().any(|x| ids_b.iter().any(|y| same_entity(x, y)));
+    let shared = ids_a
+        .iter()
+        .any(|x| ids_b.iter().any(|y| same_entity(x, y)));
     if !shared {
         return false;
     }
@@ -115,7 +125,10 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
     for (article, article_claims) in claims.iter().enumerate() {
         for (index, claim) in article_claims.iter().enumerate() {
             for key in keys(claim, lexicon) {
-                blocks.entry(key).or_default().push(ClaimRef { article, claim: index });
+                blocks.entry(key).or_default().push(ClaimRef {
+                    article,
+                    claim: index,
+                });
             }
         }
     }
@@ -123,7 +136,11 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
     let mut found = BTreeSet::new();
     for members in blocks.values_mut() {
         members.sort_by_key(|r| {
-            let start = get(r).time.as_ref().and_then(|t| t.interval).map(|i| i.start);
+            let start = get(r)
+                .time
+                .as_ref()
+                .and_then(|t| t.interval)
+                .map(|i| i.start);
             (start, *r)
         });
         for (i, a) in members.iter().enumerate() {

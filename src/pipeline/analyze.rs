@@ -64,7 +64,10 @@ impl Analyzer {
             .map_err(|e| errors.extend(e.into_iter().map(|e| e.to_string())))
             .unwrap_or_default();
         let mut boilerplate = Vec::new();
-        for file in files.iter().filter(|f| f.relative.starts_with("lexicon/boilerplate")) {
+        for file in files
+            .iter()
+            .filter(|f| f.relative.starts_with("lexicon/boilerplate"))
+        {
             match Boilerplate::from_toml(&file.text, &file.origin) {
                 Ok(patterns) => boilerplate.push(patterns),
                 Err(error) => errors.push(error.to_string()),
@@ -111,18 +114,22 @@ impl Analyzer {
 
         let mut quantities = Vec::new();
         let mut extracted = Vec::new();
-        let mut previous: Option<Attribution> = None;
+        let mut history: Vec<Attribution> = Vec::new();
         for (sentence, sentence_tokens) in sentences.iter().zip(&tokens) {
-            let mentions = entity::mentions(&self.entities, &names, sentence_tokens);
-            let attribution = cue::attribution(&self.cues, sentence_tokens, &mentions, previous.as_ref());
-            if let Some((found, _)) = &attribution {
-                previous = Some(found.clone());
-            }
             let sentence_times: Vec<(usize, &Timex)> = times
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| sentence.span.contains(t.span))
                 .collect();
+            // Names inside time expressions ("Nov." of "Nov. 15") are not entities.
+            let mentions: Vec<_> = entity::mentions(&self.entities, &names, sentence_tokens)
+                .into_iter()
+                .filter(|m| !sentence_times.iter().any(|(_, t)| t.span.overlaps(m.span)))
+                .collect();
+            let attribution = cue::attribution(&self.cues, sentence_tokens, &mentions, &history);
+            if let Some(found) = &attribution {
+                history.push(found.attribution.clone());
+            }
             let sentence_quantities = number::find_quantities(sentence_tokens, |span| {
                 sentence_times.iter().any(|(_, t)| t.span.overlaps(span))
             });
@@ -149,16 +156,31 @@ impl Analyzer {
             })
             .collect();
         assign_ids(&mut claims);
-        Analysis { id: article.id.clone(), removed, sentences, times, quantities, claims }
+        Analysis {
+            id: article.id.clone(),
+            removed,
+            sentences,
+            times,
+            quantities,
+            claims,
+        }
     }
 }
 
 /// "On the eve of the attack": find the claim the event word refers to (the nearest one before
 /// it with a day-precision date) and shift its date.
-fn resolve_event_anchors(events: &EventIndex, extracted: &mut [extract::Extracted], times: &mut [Timex]) {
+fn resolve_event_anchors(
+    events: &EventIndex,
+    extracted: &mut [extract::Extracted],
+    times: &mut [Timex],
+) {
     for i in 0..extracted.len() {
-        let Some(index) = extracted[i].timex else { continue };
-        let Anchor::Event { event, offset_days } = &times[index].anchor else { continue };
+        let Some(index) = extracted[i].timex else {
+            continue;
+        };
+        let Anchor::Event { event, offset_days } = &times[index].anchor else {
+            continue;
+        };
         if times[index].interval.is_some() {
             continue;
         }
@@ -166,12 +188,23 @@ fn resolve_event_anchors(events: &EventIndex, extracted: &mut [extract::Extracte
         let position = extracted[i].claim.event.span.start;
         let candidates = extracted.iter().filter(|e| {
             referents.contains(&e.claim.event.predicate.as_str())
-                && e.claim.time.as_ref().and_then(|t| t.interval).is_some_and(|iv| iv.precision == Precision::Day)
+                && e.claim
+                    .time
+                    .as_ref()
+                    .and_then(|t| t.interval)
+                    .is_some_and(|iv| iv.precision == Precision::Day)
         });
         // The nearest before, else the first after.
-        let before = candidates.clone().filter(|e| e.claim.event.span.start < position).last();
-        let Some(anchor) = before.or_else(|| candidates.clone().next()) else { continue };
-        let Some(anchor_interval) = anchor.claim.time.as_ref().and_then(|t| t.interval) else { continue };
+        let before = candidates
+            .clone()
+            .filter(|e| e.claim.event.span.start < position)
+            .last();
+        let Some(anchor) = before.or_else(|| candidates.clone().next()) else {
+            continue;
+        };
+        let Some(anchor_interval) = anchor.claim.time.as_ref().and_then(|t| t.interval) else {
+            continue;
+        };
         let shifted = anchor_interval.shift_days(*offset_days);
         let value = shifted.start.format("%Y-%m-%d").to_string();
         times[index].interval = Some(shifted);
@@ -186,7 +219,9 @@ fn resolve_event_anchors(events: &EventIndex, extracted: &mut [extract::Extracte
 /// "Recently" and "now" get an interval from the publication date: the month before it for a
 /// past reference, the publication interval itself for the present.
 fn resolve_vague_reference(claim: &mut Claim, published: Option<Interval>) {
-    let (Some(time), Some(published)) = (claim.time.as_mut(), published) else { return };
+    let (Some(time), Some(published)) = (claim.time.as_mut(), published) else {
+        return;
+    };
     if time.interval.is_some() {
         return;
     }
@@ -208,11 +243,21 @@ fn assign_ids(claims: &mut [Claim]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for claim in claims.iter_mut() {
         let participants = claim.participant_ids().join(",");
-        let time = claim.time.as_ref().map_or(String::new(), |t| t.value.clone());
+        let time = claim
+            .time
+            .as_ref()
+            .map_or(String::new(), |t| t.value.clone());
         let quantities = claim
             .quantities
             .iter()
-            .map(|q| format!("{}:{:?}:{}", q.value, q.bound, q.unit.as_deref().unwrap_or("")))
+            .map(|q| {
+                format!(
+                    "{}:{:?}:{}",
+                    q.value,
+                    q.bound,
+                    q.unit.as_deref().unwrap_or("")
+                )
+            })
             .collect::<Vec<_>>()
             .join(",");
         let polarity = format!("{:?}", claim.polarity);
@@ -228,6 +273,10 @@ fn assign_ids(claims: &mut [Claim]) {
         ]);
         let count = seen.entry(base.clone()).or_insert(0);
         *count += 1;
-        claim.id = if *count == 1 { base } else { format!("{base}-{count}") };
+        claim.id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
     }
 }

@@ -46,20 +46,38 @@ impl Checker {
     }
 
     /// Cross-checks articles already analyzed.
-    pub fn check_analyses(&self, articles: Vec<Article>, analyses: &[Analysis], rules: &RuleSet) -> Report {
+    pub fn check_analyses(
+        &self,
+        articles: Vec<Article>,
+        analyses: &[Analysis],
+        rules: &RuleSet,
+    ) -> Report {
         let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
         let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
-        let cx = Context { articles: &articles, claims: &claims, pairs: &pairs, lexicon: &self.analyzer.lexicon };
+        let cx = Context {
+            articles: &articles,
+            claims: &claims,
+            pairs: &pairs,
+            lexicon: &self.analyzer.lexicon,
+        };
         let mut findings = rules::evaluate(rules, &cx);
         findings.sort_by_cached_key(|f| {
             let (article, start, code, message) = f.sort_key();
-            let position = articles.iter().position(|a| a.id == article).unwrap_or(usize::MAX);
+            let position = articles
+                .iter()
+                .position(|a| a.id == article)
+                .unwrap_or(usize::MAX);
             (position, start, code, message)
         });
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.code == b.code);
         let claim_count = claims.iter().map(Vec::len).sum();
         let summary = Summary::count(articles.len(), claim_count, &findings);
         let all_claims = claims.into_iter().flatten().collect();
-        Report { articles, claims: all_claims, findings, summary }
+        Report {
+            articles,
+            claims: all_claims,
+            findings,
+            summary,
+        }
     }
 }

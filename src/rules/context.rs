@@ -1,8 +1,8 @@
 //! What a rule sees: the articles, their claims, the matched pairs, the lexicon, and each
 //! claim's source for independence.
 
-use crate::claim::{Claim, SourceKind};
 use crate::claim::id::fingerprint;
+use crate::claim::{Claim, SourceKind};
 use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::matcher::{ClaimRef, Pair};
@@ -43,7 +43,12 @@ impl Context<'_> {
         if claim.attribution.kind == SourceKind::Outlet {
             if let Some(id) = claim.attribution.entity.as_deref() {
                 let outlet_id = id.trim_start_matches("outlet:");
-                if self.lexicon.outlets.iter().any(|o| o.id == outlet_id && o.wire) {
+                if self
+                    .lexicon
+                    .outlets
+                    .iter()
+                    .any(|o| o.id == outlet_id && o.wire)
+                {
                     return format!("outlet:{outlet_id}");
                 }
             }

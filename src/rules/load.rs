@@ -28,14 +28,36 @@ fn check_spec(spec: &RuleSpec, file: &RuleFile) -> Vec<String> {
     let mut errors = Vec::new();
     let at = |key: &str| format!("{}:{}", file.origin, key_line(&file.text, key));
     let code_ok = spec.code.len() >= 4
-        && spec.code.chars().take_while(char::is_ascii_uppercase).count() >= 2
-        && spec.code.chars().skip_while(char::is_ascii_uppercase).all(|c| c.is_ascii_digit())
+        && spec
+            .code
+            .chars()
+            .take_while(char::is_ascii_uppercase)
+            .count()
+            >= 2
+        && spec
+            .code
+            .chars()
+            .skip_while(char::is_ascii_uppercase)
+            .all(|c| c.is_ascii_digit())
         && spec.code.chars().last().is_some_and(|c| c.is_ascii_digit());
     if !code_ok {
-        errors.push(format!("{}: key `code`: expected a family and a number like TIME001, found {:?}", at("code"), spec.code));
+        errors.push(format!(
+            "{}: key `code`: expected a family and a number like TIME001, found {:?}",
+            at("code"),
+            spec.code
+        ));
     }
-    if spec.name.is_empty() || !spec.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        errors.push(format!("{}: key `name`: expected a kebab-case name, found {:?}", at("name"), spec.name));
+    if spec.name.is_empty()
+        || !spec
+            .name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.push(format!(
+            "{}: key `name`: expected a kebab-case name, found {:?}",
+            at("name"),
+            spec.name
+        ));
     }
     match builtin::kind(&spec.kind) {
         None => {
@@ -56,7 +78,10 @@ fn check_spec(spec: &RuleSpec, file: &RuleFile) -> Vec<String> {
                         kind.name
                     ));
                 } else if !matches!(value, toml::Value::Integer(_) | toml::Value::Float(_)) {
-                    errors.push(format!("{}: key `parameters.{key}`: expected a number, found {value}", at(key)));
+                    errors.push(format!(
+                        "{}: key `parameters.{key}`: expected a number, found {value}",
+                        at(key)
+                    ));
                 }
             }
         }
@@ -84,10 +109,19 @@ impl RuleSet {
                 continue;
             }
             let severity = spec.severity;
-            rules.insert(spec.code.clone(), Rule { spec, origin: file.origin.clone(), severity });
+            rules.insert(
+                spec.code.clone(),
+                Rule {
+                    spec,
+                    origin: file.origin.clone(),
+                    severity,
+                },
+            );
         }
         if errors.is_empty() {
-            Ok(RuleSet { rules: rules.into_values().collect() })
+            Ok(RuleSet {
+                rules: rules.into_values().collect(),
+            })
         } else {
             Err(errors)
         }
@@ -95,12 +129,18 @@ impl RuleSet {
 
     /// The rule with code `code`.
     pub fn get(&self, code: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.spec.code.eq_ignore_ascii_case(code))
+        self.rules
+            .iter()
+            .find(|r| r.spec.code.eq_ignore_ascii_case(code))
     }
 
     /// Sets the severity of the rule `code`; false when no such rule exists.
     pub fn override_severity(&mut self, code: &str, severity: Severity) -> bool {
-        match self.rules.iter_mut().find(|r| r.spec.code.eq_ignore_ascii_case(code)) {
+        match self
+            .rules
+            .iter_mut()
+            .find(|r| r.spec.code.eq_ignore_ascii_case(code))
+        {
             Some(rule) => {
                 rule.severity = severity;
                 true
@@ -115,7 +155,11 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> RuleFile {
-        RuleFile { relative: "time/x.toml".into(), origin: "rules/time/x.toml".into(), text: text.into() }
+        RuleFile {
+            relative: "time/x.toml".into(),
+            origin: "rules/time/x.toml".into(),
+            text: text.into(),
+        }
     }
 
     const GOOD: &str = r#"code = "TIME901"
@@ -144,7 +188,11 @@ example = "e"
     fn unknown_key_names_line_and_key() {
         let text = GOOD.replace("summary = \"s\"", "summary = \"s\"\nseverty = \"error\"");
         let errors = RuleSet::load(&[file(&text)]).unwrap_err();
-        assert!(errors[0].starts_with("rules/time/x.toml:5:"), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("rules/time/x.toml:5:"),
+            "{}",
+            errors[0]
+        );
         assert!(errors[0].contains("severty"), "{}", errors[0]);
     }
 
@@ -152,14 +200,22 @@ example = "e"
     fn wrong_type_names_line() {
         let text = GOOD.replace("severity = \"error\"", "severity = 3");
         let errors = RuleSet::load(&[file(&text)]).unwrap_err();
-        assert!(errors[0].starts_with("rules/time/x.toml:5:"), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("rules/time/x.toml:5:"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
     fn unknown_kind_and_parameter() {
         let text = GOOD.replace("time-conflict", "time-travel");
         let errors = RuleSet::load(&[file(&text)]).unwrap_err();
-        assert!(errors[0].contains("rules/time/x.toml:3: key `kind`"), "{}", errors[0]);
+        assert!(
+            errors[0].contains("rules/time/x.toml:3: key `kind`"),
+            "{}",
+            errors[0]
+        );
         let text = format!("{GOOD}[parameters]\nmax-gap = 3\n");
         let errors = RuleSet::load(&[file(&text)]).unwrap_err();
         assert!(errors[0].contains("parameters.max-gap"), "{}", errors[0]);

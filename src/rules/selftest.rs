@@ -26,7 +26,12 @@ pub fn run(files: &[RuleFile]) -> Result<Vec<CaseResult>, Vec<String>> {
             let mut articles = Vec::new();
             let mut failure = None;
             for test_article in &case.articles {
-                let published = match test_article.published.as_deref().map(str::parse).transpose() {
+                let published = match test_article
+                    .published
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                {
                     Ok(published) => published,
                     Err(error) => {
                         failure = Some(format!("article {}: {error}", test_article.id));
@@ -38,25 +43,46 @@ pub fn run(files: &[RuleFile]) -> Result<Vec<CaseResult>, Vec<String>> {
                     origin: format!("{}#{}", rule.origin, test_article.id),
                     text: test_article.text.clone(),
                     body_offset: 0,
-                    meta: Metadata { outlet: test_article.outlet.clone(), published, ..Metadata::default() },
+                    meta: Metadata {
+                        outlet: test_article.outlet.clone(),
+                        published,
+                        ..Metadata::default()
+                    },
                 });
             }
             if failure.is_none() {
-                let single = RuleSet { rules: vec![rule.clone()] };
+                let single = RuleSet {
+                    rules: vec![rule.clone()],
+                };
                 let (report, _) = checker.check_with(articles, &single);
-                let found: Vec<_> = report.findings.iter().filter(|f| f.code == rule.spec.code).collect();
+                let found: Vec<_> = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == rule.spec.code)
+                    .collect();
                 if found.len() != case.expect {
                     let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
-                    failure = Some(format!("expected {} finding(s), found {}: {messages:?}", case.expect, found.len()));
+                    failure = Some(format!(
+                        "expected {} finding(s), found {}: {messages:?}",
+                        case.expect,
+                        found.len()
+                    ));
                 } else {
                     for needle in &case.evidence {
-                        if !found.iter().all(|f| f.evidence.iter().any(|e| e.text.contains(needle.as_str()))) {
+                        if !found
+                            .iter()
+                            .all(|f| f.evidence.iter().any(|e| e.text.contains(needle.as_str())))
+                        {
                             failure = Some(format!("expected evidence containing {needle:?}"));
                         }
                     }
                 }
             }
-            results.push(CaseResult { code: rule.spec.code.clone(), name: case.name.clone(), failure });
+            results.push(CaseResult {
+                code: rule.spec.code.clone(),
+                name: case.name.clone(),
+                failure,
+            });
         }
     }
     Ok(results)

@@ -51,9 +51,17 @@ fn render_text(report: &claimcheck::report::Report) -> String {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        out.push_str(&format!("{severity}[{}] {}: {}\n", f.code, f.kind.as_str(), f.message));
+        out.push_str(&format!(
+            "{severity}[{}] {}: {}\n",
+            f.code,
+            f.kind.as_str(),
+            f.message
+        ));
         for e in &f.evidence {
-            out.push_str(&format!("  --> {}:{}..{} {:?} ({})\n", e.article, e.start, e.end, e.text, e.label));
+            out.push_str(&format!(
+                "  --> {}:{}..{} {:?} ({})\n",
+                e.article, e.start, e.end, e.text, e.label
+            ));
         }
     }
     out.push_str(&format!("{:?}\n", report.summary));

@@ -38,7 +38,11 @@ pub(crate) fn run(args: &ExtractArgs) -> Status {
         out = serde_json::to_string_pretty(&all).unwrap_or_default() + "\n";
     }
     print(&out);
-    if input_failed { Status::Error } else { Status::Clean }
+    if input_failed {
+        Status::Error
+    } else {
+        Status::Clean
+    }
 }
 
 /// One article as the `extract` JSON object.
@@ -56,7 +60,12 @@ fn to_json(article: &Article, analysis: &Analysis) -> Value {
                 "value": t.value,
                 "anchor": t.anchor.name(),
             });
-            if let Some(m) = t.bound.timeml_mod().map(str::to_string).or_else(|| t.modifier.clone()) {
+            if let Some(m) = t
+                .bound
+                .timeml_mod()
+                .map(str::to_string)
+                .or_else(|| t.modifier.clone())
+            {
                 value["mod"] = json!(m);
             }
             if let Some(interval) = t.interval {
@@ -120,7 +129,10 @@ fn to_text(article: &Article, analysis: &Analysis) -> String {
     for c in &analysis.claims {
         let participants = c.participant_ids().join(", ");
         let time = c.time.as_ref().map_or(String::new(), |t| {
-            format!(" @ {}", t.interval.map_or(t.value.clone(), |i| i.to_string()))
+            format!(
+                " @ {}",
+                t.interval.map_or(t.value.clone(), |i| i.to_string())
+            )
         });
         let quantities: Vec<&str> = c.quantities.iter().map(|q| q.span.slice(text)).collect();
         out.push_str(&format!(
@@ -129,11 +141,17 @@ fn to_text(article: &Article, analysis: &Analysis) -> String {
             c.event.predicate,
             participants,
             time,
-            if quantities.is_empty() { String::new() } else { format!(" #{}", quantities.join("/")) },
+            if quantities.is_empty() {
+                String::new()
+            } else {
+                format!(" #{}", quantities.join("/"))
+            },
             c.modality,
             c.polarity,
             c.attribution.kind,
-            c.attribution.span.map_or(String::new(), |s| format!(": {}", s.slice(text))),
+            c.attribution
+                .span
+                .map_or(String::new(), |s| format!(": {}", s.slice(text))),
         ));
     }
     out

@@ -26,7 +26,13 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
                 let doc = &spec.doc;
                 let mut out = format!(
                     "{} {}\n{}\n\nkind: {}\nseverity: {}\napplies to: {:?}\nfile: {}\n",
-                    spec.code, spec.name, spec.summary, spec.kind, rule.severity, spec.applies_to, rule.origin
+                    spec.code,
+                    spec.name,
+                    spec.summary,
+                    spec.kind,
+                    rule.severity,
+                    spec.applies_to,
+                    rule.origin
                 );
                 for (heading, body) in [
                     ("What it checks", &doc.what),
@@ -42,7 +48,9 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
                 Status::Clean
             }
             None => {
-                error(format!("no rule with code {code:?}; `claimcheck rules list` lists them"));
+                error(format!(
+                    "no rule with code {code:?}; `claimcheck rules list` lists them"
+                ));
                 Status::Error
             }
         }),
@@ -54,7 +62,10 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
                     return Status::Error;
                 }
             };
-            let mut all = rulefiles::builtin().into_iter().filter(|f| f.relative.starts_with("lexicon/")).collect::<Vec<_>>();
+            let mut all = rulefiles::builtin()
+                .into_iter()
+                .filter(|f| f.relative.starts_with("lexicon/"))
+                .collect::<Vec<_>>();
             all.extend(files);
             match selftest::run(&all) {
                 Err(errors) => {
@@ -67,12 +78,22 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
                     for r in &results {
                         match &r.failure {
                             None => out.push_str(&format!("ok     {} {}\n", r.code, r.name)),
-                            Some(why) => out.push_str(&format!("FAILED {} {}: {why}\n", r.code, r.name)),
+                            Some(why) => {
+                                out.push_str(&format!("FAILED {} {}: {why}\n", r.code, r.name))
+                            }
                         }
                     }
-                    out.push_str(&format!("{} passed, {} failed\n", results.len() - failed, failed));
+                    out.push_str(&format!(
+                        "{} passed, {} failed\n",
+                        results.len() - failed,
+                        failed
+                    ));
                     print(&out);
-                    if failed > 0 { Status::Failed } else { Status::Clean }
+                    if failed > 0 {
+                        Status::Failed
+                    } else {
+                        Status::Clean
+                    }
                 }
             }
         }

@@ -23,7 +23,14 @@ pub(super) const KIND: Kind = Kind {
 
 fn as_quantity(duration: DurationDays) -> Quantity {
     let (low, high) = bounds(duration.days, duration.bound);
-    Quantity { span: Default::default(), value: duration.days, bound: duration.bound, low, high, unit: Some("day".into()) }
+    Quantity {
+        span: Default::default(),
+        value: duration.days,
+        bound: duration.bound,
+        low,
+        high,
+        unit: Some("day".into()),
+    }
 }
 
 fn describe(duration: DurationDays) -> String {
@@ -40,13 +47,21 @@ fn describe(duration: DurationDays) -> String {
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for pair in cx.pairs.iter().filter(|p| rule.spec.applies_to.admits(p.same_article())) {
+    for pair in cx
+        .pairs
+        .iter()
+        .filter(|p| rule.spec.applies_to.admits(p.same_article()))
+    {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
         if a.polarity != b.polarity {
             continue;
         }
-        let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else { continue };
-        let (Some(da), Some(db)) = (ta.duration, tb.duration) else { continue };
+        let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
+            continue;
+        };
+        let (Some(da), Some(db)) = (ta.duration, tb.duration) else {
+            continue;
+        };
         if compatible(&as_quantity(da), &as_quantity(db)) {
             continue;
         }
@@ -66,8 +81,15 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             cx.evidence(pair.a, ta.span, format!("says {}", describe(da))),
             cx.evidence(pair.b, tb.span, format!("says {}", describe(db))),
         ];
-        let hedged = a.modality == crate::claim::Modality::Hedged || b.modality == crate::claim::Modality::Hedged;
-        let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[pair.a, pair.b], evidence);
+        let hedged = a.modality == crate::claim::Modality::Hedged
+            || b.modality == crate::claim::Modality::Hedged;
+        let mut finding = cx.finding(
+            rule,
+            FindingKind::Discrepancy,
+            message,
+            &[pair.a, pair.b],
+            evidence,
+        );
         finding.severity = softened(rule, hedged);
         findings.push(finding);
     }

@@ -42,5 +42,9 @@ pub fn kind(name: &str) -> Option<&'static Kind> {
 
 /// Whether either claim of a pair is hedged: findings on hedged claims are one step less severe.
 fn softened(rule: &Rule, hedged: bool) -> crate::report::Severity {
-    if hedged { rule.severity.lowered() } else { rule.severity }
+    if hedged {
+        rule.severity.lowered()
+    } else {
+        rule.severity
+    }
 }

@@ -22,15 +22,29 @@ pub(super) const KIND: Kind = Kind {
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for pair in cx.pairs.iter().filter(|p| rule.spec.applies_to.admits(p.same_article())) {
+    for pair in cx
+        .pairs
+        .iter()
+        .filter(|p| rule.spec.applies_to.admits(p.same_article()))
+    {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
             continue;
         }
         for qa in &a.quantities {
-            let Some(unit) = qa.unit.as_deref() else { continue };
-            let same_unit: Vec<_> = b.quantities.iter().filter(|q| q.unit.as_deref() == Some(unit)).collect();
-            let same_unit_a = a.quantities.iter().filter(|q| q.unit.as_deref() == Some(unit)).count();
+            let Some(unit) = qa.unit.as_deref() else {
+                continue;
+            };
+            let same_unit: Vec<_> = b
+                .quantities
+                .iter()
+                .filter(|q| q.unit.as_deref() == Some(unit))
+                .collect();
+            let same_unit_a = a
+                .quantities
+                .iter()
+                .filter(|q| q.unit.as_deref() == Some(unit))
+                .count();
             if same_unit.is_empty() || same_unit_a != 1 || same_unit.len() != 1 {
                 continue;
             }
@@ -53,7 +67,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 cx.evidence(pair.b, qb.span, format!("counts {text_b}")),
             ];
             let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
-            let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[pair.a, pair.b], evidence);
+            let mut finding = cx.finding(
+                rule,
+                FindingKind::Discrepancy,
+                message,
+                &[pair.a, pair.b],
+                evidence,
+            );
             finding.severity = softened(rule, hedged);
             findings.push(finding);
         }

@@ -35,7 +35,11 @@ fn find(parent: &mut BTreeMap<ClaimRef, ClaimRef>, x: ClaimRef) -> ClaimRef {
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut parent: BTreeMap<ClaimRef, ClaimRef> = BTreeMap::new();
-    for pair in cx.pairs.iter().filter(|p| rule.spec.applies_to.admits(p.same_article())) {
+    for pair in cx
+        .pairs
+        .iter()
+        .filter(|p| rule.spec.applies_to.admits(p.same_article()))
+    {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
             continue;
@@ -71,7 +75,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 .iter()
                 .filter_map(|&r| cx.claim(r).time.as_ref().and_then(|t| t.interval))
                 .collect();
-            let coarsest = intervals.iter().max_by_key(|i| (i.precision, i.days())).copied();
+            let coarsest = intervals
+                .iter()
+                .max_by_key(|i| (i.precision, i.days()))
+                .copied();
             let dated: Vec<String> = group
                 .iter()
                 .filter_map(|&r| {
@@ -92,7 +99,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                     let claim = cx.claim(r);
                     let time = claim.time.as_ref().expect("grouped claims are dated");
                     let interval = time.interval.expect("grouped claims are dated");
-                    cx.evidence(r, claim.event.span.cover(time.span), format!("dates it {interval}"))
+                    cx.evidence(
+                        r,
+                        claim.event.span.cover(time.span),
+                        format!("dates it {interval}"),
+                    )
                 })
                 .collect();
             cx.finding(rule, FindingKind::Agreement, message, &group, evidence)

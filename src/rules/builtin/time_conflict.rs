@@ -24,13 +24,21 @@ pub(super) const KIND: Kind = Kind {
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let min_gap = rule.number("min-gap-days", 1.0) as i64;
     let mut findings = Vec::new();
-    for pair in cx.pairs.iter().filter(|p| rule.spec.applies_to.admits(p.same_article())) {
+    for pair in cx
+        .pairs
+        .iter()
+        .filter(|p| rule.spec.applies_to.admits(p.same_article()))
+    {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
             continue;
         }
-        let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else { continue };
-        let (Some(ia), Some(ib)) = (ta.interval, tb.interval) else { continue };
+        let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
+            continue;
+        };
+        let (Some(ia), Some(ib)) = (ta.interval, tb.interval) else {
+            continue;
+        };
         let gap = ia.gap_days(&ib);
         if gap < min_gap {
             continue;
@@ -49,7 +57,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             cx.evidence(pair.a, ta.span, format!("dates it {ia}")),
             cx.evidence(pair.b, tb.span, format!("dates it {ib}")),
         ];
-        let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[pair.a, pair.b], evidence);
+        let mut finding = cx.finding(
+            rule,
+            FindingKind::Discrepancy,
+            message,
+            &[pair.a, pair.b],
+            evidence,
+        );
         finding.severity = softened(rule, hedged);
         findings.push(finding);
     }

@@ -58,16 +58,30 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (article, claims) in cx.claims.iter().enumerate() {
         for (index, claim) in claims.iter().enumerate() {
-            let r = ClaimRef { article, claim: index };
-            if supported.contains_key(&r) || !is_checkable(claim) || claim.modality == Modality::Quoted {
+            let r = ClaimRef {
+                article,
+                claim: index,
+            };
+            if supported.contains_key(&r)
+                || !is_checkable(claim)
+                || claim.modality == Modality::Quoted
+            {
                 continue;
             }
             let attribution = &claim.attribution;
             let source = match attribution.span {
-                Some(span) => format!("{} ({})", strength(attribution.kind), span.slice(&cx.articles[article].text)),
+                Some(span) => format!(
+                    "{} ({})",
+                    strength(attribution.kind),
+                    span.slice(&cx.articles[article].text)
+                ),
                 None => strength(attribution.kind).to_string(),
             };
-            let hedge = if claim.modality == Modality::Hedged { ", hedged" } else { "" };
+            let hedge = if claim.modality == Modality::Hedged {
+                ", hedged"
+            } else {
+                ""
+            };
             let message = format!(
                 "only {} reports {}; it rests on {}{}",
                 cx.article_id(r),
