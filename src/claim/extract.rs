@@ -13,6 +13,7 @@ use crate::claim::model::{
 };
 use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
+use crate::grammar::number;
 use crate::grammar::token::Token;
 use crate::lexicon::{Lexicon, verb_forms};
 use crate::temporal::{Timex, TimexType};
@@ -93,7 +94,7 @@ impl EventIndex {
 /// Words that open a new clause.
 const CLAUSE_WORDS: &[&str] = &[
     "where", "which", "while", "though", "although", "but", "because", "whereas", "however",
-    "whom", "despite", "since", "after", "before", "until", "unless", "that",
+    "whom", "despite", "since", "after", "before", "until", "unless",
 ];
 
 fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
@@ -178,8 +179,8 @@ pub fn claims(
             continue;
         }
         match events.at(tokens, i) {
-            Some((predicate, is_noun, last)) => {
-                triggers.push((i, last, predicate.to_string(), is_noun));
+            Some((predicate, _, last)) => {
+                triggers.push((i, last, predicate.to_string()));
                 i = last + 1;
             }
             None => i += 1,
@@ -188,7 +189,7 @@ pub fn claims(
     let lone_trigger = triggers.len() == 1;
     triggers
         .into_iter()
-        .map(|(first, last, predicate, is_noun)| {
+        .map(|(first, last, predicate)| {
             let (clause_start, clause_end) = clause_of(&breaks, first);
             let trigger_span = tokens[first].span.cover(tokens[last].span);
             let in_clause = |span: Span| {
@@ -247,7 +248,7 @@ pub fn claims(
                 .collect();
             let quoted = cue::inside_quote(tokens, first);
             let hedged = cue::is_hedged(cues, tokens, clause_start.saturating_sub(4), first)
-                || cue::is_hedged(cues, tokens, first + 1, (last + 3).min(clause_end));
+                || cue::is_hedged(cues, tokens, first + 1, (last + 4).min(clause_end));
             let attribution = parts
                 .attribution
                 .filter(|found| found.covers.0 <= first && first <= found.covers.1)
@@ -262,11 +263,12 @@ pub fn claims(
             } else {
                 Modality::Asserted
             };
-            let polarity = if cue::is_negated(cues, tokens, first, is_noun) {
+            let polarity = if cue::is_negated(cues, tokens, first) {
                 Polarity::Negative
             } else {
                 Polarity::Positive
             };
+            let object = object_after(tokens, parts.mentions, last, clause_end);
             let claim = Claim {
                 id: String::new(),
                 article: parts.article.to_string(),
@@ -277,6 +279,7 @@ pub fn claims(
                     span: trigger_span,
                 },
                 participants,
+                object,
                 time,
                 quantities,
                 attribution,
@@ -304,4 +307,50 @@ impl SliceTokens for Span {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// Words skipped when looking for the head of an object: determiners and common modifiers.
+const OBJECT_SKIP: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+    "your", "some", "any", "all", "both", "each", "every", "another", "other", "such", "only",
+    "also", "just", "even", "fresh", "new", "first", "last", "recent", "former", "major",
+    "further", "more", "most", "several", "many", "same", "very",
+];
+
+/// Words that end the search: the event has no object noun ("spoke to", "was used once").
+const OBJECT_STOP: &[&str] = &[
+    "to", "with", "in", "on", "at", "for", "of", "from", "by", "since", "into", "over", "after",
+    "before", "during", "and", "or", "but", "that", "which", "who", "is", "was", "were", "be",
+    "been", "being", "has", "have", "had", "will", "would", "could", "not", "as", "than", "once",
+    "twice", "when", "where", "it", "them", "him", "us", "me", "up", "down", "out", "off", "about",
+    "against", "between", "through", "under", "while", "if", "so", "there", "here",
+];
+
+/// The head of the object after the event word at token `last`, within the clause.
+fn object_after(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    last: usize,
+    clause_end: usize,
+) -> Option<String> {
+    let end = clause_end.min(tokens.len()).min(last + 6);
+    for i in last + 1..end {
+        let token = &tokens[i];
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.first_token <= i && i <= m.last_token)
+        {
+            // A thing ("hotline") is an object; a named entity is a participant already.
+            return (m.kind == crate::lexicon::EntityKind::Thing).then(|| m.id.clone());
+        }
+        let word = token.text.to_lowercase();
+        if !token.is_word() || OBJECT_STOP.contains(&word.as_str()) || token.is_capitalized() {
+            return None;
+        }
+        if OBJECT_SKIP.contains(&word.as_str()) || number::parse_cardinal(&word).is_some() {
+            continue;
+        }
+        return number::unit_of(&word);
+    }
+    None
 }

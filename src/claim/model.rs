@@ -153,6 +153,11 @@ pub struct Claim {
     pub event: Event,
     /// Participants, by entity id.
     pub participants: Vec<Participant>,
+    /// The head of the event's object when it is a common noun or a thing: "initiated *the
+    /// call*" → "call", "created *this communications line*" → "hotline". Two claims whose
+    /// objects differ are about different events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// When.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<ClaimTime>,

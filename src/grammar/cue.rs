@@ -334,15 +334,15 @@ pub fn is_hedged(cues: &CueIndex, tokens: &[Token<'_>], first: usize, last: usiz
 }
 
 /// Whether the event at token `trigger` is negated: a negation cue among the few words before
-/// it ("did not prompt", "have not spoken"), or, for a noun, before the verb that follows it
+/// it ("did not prompt", "have not spoken"), or before a verb of occurring that follows it
 /// ("the talks ... has not taken place").
-pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize, is_noun: bool) -> bool {
+pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize) -> bool {
     let negation_at = |i: usize| cues.negations.iter().any(|n| phrase_at(tokens, i, n));
     let before = trigger.saturating_sub(3)..trigger;
     if before.clone().any(negation_at) {
         return true;
     }
-    if is_noun {
+    {
         let mut i = trigger + 1;
         while i < tokens.len() && !is_boundary(&tokens[i]) && i < trigger + 24 {
             if negation_at(i) {
@@ -353,7 +353,7 @@ pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize, is_noun
                 if rest.iter().any(|w| {
                     matches!(
                         w.as_str(),
-                        "place" | "happened" | "occurred" | "held" | "happen" | "occur" | "been"
+                        "place" | "happened" | "occurred" | "held" | "happen" | "occur"
                     )
                 }) {
                     return true;
@@ -452,10 +452,10 @@ mod tests {
         let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
         let cues = CueIndex::new(&lexicon.cues);
         let tokens = tokenize("Biden and Putin have not spoken", 0);
-        assert!(is_negated(&cues, &tokens, 5, false));
+        assert!(is_negated(&cues, &tokens, 5));
         let tokens = tokenize("the talks between them has not taken place", 0);
-        assert!(is_negated(&cues, &tokens, 1, true));
+        assert!(is_negated(&cues, &tokens, 1));
         let tokens = tokenize("Biden had last spoken", 0);
-        assert!(!is_negated(&cues, &tokens, 3, false));
+        assert!(!is_negated(&cues, &tokens, 3));
     }
 }

@@ -94,6 +94,11 @@ pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
     if a.event.predicate != b.event.predicate {
         return false;
     }
+    if let (Some(x), Some(y)) = (&a.object, &b.object) {
+        if x != y {
+            return false;
+        }
+    }
     let expand = |claim: &Claim| -> Vec<String> {
         claim
             .participants

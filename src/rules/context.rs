@@ -63,7 +63,7 @@ impl Context<'_> {
         }
     }
 
-    /// A short human description of the claim's event: "invade (russia, ukraine)".
+    /// A short human description of the claim's event: `"invade" (russia, ukraine)`.
     pub fn describe(&self, claim: &Claim) -> String {
         let ids = claim.participant_ids();
         if ids.is_empty() {
@@ -71,6 +71,24 @@ impl Context<'_> {
         } else {
             format!("\"{}\" ({})", claim.event.predicate, ids.join(", "))
         }
+    }
+
+    /// The description with the claim's numbers and time as written: `"kill" (poland) two
+    /// people, Nov. 15`.
+    pub fn describe_fully(&self, r: ClaimRef) -> String {
+        let claim = self.claim(r);
+        let text = &self.articles[r.article].text;
+        let mut parts = vec![self.describe(claim)];
+        parts.extend(
+            claim
+                .quantities
+                .iter()
+                .map(|q| q.span.slice(text).to_string()),
+        );
+        if let Some(time) = &claim.time {
+            parts.push(time.span.slice(text).to_string());
+        }
+        parts.join(", ")
     }
 
     /// A finding of `rule` about `claims`, with a fingerprint from the rule code and the

@@ -48,14 +48,22 @@ fn strength(kind: SourceKind) -> &'static str {
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let anonymous_is_warning = rule.number("anonymous-is-warning", 1.0) != 0.0;
     let mut supported: BTreeMap<ClaimRef, bool> = BTreeMap::new();
+    // Restatements of one claim inside an article are reported together, under the first.
+    let mut first_statement: BTreeMap<ClaimRef, ClaimRef> = BTreeMap::new();
     for pair in cx.pairs {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
-        if a.polarity == b.polarity && cx.source(pair.a) != cx.source(pair.b) {
+        if a.polarity != b.polarity {
+            continue;
+        }
+        if cx.source(pair.a) != cx.source(pair.b) {
             supported.insert(pair.a, true);
             supported.insert(pair.b, true);
+        } else if pair.same_article() {
+            let root = *first_statement.get(&pair.a).unwrap_or(&pair.a);
+            first_statement.entry(pair.b).or_insert(root);
         }
     }
-    let mut findings = Vec::new();
+    let mut groups: BTreeMap<ClaimRef, Vec<ClaimRef>> = BTreeMap::new();
     for (article, claims) in cx.claims.iter().enumerate() {
         for (index, claim) in claims.iter().enumerate() {
             let r = ClaimRef {
@@ -68,37 +76,57 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             {
                 continue;
             }
-            let attribution = &claim.attribution;
-            let source = match attribution.span {
-                Some(span) => format!(
-                    "{} ({})",
-                    strength(attribution.kind),
-                    span.slice(&cx.articles[article].text)
-                ),
-                None => strength(attribution.kind).to_string(),
-            };
-            let hedge = if claim.modality == Modality::Hedged {
-                ", hedged"
-            } else {
-                ""
-            };
-            let message = format!(
-                "only {} reports {}; it rests on {}{}",
-                cx.article_id(r),
-                cx.describe(claim),
-                source,
-                hedge
-            );
-            let mut evidence = vec![cx.evidence(r, claim.sentence, "no other source reports this")];
-            if let Some(span) = attribution.span {
-                evidence.push(cx.evidence(r, span, "attribution"));
-            }
-            let mut finding = cx.finding(rule, FindingKind::Unsupported, message, &[r], evidence);
-            if anonymous_is_warning && attribution.kind == SourceKind::Anonymous {
-                finding.severity = finding.severity.max(Severity::Warning);
-            }
-            findings.push(finding);
+            let root = *first_statement.get(&r).unwrap_or(&r);
+            groups.entry(root).or_default().push(r);
         }
+    }
+    let mut findings = Vec::new();
+    for (root, group) in groups {
+        let claim = cx.claim(group[0]);
+        let article_text = &cx.articles[root.article].text;
+        // The strongest attribution among the restatements carries the group.
+        let attribution = group
+            .iter()
+            .map(|&r| &cx.claim(r).attribution)
+            .min_by_key(|a| std::cmp::Reverse(a.kind))
+            .unwrap_or(&claim.attribution);
+        let source = match attribution.span {
+            Some(span) => format!(
+                "{} ({})",
+                strength(attribution.kind),
+                span.slice(article_text)
+            ),
+            None => strength(attribution.kind).to_string(),
+        };
+        let hedged = group
+            .iter()
+            .all(|&r| cx.claim(r).modality == Modality::Hedged);
+        let times = if group.len() > 1 {
+            format!(", stated {} times", group.len())
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "only {} reports {}; it rests on {}{}{}",
+            cx.article_id(root),
+            cx.describe_fully(group[0]),
+            source,
+            if hedged { ", hedged" } else { "" },
+            times
+        );
+        let mut evidence: Vec<_> = group
+            .iter()
+            .map(|&r| cx.evidence(r, cx.claim(r).sentence, "no other source reports this"))
+            .collect();
+        evidence.dedup();
+        if let Some(span) = attribution.span {
+            evidence.push(cx.evidence(root, span, "attribution"));
+        }
+        let mut finding = cx.finding(rule, FindingKind::Unsupported, message, &group, evidence);
+        if anonymous_is_warning && attribution.kind == SourceKind::Anonymous {
+            finding.severity = finding.severity.max(Severity::Warning);
+        }
+        findings.push(finding);
     }
     findings
 }
