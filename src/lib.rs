@@ -4,6 +4,7 @@
 //! The pipeline runs one way: `input` → `text` → `grammar` → `claim` → `temporal` + `entity`
 //! → `matcher` → `rules` → `report`. See `docs/architecture.md`.
 
+pub mod eval;
 pub mod input;
 pub mod temporal;
 pub mod text;
