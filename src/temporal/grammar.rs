@@ -255,7 +255,7 @@ fn amount(i: &str) -> PResult<'_, (Amount, bool)> {
     alt((
         value(
             (Amount::Exact(2.0), false),
-            (kw("a"), gap, kw("couple"), opt((gap, kw("of")))),
+            (opt((kw("a"), gap)), kw("couple"), opt((gap, kw("of")))),
         ),
         value(
             (Amount::Some, false),
@@ -555,6 +555,7 @@ fn year_alone(i: &str) -> PResult<'_, Expr> {
     let (rest, year) = alt((
         nom::sequence::preceded((the, kw("year"), gap), year),
         year_number,
+        spoken_year,
     ))
     .parse(i)?;
     Ok((
@@ -583,6 +584,22 @@ fn decade(i: &str) -> PResult<'_, Expr> {
                 alt((tag("s"), tag("'s"))),
             ),
             |(_, (y, n), _)| (n == 2 && y % 10 == 0).then_some(1900 + y as i32),
+        ),
+        map(
+            verify(
+                one_of(&[
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                    "nineties",
+                ]),
+                |_| i.len() != rest.len(),
+            ),
+            |k| 1920 + 10 * k as i32,
         ),
     ))
     .parse(rest)?;
@@ -617,7 +634,9 @@ fn century(i: &str) -> PResult<'_, Expr> {
 fn part_ordinal(i: &str) -> PResult<'_, u32> {
     alt((
         map_opt(word, |w| {
-            lookup(w, lexicon::ordinal_word).filter(|&n| n <= 4)
+            lookup(w, lexicon::ordinal_word)
+                .filter(|&n| n <= 4)
+                .or_else(|| w.eq_ignore_ascii_case("final").then_some(4))
         }),
         map(
             (integer(1), one_of(&["st", "nd", "rd", "th"])),
@@ -928,11 +947,21 @@ fn clock(i: &str) -> PResult<'_, (u32, u32, bool)> {
     let meridian = alt((
         value(
             0,
-            alt((tag_no_case("a.m."), tag_no_case("a.m"), tag_no_case("am"))),
+            alt((
+                tag_no_case("a.m."),
+                tag_no_case("a.m"),
+                tag("am"),
+                tag("AM"),
+            )),
         ),
         value(
             12,
-            alt((tag_no_case("p.m."), tag_no_case("p.m"), tag_no_case("pm"))),
+            alt((
+                tag_no_case("p.m."),
+                tag_no_case("p.m"),
+                tag("pm"),
+                tag("PM"),
+            )),
         ),
     ));
     let with_meridian = map_opt(
@@ -950,7 +979,7 @@ fn clock(i: &str) -> PResult<'_, (u32, u32, bool)> {
         (integer(2), char(':'), integer(2)),
         |((h, _), _, (m, _))| (h <= 24 && m <= 59).then_some((h, m, false)),
     );
-    let military = map_opt((integer(4), gap, peek_zone), |((hm, n), ..)| {
+    let military = map_opt((integer(4), peek_zone), |((hm, n), ..)| {
         (n == 4 && hm / 100 <= 24 && hm % 100 <= 59).then_some((hm / 100, hm % 100, false))
     });
     let (rest, (h, m, _)) = alt((with_meridian, twenty_four, military, named)).parse(i)?;
@@ -963,7 +992,7 @@ fn clock(i: &str) -> PResult<'_, (u32, u32, bool)> {
 
 /// Checks that a time zone follows, without consuming it.
 fn peek_zone(i: &str) -> PResult<'_, ()> {
-    let (_, _) = zone(i)?;
+    let (_, _) = (gap, zone).parse(i)?;
     Ok((i, ()))
 }
 
@@ -1208,8 +1237,39 @@ fn duration(i: &str) -> PResult<'_, Expr> {
         return fail(i);
     }
     let (rest, sep) = joint(rest)?;
+    // "five trading days", "two more weeks", "six straight days".
+    let (rest, _) = if sep == "-" {
+        (rest, None)
+    } else {
+        opt((
+            one_of(&[
+                "trading",
+                "business",
+                "working",
+                "calendar",
+                "more",
+                "additional",
+                "further",
+                "straight",
+                "consecutive",
+                "full",
+                "successive",
+                "extra",
+            ]),
+            gap,
+        ))
+        .parse(rest)?
+    };
     let (rest, (unit, plural)) = unit(rest)?;
     let hyphenated = sep == "-";
+    if hyphenated && lead == Some(1) {
+        // "the eight-year war": the article belongs to the noun, the timex is "eight-year".
+        return fail(i);
+    }
+    if rest.starts_with("-old") || rest.starts_with(" old") || rest.starts_with("s-old") {
+        // An age, not a time.
+        return fail(i);
+    }
     // "a years", "two year" (outside a compound) are not durations.
     let one = matches!(amount, Amount::Exact(n) if n == 1.0);
     if plural == one || (hyphenated && plural) {
@@ -1219,7 +1279,7 @@ fn duration(i: &str) -> PResult<'_, Expr> {
             return fail(i);
         }
     }
-    let (rest, _) = opt(alt((tag_no_case("-old"), tag_no_case("-long")))).parse(rest)?;
+    let (rest, _) = opt(tag_no_case("-long")).parse(rest)?;
     if lead.is_none() {
         let shift = opt(then(alt((
             value((0, -1), kw("ago")),
@@ -1286,7 +1346,12 @@ fn narrative_unit(i: &str) -> PResult<'_, Expr> {
 
 /// "the day", "the week", "the year", "the weekend": the unit in context.
 fn bare_unit(i: &str) -> PResult<'_, Expr> {
-    let (rest, _) = (kw("the"), gap).parse(i)?;
+    let (rest, _) = (
+        kw("the"),
+        gap,
+        opt((one_of(&["full", "whole", "entire", "calendar"]), gap)),
+    )
+        .parse(i)?;
     let (rest, (unit, plural)) = unit(rest)?;
     if plural
         || !matches!(
@@ -1297,6 +1362,36 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
         return fail(i);
     }
     Ok((rest, Expr::Relative { unit, offset: 0 }))
+}
+
+/// "year-end", "year end", "year's end": the end of the current year.
+fn year_end(i: &str) -> PResult<'_, ()> {
+    value(
+        (),
+        (
+            kw("year"),
+            opt(alt((tag("'s"), tag("’s")))),
+            alt((tag("-"), gap)),
+            kw("end"),
+        ),
+    )
+    .parse(i)
+}
+
+/// A unit alone in the plural: "years", "weeks" ("for years", "within weeks", "decades-long").
+fn bare_plural(i: &str) -> PResult<'_, Expr> {
+    let (rest, (unit, plural)) = unit(i)?;
+    if !plural || unit == Unit::Weekend || unit == Unit::Quarter {
+        return fail(i);
+    }
+    let (rest, _) = opt(tag_no_case("-long")).parse(rest)?;
+    Ok((
+        rest,
+        Expr::Duration {
+            amount: Amount::Some,
+            unit,
+        },
+    ))
 }
 
 /// An event-relative date: "the eve of the attack", "the day before the election",
@@ -1401,6 +1496,7 @@ const RULES: &[Rule] = &[
     vague_duration,
     narrative_unit,
     bare_unit,
+    bare_plural,
     event_date,
 ];
 
@@ -1434,6 +1530,13 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
     };
     if let Some((expr, len)) = core(i) {
         consider(expr, Bound::Exact, None, len);
+    }
+    if let Ok((rest, ())) = year_end(i) {
+        let expr = Expr::Relative {
+            unit: Unit::Year,
+            offset: 0,
+        };
+        consider(expr, Bound::Exact, Some("END"), i.len() - rest.len());
     }
     if let Ok((rest, b)) = bound(i) {
         let lead = i.len() - rest.len();

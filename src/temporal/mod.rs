@@ -69,12 +69,29 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
             tense: tense::tense_at(text, start, end),
         };
         let (timex, point) = resolve(&parsed, span, &ctx);
-        if let Some(p) = point {
+        if let Some(p) = point
+            && moves_narrative(&parsed.expr)
+        {
             narrative = Some((span, p));
         }
         out.push(timex);
     }
     out
+}
+
+/// Whether a resolved expression becomes the narrative's reference date. Year-sized shifts and
+/// comparisons ("a year earlier", "the year-ago quarter", "last year") look back from the
+/// narrative without moving it: the next "the quarter" is still the one being reported.
+fn moves_narrative(expr: &Expr) -> bool {
+    match expr {
+        Expr::Ago { unit, .. } | Expr::Shift { unit, .. } => *unit < Unit::Year,
+        Expr::Part { part, year } => {
+            !(matches!(part, grammar::YearPart::Quarter(0))
+                && !matches!(year, grammar::YearRef::Implicit))
+        }
+        Expr::Relative { unit, offset } => *offset == 0 || *unit < Unit::Year,
+        _ => true,
+    }
 }
 
 /// The expression covering the trigger at `trigger`, starting as early as possible but not
@@ -250,6 +267,27 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit())
             {
+                return false;
+            }
+        }
+        Expr::Duration {
+            amount: Amount::Some,
+            ..
+        } if !surface.contains(|c: char| c == ' ' || c == '-') => {
+            // A unit alone ("years"): only as the object of "for", "within", "over", "in".
+            let ok_prev = matches!(prev_lower.as_str(), "for" | "within" | "over" | "in");
+            let ok_next = !matches!(
+                next_word.to_ascii_lowercase().as_str(),
+                "of" | "ago" | "before" | "after" | "later" | "earlier" | "and" | "or" | "to"
+            );
+            return surface.ends_with("-long") || (ok_prev && ok_next);
+        }
+        Expr::Set { .. } if !surface.contains(' ') => {
+            // "the daily tally", "a weekly magazine": adjectives, not recurrences.
+            if matches!(
+                prev_lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            ) {
                 return false;
             }
         }

@@ -120,8 +120,12 @@ pub(crate) fn resolve(parsed: &Parsed, span: Span, ctx: &Context) -> (Timex, Opt
             timex.kind = TimexType::Time;
             let day = match day {
                 Some(d) => date(d, ctx),
-                None => match published_point(ctx) {
-                    Some(p @ Point::Day(_)) => Resolved::point(p, Anchor::Published),
+                // A bare clock time is on the day the narrative is at, else on publication.
+                None => match (ctx.narrative, published_point(ctx)) {
+                    (Some((span, p @ Point::Day(_))), _) => {
+                        Resolved::point(p, Anchor::Narrative { on: span })
+                    }
+                    (_, Some(p @ Point::Day(_))) => Resolved::point(p, Anchor::Published),
                     _ => Resolved::unknown("XXXX-XX-XX", Anchor::None),
                 },
             };
@@ -259,30 +263,30 @@ fn calendar(
             None => Resolved::unknown(unspecified(), Anchor::Published),
         };
     };
-    let here = (
-        m,
-        if published.day.is_some() {
-            day.unwrap_or(0)
+    // Distance from publication in (about) days, at the precision both are known.
+    let known_day = published.day.is_some() && day.is_some();
+    let here = m as i32 * 31
+        + if known_day {
+            day.unwrap_or(0) as i32
         } else {
             0
-        },
-    );
-    let now = (pm, published.day.map_or(0, |_| published.day.unwrap_or(0)));
+        };
+    let now = pm as i32 * 31
+        + if known_day {
+            published.day.unwrap_or(0) as i32
+        } else {
+            0
+        };
+    let diff = here - now;
     let y = published.year;
+    // A past-tense sentence may still name a date just ahead ("payable Dec. 15", "set to expire
+    // Nov. 6"), and a future one a date just behind: each tense tolerates a short window.
+    let ahead = if day.is_some() { 62 } else { 31 };
     let year = match ctx.tense {
-        Tense::Past if here > now => y - 1,
-        Tense::Future if here < now && (day.is_some() || m < pm) => y + 1,
-        Tense::Unknown => {
-            // The nearest such date: a month more than six months away lies in the other year.
-            let diff = m as i32 - pm as i32;
-            if diff > 6 {
-                y - 1
-            } else if diff < -6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        Tense::Past if diff > ahead => y - 1,
+        Tense::Future if diff < -31 => y + 1,
+        Tense::Unknown if diff > 183 => y - 1,
+        Tense::Unknown if diff < -183 => y + 1,
         _ => y,
     };
     match make(year) {
@@ -312,33 +316,30 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
         Point::Quarter(..) => Some((span, p)),
         _ => None,
     });
+    if part == YearPart::Quarter(0) {
+        // The quarter in context: the narrative's, else the last one before publication.
+        let (base, anchor) = match narrative_quarter {
+            Some((span, p)) => (Some(p), Anchor::Narrative { on: span }),
+            None => (published.and_then(previous_quarter), Anchor::Published),
+        };
+        let Some(Point::Quarter(by, bq)) = base else {
+            return match year {
+                YearRef::Absolute(y) => Resolved::unknown(code(&format!("{y:04}")), Anchor::None),
+                _ => Resolved::unknown("XXXX-QX", Anchor::None),
+            };
+        };
+        return match year {
+            YearRef::Absolute(y) => Resolved::point(Point::Quarter(y, bq), anchor),
+            YearRef::Offset(k) => match published {
+                Some(p) => Resolved::point(Point::Quarter(p.year() + k, bq), Anchor::Published),
+                None => Resolved::unknown("XXXX-QX", Anchor::None),
+            },
+            YearRef::Anaphoric(k) => Resolved::point(Point::Quarter(by + k, bq), anchor),
+            YearRef::Implicit => Resolved::point(Point::Quarter(by, bq), anchor),
+        };
+    }
     match (part, year) {
-        (_, YearRef::Absolute(y)) => {
-            if part == YearPart::Quarter(0) {
-                return Resolved::unknown(code(&format!("{y:04}")), Anchor::None);
-            }
-            Resolved::point(make(y), Anchor::None)
-        }
-        (YearPart::Quarter(0), YearRef::Anaphoric(k)) => match narrative_quarter {
-            Some((span, p)) => match p.shift(Unit::Year, i64::from(k)) {
-                Some(q) => Resolved::point(q, Anchor::Narrative { on: span }),
-                None => Resolved::unknown("XXXX-QX", Anchor::None),
-            },
-            None => match published.and_then(|p| previous_quarter(p)) {
-                Some(q) => match q.shift(Unit::Year, i64::from(k)) {
-                    Some(q) => Resolved::point(q, Anchor::Published),
-                    None => Resolved::unknown("XXXX-QX", Anchor::None),
-                },
-                None => Resolved::unknown("XXXX-QX", Anchor::None),
-            },
-        },
-        (YearPart::Quarter(0), _) => match narrative_quarter {
-            Some((span, p)) => Resolved::point(p, Anchor::Narrative { on: span }),
-            None => match published.and_then(|p| previous_quarter(p)) {
-                Some(q) => Resolved::point(q, Anchor::Published),
-                None => Resolved::unknown("XXXX-QX", Anchor::None),
-            },
-        },
+        (_, YearRef::Absolute(y)) => Resolved::point(make(y), Anchor::None),
         (_, YearRef::Anaphoric(k)) => {
             let base = ctx.narrative.map(|(_, p)| p).or(published);
             match base {
@@ -460,13 +461,7 @@ fn weekday_date(weekday: u32, offset: i32, ctx: &Context) -> Resolved {
                 forward
             }
         }
-        (_, Tense::Future) => {
-            if forward == 0 {
-                7
-            } else {
-                forward
-            }
-        }
+        (_, Tense::Future) => forward,
         _ => -back,
     };
     let date = d + Duration::days(delta);

@@ -80,15 +80,20 @@ fn marker(word: &str) -> Option<Tense> {
     let w = crate::temporal::lexicon::fold(word, &mut buf)?;
     match w {
         "will" | "'ll" | "shall" | "tomorrow" | "scheduled" | "expected" | "expects" | "plans"
-        | "plan" | "planned" | "upcoming" | "next" | "due" | "slated" | "intends" | "aims"
-        | "hopes" | "until" | "begin" | "start" | "starting" => Some(Tense::Future),
+        | "upcoming" | "next" | "due" | "slated" | "intends" | "aims" | "hopes" | "payable"
+        | "effective" | "expire" | "expires" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "last" | "earlier" | "came"
         | "took" | "made" | "went" | "began" | "met" | "spoke" | "struck" | "killed" | "won"
         | "lost" | "fell" | "rose" | "gave" | "left" | "held" | "saw" | "sold" | "got"
-        | "became" | "since" | "wrote" | "announced" | "reported" | "yesterday" | "set" => {
+        | "became" | "since" | "wrote" | "announced" | "reported" | "yesterday" => {
             Some(Tense::Past)
         }
-        _ if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
+        _ if w.len() > 4
+            && w.ends_with("ed")
+            && word.starts_with(|c: char| c.is_ascii_lowercase()) =>
+        {
+            Some(Tense::Past)
+        }
         _ => None,
     }
 }
