@@ -7,15 +7,362 @@
 //! previous date of the narrative; event-relative ones ("on the eve of the attack") are returned
 //! with an [`Anchor::Event`] for the claim layer to resolve. With no anchor available a value
 //! stays underspecified (`XXXX-02-12`) rather than guessed.
+//!
+//! How it runs: [`scan`] finds trigger words in one Aho-Corasick pass; at each trigger the
+//! grammar ([`grammar`]) is tried at the trigger and a few words before it, the longest match
+//! covering the trigger is kept, then [`resolve`] normalizes it with the tense of its sentence
+//! ([`tense`]) and the narrative's last date. The cost is linear in the text.
 
 pub mod date;
+mod grammar;
+mod lexicon;
+mod point;
+mod resolve;
+mod scan;
+mod tense;
 pub mod timex;
 
 pub use date::{Interval, PartialDate, Precision};
 pub use timex::{Anchor, Bound, DurationDays, Timex, TimexType};
 
+use crate::text::span::Span;
+use grammar::{Amount, Expr, Parsed};
+use lexicon::Unit;
+use point::Point;
+use resolve::{Context, resolve};
+
+/// How many words before a trigger an expression may start ("at least the past 18 months").
+const LOOKBACK_WORDS: usize = 4;
+
 /// Finds and normalizes every time expression in `text`, in text order.
+///
+/// ```
+/// use claimcheck::temporal::{tag, PartialDate};
+///
+/// let published: PartialDate = "2022-03".parse().unwrap();
+/// let times = tag("Biden last spoke to Putin on February 12. Twelve days later, Russia invaded.",
+///                 Some(published));
+/// let values: Vec<&str> = times.iter().map(|t| t.value.as_str()).collect();
+/// assert_eq!(values, ["2022-02-12", "2022-02-24"]);
+/// ```
 pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
-    let _ = (text, published);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut floor = 0usize;
+    let mut narrative: Option<(Span, Point)> = None;
+    for trigger in scan::triggers(text) {
+        if trigger < floor {
+            continue;
+        }
+        let Some((start, parsed)) = parse_at(text, trigger, floor) else {
+            continue;
+        };
+        let mut parsed = parsed;
+        let end = start + parsed.len;
+        if !plausible(text, start, end, &mut parsed) {
+            continue;
+        }
+        floor = end;
+        let span = Span::new(start, end);
+        let ctx = Context {
+            published,
+            narrative,
+            tense: tense::tense_at(text, start, end),
+        };
+        let (timex, point) = resolve(&parsed, span, &ctx);
+        if let Some(p) = point
+            && moves_narrative(&parsed.expr)
+        {
+            narrative = Some((span, p));
+        }
+        out.push(timex);
+    }
+    out
+}
+
+/// Whether a resolved expression becomes the narrative's reference date. Year-sized shifts and
+/// comparisons ("a year earlier", "the year-ago quarter", "last year") look back from the
+/// narrative without moving it: the next "the quarter" is still the one being reported.
+fn moves_narrative(expr: &Expr) -> bool {
+    match expr {
+        Expr::Ago { unit, .. } | Expr::Shift { unit, .. } => *unit < Unit::Year,
+        Expr::Part { part, year } => {
+            !(matches!(part, grammar::YearPart::Quarter(0))
+                && !matches!(year, grammar::YearRef::Implicit))
+        }
+        Expr::Relative { unit, offset } => *offset == 0 || *unit < Unit::Year,
+        _ => true,
+    }
+}
+
+/// The expression covering the trigger at `trigger`, starting as early as possible but not
+/// before `floor`: its start and parse.
+fn parse_at(text: &str, trigger: usize, floor: usize) -> Option<(usize, Parsed)> {
+    for start in word_starts_before(text, trigger, floor) {
+        if let Some(parsed) = grammar::expression(&text[start..]) {
+            let end = start + parsed.len;
+            if end > trigger {
+                let (end, parsed) = trim(text, start, end, parsed);
+                if end > trigger {
+                    return Some((start, parsed));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Up to [`LOOKBACK_WORDS`] word starts before `pos` (earliest first), then `pos` itself, none
+/// before `floor` or across a sentence end.
+fn word_starts_before(text: &str, pos: usize, floor: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![pos];
+    let mut i = pos;
+    while starts.len() <= LOOKBACK_WORDS {
+        // Skip the separator: spaces, hyphens, one comma.
+        let mut j = i;
+        while j > floor && matches!(bytes[j - 1], b' ' | b'-' | b'\t' | b',' | b'\n') {
+            j -= 1;
+        }
+        if j == i || j <= floor {
+            break;
+        }
+        if text[i.min(j)..i].matches('\n').count() > 1 {
+            break;
+        }
+        // Then the word: ASCII letters, digits, apostrophes, periods of abbreviations.
+        let mut k = j;
+        while k > floor && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'\'') {
+            k -= 1;
+        }
+        if k == j {
+            break;
+        }
+        if k > 0 && !text.is_char_boundary(k) {
+            break;
+        }
+        starts.push(k);
+        i = k;
+    }
+    starts.reverse();
+    starts
+}
+
+/// Drops a trailing period that ends the sentence from an abbreviation ("Nov." stays when a day
+/// follows; the grammar only takes the period as part of the month).
+fn trim(_text: &str, start: usize, end: usize, parsed: Parsed) -> (usize, Parsed) {
+    let _ = start;
+    (end, parsed)
+}
+
+/// Context checks the grammar cannot make on its own: ambiguous words ("May", "fall",
+/// "second"), numbers that are amounts rather than years, and "a day" after a count ("twice a
+/// day" is a set).
+fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool {
+    let surface = &text[start..end];
+    let before = text[..start].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '$')
+        .next()
+        .unwrap_or("");
+    let after = &text[end..];
+    let next_word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let prev_lower = prev_word.to_ascii_lowercase();
+    match &parsed.expr {
+        Expr::Calendar {
+            year: None,
+            month: Some(m),
+            day: None,
+            year_offset: None,
+            ..
+        } => {
+            if !surface.starts_with(|c: char| c.is_ascii_uppercase()) && parsed.modifier.is_none() {
+                return false;
+            }
+            // "May" and "March" are also a verb and a modal.
+            if matches!(m, 3 | 5)
+                && parsed.modifier.is_none()
+                && !matches!(
+                    prev_lower.as_str(),
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "during"
+                        | "from"
+                        | "through"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "before"
+                        | "after"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "between"
+                        | "till"
+                        | "that"
+                )
+            {
+                return false;
+            }
+        }
+        Expr::Calendar {
+            year: Some(_),
+            month: None,
+            ..
+        } if surface.as_bytes()[0].is_ascii_digit() => {
+            if before.ends_with(['$', '#', '£', '€', '¥'])
+                || after.trim_start().starts_with('%')
+                || next_word.eq_ignore_ascii_case("percent")
+                || (next_word.ends_with('s')
+                    && next_word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !next_word.ends_with("'s"))
+            {
+                return false;
+            }
+        }
+        Expr::Weekday { offset: 0, .. } | Expr::Calendar { .. } => {
+            if !surface.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && parsed.modifier.is_none()
+                && !surface.starts_with(['t', 'l', 'n'])
+            {
+                return false;
+            }
+        }
+        Expr::Part {
+            part: grammar::YearPart::Season(_),
+            year: grammar::YearRef::Implicit,
+        } => {
+            let single = !surface.contains(' ');
+            if single
+                && !matches!(
+                    prev_lower.as_str(),
+                    "in" | "this"
+                        | "last"
+                        | "next"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "by"
+                        | "until"
+                        | "since"
+                        | "during"
+                        | "through"
+                        | "of"
+                        | "that"
+                )
+            {
+                return false;
+            }
+            if next_word.eq_ignore_ascii_case("of")
+                && !after.trim_start()[2..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            {
+                return false;
+            }
+        }
+        Expr::Duration {
+            amount: Amount::Some,
+            ..
+        } if !surface.contains(|c: char| c == ' ' || c == '-') => {
+            // A unit alone ("years"): only as the object of "for", "within", "over", "in".
+            let ok_prev = matches!(prev_lower.as_str(), "for" | "within" | "over" | "in");
+            let ok_next = !matches!(
+                next_word.to_ascii_lowercase().as_str(),
+                "of" | "ago" | "before" | "after" | "later" | "earlier" | "and" | "or" | "to"
+            );
+            return surface.ends_with("-long") || (ok_prev && ok_next);
+        }
+        Expr::Set { .. } if !surface.contains(' ') => {
+            // "the daily tally", "a weekly magazine": adjectives, not recurrences.
+            if matches!(
+                prev_lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            ) {
+                return false;
+            }
+        }
+        Expr::Duration { amount, unit } => {
+            let article = surface
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+            if *unit == Unit::Second && article {
+                return false;
+            }
+            // "twice a day", "$5 a year": a rate.
+            if article
+                && (matches!(prev_lower.as_str(), "once" | "twice" | "times" | "thrice")
+                    || prev_word.ends_with(|c: char| c.is_ascii_digit()))
+            {
+                parsed.expr = Expr::Set {
+                    unit: Some(*unit),
+                    count: 1,
+                    weekday: None,
+                    month: None,
+                };
+                return true;
+            }
+            // A bare number before "second" is an ordinal context ("the 2 second"), rare; a
+            // number followed by a unit is kept.
+            if matches!(amount, Amount::Exact(_)) && surface.starts_with('\'') {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str, published: Option<&str>) -> String {
+        let published = published.map(|p| p.parse().unwrap());
+        tag(text, published)
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {}{}",
+                    t.span.slice(text),
+                    t.kind.as_str(),
+                    t.value,
+                    t.bound
+                        .timeml_mod()
+                        .map(|m| format!(" {m}"))
+                        .unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn tags_news_sentence() {
+        insta::assert_snapshot!(show("The company said Friday that sales rose 5% in the third quarter, the first gain in more than two years.", Some("1989-11-02")), @r"
+        Friday DATE 1989-10-27
+        the third quarter DATE 1989-Q3
+        more than two years DURATION P2Y MORE_THAN
+        ");
+    }
+
+    #[test]
+    fn no_anchor_stays_underspecified() {
+        insta::assert_snapshot!(show("Biden had last spoken to Putin on February 12.", None), @"February 12 DATE XXXX-02-12");
+    }
+
+    #[test]
+    fn rejects_amounts_and_verbs() {
+        insta::assert_snapshot!(show("He paid $1990 for 2000 shares. They may march on.", Some("2000-01-01")), @"");
+    }
 }
