@@ -101,10 +101,10 @@ fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
     let mut breaks = vec![0];
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text.to_lowercase();
-        if matches!(
-            token.text,
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
-        ) || CLAUSE_WORDS.contains(&word.as_str())
+        // Dashes are not breaks: they enclose appositives that name the participants
+        // ("the top diplomats — Blinken and Lavrov — had last spoken").
+        if matches!(token.text, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
+            || CLAUSE_WORDS.contains(&word.as_str())
         {
             breaks.push(i);
         }
@@ -187,6 +187,10 @@ pub fn claims(
         }
     }
     let lone_trigger = triggers.len() == 1;
+    let trigger_clauses: Vec<usize> = triggers
+        .iter()
+        .map(|(first, _, _)| breaks.partition_point(|&b| b <= *first))
+        .collect();
     triggers
         .into_iter()
         .map(|(first, last, predicate)| {
@@ -216,11 +220,39 @@ pub fn claims(
                     span: m.span,
                 })
                 .collect();
-            let time_candidates: Vec<&(usize, &Timex)> = parts
+            // The times of the event's clause; failing those, of a neighbouring clause that has
+            // no event of its own ("..., twelve days later, Russia invaded").
+            let clause_id = breaks.partition_point(|&b| b <= first);
+            let time_clause = |t: &Timex| {
+                let token = tokens
+                    .iter()
+                    .position(|k| k.span.start >= t.span.start)
+                    .unwrap_or(tokens.len());
+                breaks.partition_point(|&b| b <= token)
+            };
+            let own: Vec<&(usize, &Timex)> = parts
                 .times
                 .iter()
-                .filter(|(_, t)| in_clause(t.span) || lone_trigger)
+                .filter(|(_, t)| time_clause(t) == clause_id)
                 .collect();
+            // A clause holding only a time belongs to the event clause after it, or, at the end
+            // of the sentence, to the one before it.
+            let orphan = |c: usize| !trigger_clauses.contains(&c);
+            let time_candidates: Vec<&(usize, &Timex)> = if !own.is_empty() {
+                own
+            } else if lone_trigger {
+                parts.times.iter().collect()
+            } else {
+                parts
+                    .times
+                    .iter()
+                    .filter(|(_, t)| {
+                        let c = time_clause(t);
+                        (c + 1 == clause_id && orphan(c))
+                            || (c == clause_id + 1 && orphan(c) && orphan(c + 1))
+                    })
+                    .collect()
+            };
             let nearest = time_candidates.into_iter().min_by_key(|(_, t)| {
                 let distance = if t.span.start >= trigger_span.end {
                     t.span.start - trigger_span.end

@@ -174,10 +174,11 @@ pub fn attribution(
                 }
                 if end > start {
                     let attribution = classify(cues, tokens, mentions, start, end - 1, history);
+                    let covers = absolute_clause(tokens, i).unwrap_or(whole);
                     return Some(Found {
                         attribution,
                         occupies: (i, end - 1),
-                        covers: whole,
+                        covers,
                     });
                 }
             }
@@ -236,6 +237,21 @@ pub fn attribution(
         }
     }
     None
+}
+
+/// ", with the missile believed to have been launched by X, according to Y": a sentence-final
+/// source after an absolute "with" clause vouches for that clause only.
+fn absolute_clause(tokens: &[Token<'_>], phrase_start: usize) -> Option<(usize, usize)> {
+    let comma = phrase_start
+        .checked_sub(1)
+        .filter(|&c| tokens[c].text == ",")?;
+    let opening = tokens[..comma].iter().rposition(|t| t.text == ",")?;
+    let first = tokens.get(opening + 1)?;
+    let last = tokens.len().saturating_sub(1);
+    first
+        .text
+        .eq_ignore_ascii_case("with")
+        .then_some((opening + 1, last))
 }
 
 /// Classes the source phrase `tokens[first..=last]`.

@@ -186,13 +186,15 @@ fn resolve_event_anchors(
         }
         let referents = events.referents(event);
         let position = extracted[i].claim.event.span.start;
+        // A day offset ("the eve of") needs a day; "the start of the war" takes any precision.
+        let offset = *offset_days;
         let candidates = extracted.iter().filter(|e| {
             referents.contains(&e.claim.event.predicate.as_str())
                 && e.claim
                     .time
                     .as_ref()
                     .and_then(|t| t.interval)
-                    .is_some_and(|iv| iv.precision == Precision::Day)
+                    .is_some_and(|iv| offset == 0 || iv.precision == Precision::Day)
         });
         // The nearest before, else the first after.
         let before = candidates
@@ -205,8 +207,8 @@ fn resolve_event_anchors(
         let Some(anchor_interval) = anchor.claim.time.as_ref().and_then(|t| t.interval) else {
             continue;
         };
-        let shifted = anchor_interval.shift_days(*offset_days);
-        let value = shifted.start.format("%Y-%m-%d").to_string();
+        let shifted = anchor_interval.shift_days(offset);
+        let value = shifted.to_string();
         times[index].interval = Some(shifted);
         times[index].value = value.clone();
         if let Some(time) = extracted[i].claim.time.as_mut() {
