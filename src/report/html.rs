@@ -84,6 +84,12 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 mark { background: #fff3a0; color: #1d1d1f; padding: 0 .1em; border-radius: 2px; }
 details.rule { margin-top: .5rem; color: var(--muted); }
 details.rule pre { white-space: pre-wrap; font: inherit; }
+.legend { color: var(--muted); font-size: .85em; }
+.swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; vertical-align: -.05em;
+  background: var(--plain); margin-left: .5em; }
+.swatch.conflict { background: var(--conflict); }
+.swatch.agree { background: var(--agree); }
+.swatch.unsupported { background: var(--unsupported); }
 #timeline { width: 100%; height: auto; display: block; }
 #timeline text { fill: var(--fg); font: 12px system-ui, sans-serif; }
 #timeline .axis line, #timeline .lane-sep { stroke: var(--line); }
@@ -131,6 +137,10 @@ fn write_page(out: &mut String, report: &Report, options: &RenderOptions) -> fmt
     )?;
     writeln!(out, r#"<h2 id="timeline-title">Timeline</h2>"#)?;
     write_timeline(out, report)?;
+    writeln!(
+        out,
+        r#"<p class="legend"><span class="swatch conflict"></span> discrepancy <span class="swatch unsupported"></span> unsupported <span class="swatch agree"></span> agreement <span class="swatch plain"></span> other dated claim — one lane per source; a bar spans the days a claim's time covers.</p>"#
+    )?;
     writeln!(out, "</section>")?;
     writeln!(out, r#"<section id="findings">"#)?;
     writeln!(out, "<h2>Findings</h2>")?;
@@ -466,10 +476,15 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
             (Some(article), Some(time)) => time.span.slice(&article.text).to_string(),
             _ => String::new(),
         };
-        let participants = claim.participant_ids().join(", ");
+        let participants = claim.participant_ids();
+        let event = if participants.is_empty() {
+            claim.event.predicate.clone()
+        } else {
+            format!("{} ({})", claim.event.predicate, participants.join(", "))
+        };
         let title = format!(
-            "{source}: {} ({participants}) — “{written}” = {} ({})",
-            claim.event.predicate, marker.interval, marker.interval.precision
+            "{source}: {event} — “{written}” = {} ({})",
+            marker.interval, marker.interval.precision
         );
         writeln!(
             out,
