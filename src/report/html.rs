@@ -212,7 +212,7 @@ fn write_finding(
             r#"<figure class="evidence" data-article="{}">"#,
             xml(&evidence.article)
         )?;
-        match sources.excerpt(report, evidence, options.width.max(20) * 3) {
+        match sources.excerpt(evidence, options.width.max(20) * 3) {
             Some(excerpt) => writeln!(
                 out,
                 "<blockquote>{}{}<mark>{}</mark>{}{}</blockquote>",
@@ -437,6 +437,10 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
         )?;
     }
     writeln!(out, "</g>")?;
+    let mut marker_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, marker) in markers.iter().enumerate() {
+        marker_of.entry(marker.claim.id.as_str()).or_insert(i);
+    }
     // Links between the claims of agreement and discrepancy findings, under the markers.
     writeln!(out, r#"<g class="links">"#)?;
     for (index, finding) in report.findings.iter().enumerate() {
@@ -448,7 +452,7 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
         let cited: Vec<&Marker<'_>> = finding
             .claims
             .iter()
-            .filter_map(|id| markers.iter().find(|m| &m.claim.id == id))
+            .filter_map(|id| marker_of.get(id.as_str()).map(|&i| &markers[i]))
             .collect();
         for pair in cited.windows(2) {
             let (a, b) = (pair[0], pair[1]);

@@ -80,7 +80,7 @@ fn write_report(out: &mut String, report: &Report, options: &RenderOptions) -> f
         writeln!(out, "### Story {}: {}", n + 1, story_title(report, story))?;
         for finding in story {
             writeln!(out)?;
-            write_finding(out, report, &sources, finding, options)?;
+            write_finding(out, &sources, finding, options)?;
         }
     }
     write_rules(out, report)
@@ -196,7 +196,6 @@ fn story_title(report: &Report, story: &[&Finding]) -> String {
 
 fn write_finding(
     out: &mut String,
-    report: &Report,
     sources: &Sources<'_>,
     finding: &Finding,
     options: &RenderOptions,
@@ -211,19 +210,18 @@ fn write_finding(
     )?;
     for evidence in &finding.evidence {
         writeln!(out)?;
-        write_evidence(out, report, sources, evidence, options)?;
+        write_evidence(out, sources, evidence, options)?;
     }
     Ok(())
 }
 
 fn write_evidence(
     out: &mut String,
-    report: &Report,
     sources: &Sources<'_>,
     evidence: &Evidence,
     options: &RenderOptions,
 ) -> fmt::Result {
-    match sources.excerpt(report, evidence, options.width.max(20) * 2) {
+    match sources.excerpt(evidence, options.width.max(20) * 2) {
         Some(excerpt) => {
             let marked = excerpt.marked.trim();
             writeln!(

@@ -18,6 +18,8 @@
 //! matter, lines are counted from the start of the text and character offsets in the file are
 //! unknown (`None`); byte offsets in the file stay exact.
 
+use std::collections::BTreeMap;
+
 use crate::input::Article;
 use crate::text::span::{LineIndex, Span};
 
@@ -78,18 +80,29 @@ struct File<'r> {
     first_line_columns: usize,
     /// Characters of the file before the text, when known.
     chars_before: Option<usize>,
+    /// The sentences of the article's claims, for excerpts.
+    sentences: Vec<Span>,
 }
 
 /// The articles of a report, indexed for turning evidence spans into file positions.
 #[derive(Debug)]
 pub struct Sources<'r> {
     files: Vec<File<'r>>,
+    /// Article id → index in `files`.
+    by_id: BTreeMap<&'r str, usize>,
 }
 
 impl<'r> Sources<'r> {
     /// Indexes the articles of `report`.
     pub fn new(report: &'r Report, options: &RenderOptions) -> Sources<'r> {
-        let files = report
+        let mut sentences: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+        for claim in &report.claims {
+            sentences
+                .entry(claim.article.as_str())
+                .or_default()
+                .push(claim.sentence);
+        }
+        let files: Vec<File<'r>> = report
             .articles
             .iter()
             .map(|article| {
@@ -116,14 +129,20 @@ impl<'r> Sources<'r> {
                     lines_before,
                     first_line_columns,
                     chars_before,
+                    sentences: sentences.remove(article.id.as_str()).unwrap_or_default(),
                 }
             })
             .collect();
-        Sources { files }
+        let mut by_id = BTreeMap::new();
+        for (i, file) in files.iter().enumerate() {
+            // With duplicate ids the first article wins, as in `Report::article`.
+            by_id.entry(file.article.id.as_str()).or_insert(i);
+        }
+        Sources { files, by_id }
     }
 
     fn file(&self, article: &str) -> Option<&File<'r>> {
-        self.files.iter().find(|f| f.article.id == article)
+        self.by_id.get(article).map(|&i| &self.files[i])
     }
 
     /// The article with id `id`.
@@ -184,20 +203,14 @@ impl<'r> Sources<'r> {
     /// The sentence around `evidence` (the smallest claim sentence of its article that holds
     /// the span, else the text lines it is on), cut to about `width` characters around the
     /// span at word boundaries. `None` when the article is not in the report.
-    pub fn excerpt(
-        &self,
-        report: &Report,
-        evidence: &Evidence,
-        width: usize,
-    ) -> Option<Excerpt<'r>> {
+    pub fn excerpt(&self, evidence: &Evidence, width: usize) -> Option<Excerpt<'r>> {
         let file = self.file(&evidence.article)?;
         let text: &'r str = file.article.text.as_str();
         let span = clamp(text, evidence.span());
-        let sentence = report
-            .claims
+        let sentence = file
+            .sentences
             .iter()
-            .filter(|c| c.article == evidence.article)
-            .map(|c| clamp(text, c.sentence))
+            .map(|&s| clamp(text, s))
             .filter(|s| s.contains(span) && !s.is_empty())
             .min_by_key(|s| (s.len(), s.start));
         let context = sentence.unwrap_or_else(|| {
