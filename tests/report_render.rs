@@ -437,3 +437,33 @@ fn article_text_cannot_drive_the_terminal() {
     let out = report::human::render(&report, &RenderOptions::default());
     assert!(!out.contains('\x1b'), "{out}");
 }
+
+#[test]
+fn odd_spans_render_in_every_format() {
+    let mut report = report_common::report();
+    report.articles[1].text = WIRE.replace('\n', "\r\n");
+    let first = &mut report.findings[0].evidence;
+    // Past the end, inside a multi-byte character, empty, across lines, unknown article.
+    first[1].start = 10_000;
+    first[1].end = 10_010;
+    let dash = KYIV_POST.find('—').unwrap();
+    let mut inside = first[0].clone();
+    inside.start = dash + 1;
+    inside.end = dash + 2;
+    let mut empty = first[0].clone();
+    empty.end = empty.start;
+    let mut across = first[0].clone();
+    across.end = KYIV_POST.find("said that").unwrap();
+    let mut unknown = first[0].clone();
+    unknown.article = "missing".into();
+    first.extend([inside, empty, across, unknown]);
+    for format in Format::ALL {
+        let out = report::render(format, &report, &RenderOptions::default());
+        assert!(!out.is_empty(), "{format}");
+    }
+    let text = report::human::render(&report, &RenderOptions::default());
+    assert!(text.contains("--> seeds/kyiv-post.md:6:35"), "{text}");
+    assert!(text.contains("::: missing"), "{text}");
+    assert!(!text.contains('\r'));
+    insta::assert_snapshot!("odd_spans_text", text);
+}

@@ -228,8 +228,7 @@ fn write_frame(
         let to = span.end.clamp(line_span.start, line_span.end) - line_span.start;
         let to = to.max(from);
         let shown = window(line_text, from, to, width);
-        writeln!(
-            out,
+        let source_line = format!(
             "{} {} {}",
             paint.paint(
                 Style::Gutter,
@@ -237,13 +236,19 @@ fn write_frame(
             ),
             paint.paint(Style::Gutter, "|"),
             shown.text
-        )?;
-        let carets = "^".repeat(shown.mark_width.max(1));
+        );
+        writeln!(out, "{}", source_line.trim_end())?;
         let label = if line == last {
             label_suffix(&evidence.label)
         } else {
             String::new()
         };
+        // An empty line inside a multi-line span has nothing to underline; an empty span
+        // still gets one caret, so it can be seen.
+        if shown.mark_width == 0 && first != last && label.is_empty() {
+            continue;
+        }
+        let carets = "^".repeat(shown.mark_width.max(1));
         writeln!(
             out,
             "{blank}{} {}{}",
