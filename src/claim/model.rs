@@ -185,6 +185,24 @@ impl Claim {
         ids
     }
 
+    /// The smallest span covering the event word, participants, time and quantities: the
+    /// part of the sentence the claim is read from.
+    pub fn extent(&self) -> Span {
+        let mut extent = self.event.span;
+        for span in self
+            .participants
+            .iter()
+            .map(|p| p.span)
+            .chain(self.time.iter().map(|t| t.span))
+            .chain(self.quantities.iter().map(|q| q.span))
+        {
+            if self.sentence.contains(span) {
+                extent = extent.cover(span);
+            }
+        }
+        extent
+    }
+
     /// Whether `entity` takes part in the claim.
     pub fn involves(&self, entity: &str) -> bool {
         self.participants.iter().any(|p| p.entity == entity)

@@ -93,8 +93,39 @@ pub(crate) enum RulesAction {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum CheckFormat {
+    /// Compiler-style diagnostics with source snippets.
     Text,
+    /// One JSON document (see README, "JSON output").
     Json,
+    /// JSON Lines: typed article, claim, finding and summary lines.
+    Jsonl,
+    /// A pull-request comment or an editor's report.
+    Markdown,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML, one test case an article.
+    Junit,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// One self-contained HTML page with a timeline.
+    Html,
+}
+
+impl CheckFormat {
+    /// The renderer's format.
+    pub(crate) fn report_format(self) -> claimcheck::report::Format {
+        use claimcheck::report::Format;
+        match self {
+            CheckFormat::Text => Format::Text,
+            CheckFormat::Json => Format::Json,
+            CheckFormat::Jsonl => Format::Jsonl,
+            CheckFormat::Markdown => Format::Markdown,
+            CheckFormat::Sarif => Format::Sarif,
+            CheckFormat::Junit => Format::Junit,
+            CheckFormat::Github => Format::Github,
+            CheckFormat::Html => Format::Html,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -110,6 +141,22 @@ pub(crate) enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+impl ColorChoice {
+    /// Whether to color standard output: always, never, or when it is a terminal and
+    /// `NO_COLOR` is unset.
+    pub(crate) fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
 }
 
 impl FailOn {

@@ -41,6 +41,9 @@ pub struct Article {
     /// numbers in reports match the file.
     #[serde(skip)]
     pub body_offset: usize,
+    /// The file's text before `text` (front matter), so that reports can count its lines.
+    #[serde(skip)]
+    pub front_matter: String,
     /// The rest of the metadata.
     #[serde(flatten)]
     pub meta: Metadata,

@@ -187,6 +187,7 @@ pub(crate) fn apply(front: FrontMatter, article: &mut Article, text: &str) {
     }
     article.meta = front.meta;
     article.body_offset = front.body_offset;
+    article.front_matter = text[..front.body_offset].to_string();
     article.text = text[front.body_offset..].to_string();
 }
 

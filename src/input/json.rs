@@ -57,6 +57,7 @@ impl Object {
             origin,
             text: self.text,
             body_offset: 0,
+            front_matter: String::new(),
             meta: Metadata {
                 title: self.title,
                 outlet: self.outlet,

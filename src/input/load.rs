@@ -347,6 +347,7 @@ impl Loader {
             origin: origin.clone(),
             text: String::new(),
             body_offset: bom,
+            front_matter: String::new(),
             meta: Metadata::default(),
         };
         match format {
@@ -463,6 +464,7 @@ mod tests {
             origin: String::new(),
             text: String::new(),
             body_offset: 0,
+            front_matter: String::new(),
             meta: Metadata::default(),
         };
         let mut articles = vec![article("a"), article("a#2"), article("a"), article("a")];

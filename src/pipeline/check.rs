@@ -5,7 +5,7 @@ use crate::claim::Claim;
 use crate::input::Article;
 use crate::matcher;
 use crate::pipeline::analyze::{Analysis, Analyzer};
-use crate::report::{Report, Summary};
+use crate::report::{Report, RuleInfo};
 use crate::rulefiles::RuleFile;
 use crate::rules::{self, Context, RuleSet};
 
@@ -70,14 +70,31 @@ impl Checker {
             (position, start, code, message)
         });
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.code == b.code);
-        let claim_count = claims.iter().map(Vec::len).sum();
-        let summary = Summary::count(articles.len(), claim_count, &findings);
         let all_claims = claims.into_iter().flatten().collect();
-        Report {
-            articles,
-            claims: all_claims,
-            findings,
-            summary,
-        }
+        let mut report = Report::new(articles, all_claims, findings);
+        report.front_matter = report
+            .articles
+            .iter()
+            .filter(|a| !a.front_matter.is_empty())
+            .map(|a| (a.id.clone(), a.front_matter.clone()))
+            .collect();
+        report.rules = rules.rules.iter().map(rule_info).collect();
+        report
+    }
+}
+
+/// What renderers need to know of a rule.
+fn rule_info(rule: &crate::rules::Rule) -> RuleInfo {
+    let spec = &rule.spec;
+    RuleInfo {
+        code: spec.code.clone(),
+        name: spec.name.clone(),
+        summary: spec.summary.clone(),
+        severity: rule.severity,
+        kind: spec.kind.clone(),
+        what: spec.doc.what.clone(),
+        why: spec.doc.why.clone(),
+        example: spec.doc.example.clone(),
+        known_problems: spec.doc.known_problems.clone(),
     }
 }

@@ -43,6 +43,7 @@ pub fn run(files: &[RuleFile]) -> Result<Vec<CaseResult>, Vec<String>> {
                     origin: format!("{}#{}", rule.origin, test_article.id),
                     text: test_article.text.clone(),
                     body_offset: 0,
+                    front_matter: String::new(),
                     meta: Metadata {
                         outlet: test_article.outlet.clone(),
                         published,

@@ -61,6 +61,7 @@ fn article(id: &str, origin: &str, text: &str, outlet: &str, published: PartialD
         origin: origin.to_string(),
         text: text.to_string(),
         body_offset: 0,
+        front_matter: String::new(),
         meta: Metadata {
             title: None,
             outlet: Some(outlet.to_string()),
@@ -98,6 +99,7 @@ fn claim(
                 span: span_of(text, mention),
             })
             .collect(),
+        object: None,
         time: Some(ClaimTime {
             span: span_of(text, time.0),
             value: time.1.to_string(),

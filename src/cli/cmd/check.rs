@@ -1,9 +1,9 @@
 //! `claimcheck check`: cross-check articles and print the findings.
 
 use claimcheck::pipeline::check::Checker;
-use claimcheck::report::Severity;
+use claimcheck::report::{self, RenderOptions};
 
-use crate::cli::args::{CheckArgs, CheckFormat};
+use crate::cli::args::CheckArgs;
 use crate::cli::{Status, error, load_articles, print, rule_files};
 
 pub(crate) fn run(args: &CheckArgs) -> Status {
@@ -16,24 +16,17 @@ pub(crate) fn run(args: &CheckArgs) -> Status {
     };
     let (articles, input_failed) = load_articles(&args.input);
     let (report, _) = checker.check(articles);
-    let rendered = match args.format {
-        CheckFormat::Text => render_text(&report),
-        CheckFormat::Json => {
-            let value = serde_json::json!({
-                "version": 1,
-                "articles": report.articles,
-                "claims": report.claims,
-                "findings": report.findings,
-                "summary": report.summary,
-            });
-            serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
-        }
+    let options = RenderOptions {
+        color: args.color.enabled(),
+        fail_on: args.fail_on.threshold(),
+        ..RenderOptions::default()
     };
-    print(&rendered);
-    let failed = args
-        .fail_on
-        .threshold()
-        .is_some_and(|level| report.findings.iter().any(|f| f.severity >= level));
+    print(&report::render(
+        args.format.report_format(),
+        &report,
+        &options,
+    ));
+    let failed = report.findings.iter().any(|f| options.fails(f));
     if input_failed {
         Status::Error
     } else if failed {
@@ -41,29 +34,4 @@ pub(crate) fn run(args: &CheckArgs) -> Status {
     } else {
         Status::Clean
     }
-}
-
-fn render_text(report: &claimcheck::report::Report) -> String {
-    let mut out = String::new();
-    for f in &report.findings {
-        let severity = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        out.push_str(&format!(
-            "{severity}[{}] {}: {}\n",
-            f.code,
-            f.kind.as_str(),
-            f.message
-        ));
-        for e in &f.evidence {
-            out.push_str(&format!(
-                "  --> {}:{}..{} {:?} ({})\n",
-                e.article, e.start, e.end, e.text, e.label
-            ));
-        }
-    }
-    out.push_str(&format!("{:?}\n", report.summary));
-    out
 }

@@ -116,7 +116,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         );
         let mut evidence: Vec<_> = group
             .iter()
-            .map(|&r| cx.evidence(r, cx.claim(r).sentence, "no other source reports this"))
+            .map(|&r| cx.evidence(r, cx.claim(r).extent(), "no other source reports this"))
             .collect();
         evidence.dedup();
         if let Some(span) = attribution.span {
