@@ -17,7 +17,11 @@ fn main() {
 
 fn articles() -> Vec<Article> {
     let news = PathBuf::from("../shared/data/news/ecbplus/articles.jsonl");
-    let path = if news.exists() { news } else { PathBuf::from("seeds") };
+    let path = if news.exists() {
+        news
+    } else {
+        PathBuf::from("seeds")
+    };
     load(&[path], &LoadOptions::default()).articles
 }
 
@@ -40,7 +44,10 @@ fn extract_seeds(bencher: divan::Bencher<'_, '_>) {
     let analyzer = Analyzer::new(&rulefiles::builtin()).expect("built-in rules");
     let articles = load(&[PathBuf::from("seeds")], &LoadOptions::default()).articles;
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    bencher
-        .counter(BytesCount::new(bytes))
-        .bench(|| articles.iter().map(|a| analyzer.analyze(a).claims.len()).sum::<usize>());
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        articles
+            .iter()
+            .map(|a| analyzer.analyze(a).claims.len())
+            .sum::<usize>()
+    });
 }

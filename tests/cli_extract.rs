@@ -9,7 +9,11 @@ fn extract(path: &str) -> Value {
         .args(["extract", path, "--format", "jsonl"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1);
     serde_json::from_str(stdout.trim()).unwrap()
@@ -17,7 +21,10 @@ fn extract(path: &str) -> Value {
 
 fn value_of(article: &Value, text: &str) -> String {
     let times = article["times"].as_array().unwrap();
-    let time = times.iter().find(|t| t["text"] == text).unwrap_or_else(|| panic!("no time {text:?} in {times:#?}"));
+    let time = times
+        .iter()
+        .find(|t| t["text"] == text)
+        .unwrap_or_else(|| panic!("no time {text:?} in {times:#?}"));
     time["value"].as_str().unwrap().to_string()
 }
 
@@ -42,7 +49,10 @@ fn offsets_are_bytes_into_the_text() {
     let text = std::fs::read_to_string("seeds/000_17b3ed00d565f5ad.txt").unwrap();
     let article = extract("seeds/000_17b3ed00d565f5ad.txt");
     for time in article["times"].as_array().unwrap() {
-        let (start, end) = (time["start"].as_u64().unwrap() as usize, time["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            time["start"].as_u64().unwrap() as usize,
+            time["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[start..end], time["text"].as_str().unwrap());
     }
 }
@@ -51,7 +61,14 @@ fn offsets_are_bytes_into_the_text() {
 fn stdin_with_published_date() {
     let output = Command::cargo_bin("claimcheck")
         .unwrap()
-        .args(["extract", "-", "--format", "jsonl", "--published", "2022-03-05"])
+        .args([
+            "extract",
+            "-",
+            "--format",
+            "jsonl",
+            "--published",
+            "2022-03-05",
+        ])
         .write_stdin("Russia invaded Ukraine on February 24.")
         .output()
         .unwrap();

@@ -23,6 +23,8 @@ use crate::text::span::Span;
 #[derive(Debug)]
 pub struct EventIndex {
     forms: HashMap<String, (usize, bool)>,
+    /// First words of the forms, with the most words a form starting with them has.
+    first_words: HashMap<String, usize>,
     anaphors: HashMap<String, Vec<usize>>,
     predicates: Vec<String>,
     longest: usize,
@@ -50,14 +52,18 @@ impl EventIndex {
                 anaphors.entry(word.to_lowercase()).or_default().push(i);
             }
         }
-        let longest = forms
-            .keys()
-            .map(|f| f.split(' ').count())
-            .max()
-            .unwrap_or(1);
+        let mut first_words: HashMap<String, usize> = HashMap::new();
+        for form in forms.keys() {
+            let words = form.split(' ').count();
+            let first = form.split(' ').next().unwrap_or_default().to_string();
+            let entry = first_words.entry(first).or_default();
+            *entry = (*entry).max(words);
+        }
+        let longest = first_words.values().copied().max().unwrap_or(1);
         let predicates = lexicon.events.iter().map(|e| e.predicate.clone()).collect();
         EventIndex {
             forms,
+            first_words,
             anaphors,
             predicates,
             longest,
@@ -66,7 +72,12 @@ impl EventIndex {
 
     /// The event form starting at token `i`: predicate, whether a noun, last token.
     pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(&str, bool, usize)> {
-        for len in (1..=self.longest.min(tokens.len() - i)).rev() {
+        if !tokens[i].is_word() {
+            return None;
+        }
+        let first = tokens[i].text.to_lowercase();
+        let most = *self.first_words.get(&first)?;
+        for len in (1..=most.min(self.longest).min(tokens.len() - i)).rev() {
             let key = tokens[i..i + len]
                 .iter()
                 .map(|t| t.text.to_lowercase())

@@ -297,9 +297,10 @@ const NOT_NAMES: &[&str] = &[
 pub struct EntityIndex {
     names: HashMap<String, (String, EntityKind)>,
     nouns: HashMap<String, (String, EntityKind)>,
+    /// Lower-case first words of the nouns, with the most words a noun starting with them has.
+    noun_starts: HashMap<String, usize>,
     adjectives: HashMap<String, String>,
     longest_name: usize,
-    longest_noun: usize,
 }
 
 impl EntityIndex {
@@ -334,13 +335,22 @@ impl EntityIndex {
         }
         let words = |s: &String| s.split_whitespace().count();
         let longest_name = names.keys().map(words).max().unwrap_or(1);
-        let longest_noun = nouns.keys().map(words).max().unwrap_or(1);
+        let mut noun_starts: HashMap<String, usize> = HashMap::new();
+        for noun in nouns.keys() {
+            let first = noun
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let entry = noun_starts.entry(first).or_default();
+            *entry = (*entry).max(words(noun));
+        }
         EntityIndex {
             names,
             nouns,
+            noun_starts,
             adjectives,
             longest_name,
-            longest_noun,
         }
     }
 }
@@ -497,7 +507,11 @@ fn noun_at(
     i: usize,
     kind: EntityKind,
 ) -> Option<(String, usize)> {
-    for len in (1..=index.longest_noun.min(tokens.len().saturating_sub(i))).rev() {
+    let first = tokens.get(i)?;
+    let most = *index
+        .noun_starts
+        .get(&first.without_possessive().to_lowercase())?;
+    for len in (1..=most.min(tokens.len() - i)).rev() {
         let key = joined(&tokens[i..i + len], true).to_lowercase();
         if let Some((id, k)) = index.nouns.get(&key) {
             if *k == kind {

@@ -9,7 +9,7 @@
 //! Removal never edits the text: [`Boilerplate::find`] returns the spans to skip, and later
 //! steps keep using byte offsets into the original.
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -94,7 +94,6 @@ pub struct Removed {
 #[derive(Clone, Debug)]
 pub struct Boilerplate {
     patterns: Vec<Pattern>,
-    set: RegexSet,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -134,16 +133,7 @@ impl Boilerplate {
                 regex,
             });
         }
-        // Every regex compiled alone, so the set compiles too (barring size limits).
-        let set = RegexSet::new(patterns.iter().map(|p| p.regex.as_str())).map_err(|e| {
-            LexiconError::Regex {
-                origin: origin.to_string(),
-                line: 1,
-                name: "(all patterns)".to_string(),
-                source: Box::new(e),
-            }
-        })?;
-        Ok(Boilerplate { patterns, set })
+        Ok(Boilerplate { patterns })
     }
 
     /// The built-in lexicon.
@@ -171,10 +161,12 @@ impl Boilerplate {
             if content.trim().is_empty() {
                 continue;
             }
-            if let Some(index) = self.set.matches(content).iter().next() {
+            // Each pattern alone: most are anchored at the line start and fail within a few
+            // bytes, which a set of patterns cannot exploit.
+            if let Some(pattern) = self.patterns.iter().find(|p| p.regex.is_match(content)) {
                 removed.push(Removed {
                     span: Span::new(span_start, span_start + content.len()),
-                    pattern: self.patterns[index].name.clone(),
+                    pattern: pattern.name.clone(),
                 });
             }
         }
