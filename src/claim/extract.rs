@@ -377,8 +377,7 @@ fn object_after(
     clause_end: usize,
 ) -> Option<String> {
     let end = clause_end.min(tokens.len()).min(last + 6);
-    for i in last + 1..end {
-        let token = &tokens[i];
+    for (i, token) in tokens.iter().enumerate().take(end).skip(last + 1) {
         if let Some(m) = mentions
             .iter()
             .find(|m| m.first_token <= i && i <= m.last_token)

@@ -7,6 +7,8 @@
 //! anonymous U.S. official", "U.S. officials"), a document, or a pronoun that refers back to the
 //! previous sentence's source ("he said", "the official claimed").
 
+use std::collections::HashSet;
+
 use crate::claim::{Attribution, SourceKind};
 use crate::grammar::entity::Mention;
 use crate::grammar::token::Token;
@@ -70,7 +72,9 @@ const OUTLET_REFERENCES: &[&str] = &[
 /// Cue lists prepared for matching (lower-case, split into words).
 #[derive(Debug)]
 pub struct CueIndex {
-    say_verbs: Vec<String>,
+    say_verbs: HashSet<String>,
+    /// Lower-case first words of every multi-word cue, to skip tokens that start none.
+    starts: HashSet<String>,
     source_before: Vec<Vec<String>>,
     anonymous_nouns: Vec<String>,
     document_nouns: Vec<String>,
@@ -100,8 +104,19 @@ fn lower(list: &[String]) -> Vec<String> {
 impl CueIndex {
     /// Prepares the cue lists.
     pub fn new(cues: &Cues) -> CueIndex {
+        let starts = [&cues.source_before, &cues.hedges, &cues.negations]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                p.to_lowercase()
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_string)
+            })
+            .collect();
         CueIndex {
-            say_verbs: lower(&cues.say_verbs),
+            say_verbs: lower(&cues.say_verbs).into_iter().collect(),
+            starts,
             source_before: split_all(&cues.source_before),
             anonymous_nouns: lower(&cues.anonymous_nouns),
             document_nouns: lower(&cues.document_nouns),
@@ -112,7 +127,17 @@ impl CueIndex {
 
     /// Whether `word` is a verb of saying.
     pub fn is_say_verb(&self, word: &str) -> bool {
-        self.say_verbs.iter().any(|v| v.eq_ignore_ascii_case(word))
+        self.say_verbs.contains(&word.to_lowercase())
+    }
+}
+
+impl CueIndex {
+    /// Whether some cue may start at token `i`.
+    fn may_start(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        tokens.get(i).is_some_and(|t| {
+            let lower = t.text.to_lowercase();
+            self.starts.contains(&lower) || lower.ends_with("n't")
+        })
     }
 }
 
@@ -156,7 +181,7 @@ pub fn attribution(
 ) -> Option<Found> {
     let whole = (0, tokens.len().saturating_sub(1));
     // "according to X", "a report by X".
-    for i in 0..tokens.len() {
+    for i in (0..tokens.len()).filter(|&i| cues.may_start(tokens, i)) {
         for phrase in &cues.source_before {
             if phrase_at(tokens, i, phrase) {
                 let mut start = i + phrase.len();
@@ -346,14 +371,18 @@ pub fn inside_quote(tokens: &[Token<'_>], k: usize) -> bool {
 
 /// Whether a hedge cue stands in `tokens[first..last]`.
 pub fn is_hedged(cues: &CueIndex, tokens: &[Token<'_>], first: usize, last: usize) -> bool {
-    (first..last.min(tokens.len())).any(|i| cues.hedges.iter().any(|h| phrase_at(tokens, i, h)))
+    (first..last.min(tokens.len()))
+        .filter(|&i| cues.may_start(tokens, i))
+        .any(|i| cues.hedges.iter().any(|h| phrase_at(tokens, i, h)))
 }
 
 /// Whether the event at token `trigger` is negated: a negation cue among the few words before
 /// it ("did not prompt", "have not spoken"), or before a verb of occurring that follows it
 /// ("the talks ... has not taken place").
 pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize) -> bool {
-    let negation_at = |i: usize| cues.negations.iter().any(|n| phrase_at(tokens, i, n));
+    let negation_at = |i: usize| {
+        cues.may_start(tokens, i) && cues.negations.iter().any(|n| phrase_at(tokens, i, n))
+    };
     let before = trigger.saturating_sub(3)..trigger;
     if before.clone().any(negation_at) {
         return true;

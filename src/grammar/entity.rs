@@ -364,7 +364,23 @@ pub struct DocumentNames {
 impl DocumentNames {
     /// Records the multi-word names of `tokens` (one sentence).
     pub fn collect(&mut self, index: &EntityIndex, tokens: &[Token<'_>]) {
-        for mention in mentions(index, self, tokens) {
+        self.record(&mentions(index, self, tokens));
+    }
+
+    /// Rewrites lone surnames among `found` to the full names recorded ("biden" → "joe-biden").
+    pub fn resolve(&self, found: &mut [Mention]) {
+        for mention in found.iter_mut() {
+            if mention.kind == EntityKind::Person && !mention.id.contains('-') {
+                if let Some(full) = self.by_surname.get(&mention.id) {
+                    mention.id = full.clone();
+                }
+            }
+        }
+    }
+
+    /// Records the multi-word person names among `found`.
+    pub fn record(&mut self, found: &[Mention]) {
+        for mention in found {
             if mention.kind == EntityKind::Person && mention.id.contains('-') {
                 let surname = mention
                     .id

@@ -107,22 +107,34 @@ impl Analyzer {
             .iter()
             .map(|s| tokenize(s.span.slice(text), s.span.start))
             .collect();
+        // Mentions of every sentence first, so a lone surname can resolve to a full name given
+        // anywhere in the article, before or after.
+        let none = DocumentNames::default();
+        let mut all_mentions: Vec<Vec<_>> = tokens
+            .iter()
+            .map(|t| entity::mentions(&self.entities, &none, t))
+            .collect();
         let mut names = DocumentNames::default();
-        for sentence_tokens in &tokens {
-            names.collect(&self.entities, sentence_tokens);
+        for found in &all_mentions {
+            names.record(found);
+        }
+        for found in &mut all_mentions {
+            names.resolve(found);
         }
 
         let mut quantities = Vec::new();
         let mut extracted = Vec::new();
         let mut history: Vec<Attribution> = Vec::new();
-        for (sentence, sentence_tokens) in sentences.iter().zip(&tokens) {
+        for ((sentence, sentence_tokens), sentence_mentions) in
+            sentences.iter().zip(&tokens).zip(all_mentions)
+        {
             let sentence_times: Vec<(usize, &Timex)> = times
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| sentence.span.contains(t.span))
                 .collect();
             // Names inside time expressions ("Nov." of "Nov. 15") are not entities.
-            let mentions: Vec<_> = entity::mentions(&self.entities, &names, sentence_tokens)
+            let mentions: Vec<_> = sentence_mentions
                 .into_iter()
                 .filter(|m| !sentence_times.iter().any(|(_, t)| t.span.overlaps(m.span)))
                 .collect();
@@ -199,8 +211,7 @@ fn resolve_event_anchors(
         // The nearest before, else the first after.
         let before = candidates
             .clone()
-            .filter(|e| e.claim.event.span.start < position)
-            .last();
+            .rfind(|e| e.claim.event.span.start < position);
         let Some(anchor) = before.or_else(|| candidates.clone().next()) else {
             continue;
         };
