@@ -6,6 +6,7 @@
 
 pub mod claim;
 pub mod eval;
+pub mod gate;
 pub mod grammar;
 pub mod input;
 pub mod lexicon;

@@ -20,6 +20,24 @@ pub(crate) struct Extracted {
     pub(crate) meta: Metadata,
     /// The raw `article:published_time` (or similar) value and its byte offset.
     pub(crate) published: Option<(String, usize)>,
+    /// The comments inside the extracted region, where they sit in the extracted text.
+    pub(crate) comments: Vec<Comment>,
+}
+
+/// An HTML comment of the extracted region, placed in the extracted text. Comments carry no
+/// text of their own, so their position is given in lines of the extracted text: the line the
+/// comment stands before (`line`), and whether text of that same line came before it
+/// (`inline`). Suppression comments (`<!-- claimcheck-disable ... -->`) are read from here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// 0-based line of the extracted text that the comment sits in (`inline`) or before.
+    pub line: usize,
+    /// Whether text of `line` precedes the comment in the same block.
+    pub inline: bool,
+    /// Byte offset of `<!--` in the page.
+    pub offset: usize,
+    /// The text between `<!--` and `-->`.
+    pub text: String,
 }
 
 #[derive(Debug)]
@@ -31,6 +49,10 @@ enum Token<'a> {
     },
     Close(String),
     Text(&'a str),
+    Comment {
+        text: &'a str,
+        offset: usize,
+    },
 }
 
 /// Elements whose whole subtree is dropped.
@@ -98,7 +120,12 @@ fn tokenize(html: &str) -> Vec<Token<'_>> {
             tokens.push(Token::Text(&html[text_start..lt]));
         }
         let inner = &html[lt + 1..end - 1];
-        if let Some(name) = inner.strip_prefix('/') {
+        if rest.starts_with("<!--") {
+            tokens.push(Token::Comment {
+                text: html.get(lt + 4..end - 3).unwrap_or(""),
+                offset: lt,
+            });
+        } else if let Some(name) = inner.strip_prefix('/') {
             tokens.push(Token::Close(name.trim().to_ascii_lowercase()));
         } else if next.is_ascii_alphabetic() {
             let name_end = inner
@@ -279,6 +306,16 @@ pub(crate) fn extract(html: &str) -> Extracted {
             }
             Token::Text(t) if skip.is_empty() => line.push_str(t),
             Token::Text(_) => {}
+            Token::Comment { text, offset } if skip.is_empty() => {
+                let inline = !line.trim().is_empty();
+                out.comments.push(Comment {
+                    line: lines.len(),
+                    inline,
+                    offset: *offset,
+                    text: text.to_string(),
+                });
+            }
+            Token::Comment { .. } => {}
         }
     }
     flush(&mut line, &mut lines);
@@ -287,6 +324,13 @@ pub(crate) fn extract(html: &str) -> Extracted {
         out.text.push('\n');
     }
     out
+}
+
+/// The comments of an HTML page's extracted region, placed in lines of the extracted text
+/// (the article text the loader makes of the page).
+pub fn comments(html: &str) -> Vec<Comment> {
+    let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+    extract(html).comments
 }
 
 /// Collapses runs of white space to one space and trims.
@@ -392,6 +436,21 @@ mod tests {
         assert_eq!(extract("plain < text & more").text, "plain < text & more\n");
         let _ = extract("<p attr=\"unterminated>");
         let _ = extract("<");
+        let _ = extract("<!-->x");
         let _ = extract("&#xFFFFFFFF; &#99999999999;");
+    }
+
+    #[test]
+    fn comments_are_placed_in_extracted_lines() {
+        let html = "<head><!-- not in region --></head><body><p>a</p>\n<!-- before b -->\n<p>b <!-- in b --> c</p><nav><!-- skipped --></nav></body>";
+        let out = extract(html);
+        assert_eq!(out.text, "a\nb c\n");
+        let placed: Vec<(usize, bool, &str)> = out
+            .comments
+            .iter()
+            .map(|c| (c.line, c.inline, c.text.as_str()))
+            .collect();
+        assert_eq!(placed, [(1, false, " before b "), (1, true, " in b ")]);
+        assert_eq!(&html[out.comments[0].offset..][..4], "<!--");
     }
 }

@@ -34,6 +34,15 @@ struct Raw {
     exclude: Vec<String>,
     #[serde(default)]
     articles: BTreeMap<Spanned<String>, RawEntry>,
+    // The project configuration's tables (`claimcheck::gate::config`) may share the file: a
+    // project whose articles sit at its root keeps one `claimcheck.toml`. They are checked
+    // there, not here.
+    #[serde(default, rename = "check")]
+    _check: Option<toml::Value>,
+    #[serde(default, rename = "rules")]
+    _rules: Option<toml::Value>,
+    #[serde(default, rename = "published")]
+    _published: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -249,6 +258,15 @@ mod tests {
         assert!(m.is_excluded("draft-1.txt"));
         assert!(!m.is_excluded("sub/draft-1.txt"));
         assert!(!m.is_excluded("a.txt"));
+    }
+
+    #[test]
+    fn project_config_tables_share_the_file() {
+        let (m, errors) = parse(
+            "[check]\nfail-on = \"warning\"\n[rules.severity]\nATTR001 = \"info\"\n[published]\ndefault = \"2022\"\n[articles.\"a.txt\"]\noutlet = \"X\"\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(m.articles["a.txt"].meta.outlet.as_deref(), Some("X"));
     }
 
     #[test]

@@ -13,5 +13,6 @@ mod manifest;
 
 pub use article::{Article, Metadata};
 pub use error::Error;
+pub use html::{Comment as HtmlComment, comments as html_comments};
 pub use load::{Format, LoadOptions, Loaded, load, load_reader};
 pub use manifest::FILE_NAME as MANIFEST_FILE_NAME;
