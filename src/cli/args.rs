@@ -14,6 +14,12 @@ use claimcheck::temporal::PartialDate;
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// Print nothing on standard error but errors: no progress, no notes.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// Print notes on standard error: the configuration used, baseline and suppression counts.
+    #[arg(short, long, global = true)]
+    pub(crate) verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -24,6 +30,17 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// List, explain and validate rules.
     Rules(RulesArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), of the whole tool or of one subcommand.
+    Man {
+        /// A subcommand, e.g. check.
+        subcommand: Option<String>,
+    },
 }
 
 /// Options shared by the commands that read articles.
@@ -48,12 +65,40 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub(crate) format: CheckFormat,
-    /// Exit with 1 when a finding reaches this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
-    pub(crate) fail_on: FailOn,
+    /// Exit with 1 when a finding reaches this severity [default: error, or the config's].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub(crate) fail_on: Option<FailOn>,
     /// When to use colors in text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
+    #[command(flatten)]
+    pub(crate) gate: GateArgs,
+}
+
+/// The editorial gate's controls (see docs/gate.md).
+#[derive(Debug, Args)]
+pub(crate) struct GateArgs {
+    /// Set a rule's severity: CODE=error|warning|info|off (repeatable; wins over the config).
+    #[arg(long = "severity", value_name = "CODE=LEVEL")]
+    pub(crate) severity: Vec<String>,
+    /// Known findings (by fingerprint) that do not fail the run.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Write the run's findings as a baseline to FILE (the run then exits 0 unless an input is
+    /// bad).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) write_baseline: Option<PathBuf>,
+    /// Report only findings touching lines changed since this git revision (from its merge
+    /// base with HEAD to the working tree).
+    #[arg(long, value_name = "GIT_REF")]
+    pub(crate) changed_since: Option<String>,
+    /// The project configuration to use instead of the claimcheck.toml found by walking up
+    /// from the current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub(crate) config: Option<PathBuf>,
+    /// Use no project configuration.
+    #[arg(long)]
+    pub(crate) no_config: bool,
 }
 
 #[derive(Debug, Args)]

@@ -36,12 +36,41 @@ pub(crate) fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    set_verbosity(cli.quiet, cli.verbose);
     let status = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Extract(args) => cmd::extract::run(&args),
         Command::Rules(args) => cmd::rules::run(&args),
+        Command::Completions { shell } => cmd::completions::run(shell),
+        Command::Man { subcommand } => cmd::man::run(subcommand.as_deref()),
     };
     ExitCode::from(status as u8)
+}
+
+/// How much to print on standard error besides errors: 0 quiet, 1 normal, 2 verbose.
+static VERBOSITY: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(1);
+
+fn set_verbosity(quiet: bool, verbose: bool) {
+    let level = if quiet {
+        0
+    } else if verbose {
+        2
+    } else {
+        1
+    };
+    VERBOSITY.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `-q` was given.
+pub(crate) fn is_quiet() -> bool {
+    VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) == 0
+}
+
+/// Prints a note to standard error under `-v`.
+pub(crate) fn note(message: impl std::fmt::Display) {
+    if VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) >= 2 {
+        let _ = writeln!(std::io::stderr(), "claimcheck: {message}");
+    }
 }
 
 /// Prints one error line to standard error.

@@ -411,9 +411,14 @@ impl Config {
         }
     }
 
-    /// The configured publication date for a file at `relative`: the first matching
-    /// `published.paths` glob, else `published.default`.
-    pub fn published_for(&self, relative: Option<&str>) -> Option<PartialDate> {
+    /// The publication date for an undated file at `relative`: the first matching
+    /// `published.paths` glob, else `fallback` (the command line's `--published`), else
+    /// `published.default` — the most specific wins.
+    pub fn published_for(
+        &self,
+        relative: Option<&str>,
+        fallback: Option<PartialDate>,
+    ) -> Option<PartialDate> {
         relative
             .and_then(|rel| {
                 self.published_paths
@@ -421,6 +426,7 @@ impl Config {
                     .find(|(set, _)| set.is_match(rel))
                     .map(|(_, date)| *date)
             })
+            .or(fallback)
             .or(self.published_default)
     }
 }
@@ -490,14 +496,13 @@ mod tests {
         assert!(!config.selects(Some("a/b.txt")));
         assert!(!config.selects(Some("drafts/b.md")));
         assert!(!config.selects(None));
+        let cli = Some(PartialDate::y(2023));
         assert_eq!(
-            config.published_for(Some("old/x.md")),
+            config.published_for(Some("old/x.md"), cli),
             PartialDate::ym(2021, 5)
         );
-        assert_eq!(
-            config.published_for(Some("new/x.md")),
-            Some(PartialDate::y(2024))
-        );
+        assert_eq!(config.published_for(Some("new/x.md"), cli), cli);
+        assert_eq!(config.published_for(None, None), Some(PartialDate::y(2024)));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! One module a subcommand.
 
 pub(crate) mod check;
+pub(crate) mod completions;
 pub(crate) mod extract;
+pub(crate) mod man;
 pub(crate) mod rules;
