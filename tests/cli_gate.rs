@@ -649,3 +649,30 @@ fn man_page_from_the_clap_definition() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown subcommand \"nope\""));
 }
+
+#[test]
+fn severity_override_applies_to_every_finding_of_the_rule() {
+    let dir = project();
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "seeds",
+            "--no-config",
+            "--format",
+            "json",
+            "--severity",
+            "ATTR001=info",
+        ],
+    );
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let attr: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "ATTR001")
+        .collect();
+    assert!(!attr.is_empty());
+    assert!(attr.iter().all(|f| f["severity"] == "info"), "{attr:#?}");
+    assert_eq!(json["summary"]["warnings"], 0);
+}

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::input::Article;
-use crate::report::{Finding, RenderOptions, Report, Sources, Summary};
+use crate::report::{Finding, RenderOptions, Report, Severity, Sources, Summary};
 
 pub use baseline::Baseline;
 pub use changed::Changed;
@@ -43,6 +43,22 @@ pub fn retain(report: &mut Report, mut keep: impl FnMut(&Report, &Finding) -> bo
     report.summary = Summary::count(report.articles.len(), report.claims.len(), &report.findings);
     report.summary.suppressed = suppressed;
     removed
+}
+
+/// Gives every finding of rule `code` the severity `severity` and recounts the summary. A
+/// severity override is the project's decision about a rule, so it replaces the grading the
+/// rule does itself (hedged claims one step lower, anonymous sources raised). Returns how many
+/// findings it changed.
+pub fn set_severity(report: &mut Report, code: &str, severity: Severity) -> usize {
+    let mut changed = 0;
+    for finding in &mut report.findings {
+        if finding.code.eq_ignore_ascii_case(code) && finding.severity != severity {
+            finding.severity = severity;
+            changed += 1;
+        }
+    }
+    retain(report, |_, _| true);
+    changed
 }
 
 /// Removes the findings that inline suppression comments switch off, counting them as

@@ -48,13 +48,13 @@ fn config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, Vec<String>> {
     Ok(config)
 }
 
+/// The checker, every rule code before any was turned off (for checking suppression
+/// comments), and the severity overrides to apply to the findings.
+type Rules = (Checker, BTreeSet<String>, Vec<(String, Severity)>);
+
 /// Builds the checker with the configuration's and the command line's rule directories and
-/// severity overrides. Also returns every rule code before any was turned off, for checking
-/// suppression comments.
-fn checker(
-    args: &CheckArgs,
-    config: Option<&Config>,
-) -> Result<(Checker, BTreeSet<String>), Vec<String>> {
+/// severity overrides.
+fn checker(args: &CheckArgs, config: Option<&Config>) -> Result<Rules, Vec<String>> {
     let mut dirs: Vec<PathBuf> = config.map(|c| c.rule_dirs.clone()).unwrap_or_default();
     dirs.extend(args.input.rules.iter().cloned());
     let mut checker = rule_files(&dirs).and_then(|files| Checker::new(&files))?;
@@ -66,6 +66,7 @@ fn checker(
         .collect();
     let mut overrides: Vec<(String, Level, String)> = Vec::new();
     let mut errors = Vec::new();
+    let mut severities = Vec::new();
     if let Some(config) = config {
         for o in &config.severity {
             let place = format!("{}:{}: rules.severity", config.path.display(), o.line);
@@ -97,6 +98,7 @@ fn checker(
         match level {
             Level::Severity(severity) => {
                 checker.rules.override_severity(&code, severity);
+                severities.push((code, severity));
             }
             Level::Off => checker
                 .rules
@@ -105,7 +107,7 @@ fn checker(
         }
     }
     if errors.is_empty() {
-        Ok((checker, codes))
+        Ok((checker, codes, severities))
     } else {
         Err(errors)
     }
@@ -230,7 +232,7 @@ fn run_gate(args: &CheckArgs) -> Result<Status, Vec<String>> {
     let cwd = std::env::current_dir().map_err(|e| vec![format!("current directory: {e}")])?;
     let config = config(args, &cwd)?;
     let config = config.as_ref();
-    let (checker, codes) = checker(args, config)?;
+    let (checker, codes, severities) = checker(args, config)?;
     let baseline_path = args
         .gate
         .baseline
@@ -263,6 +265,9 @@ fn run_gate(args: &CheckArgs) -> Result<Status, Vec<String>> {
     progress.finish();
     let mut report = checker.check_analyses(articles, &analyses, &checker.rules);
 
+    for (code, severity) in &severities {
+        gate::set_severity(&mut report, code, *severity);
+    }
     let bad = gate::apply_suppressions(&mut report, |code| {
         codes.iter().any(|c| c.eq_ignore_ascii_case(code))
     });
