@@ -332,3 +332,21 @@ fn html_is_self_contained() {
     }
     assert!(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/img/report.png")).is_file());
 }
+
+#[test]
+fn markdown_links_take_a_base_url() {
+    let output = claimcheck(&[
+        "check",
+        "seeds/",
+        "--no-config",
+        "--format",
+        "markdown",
+        "--link-base",
+        "https://github.com/o/r/blob/abc/",
+    ]);
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.contains("](https://github.com/o/r/blob/abc/seeds/003_8cdd6abb60c022f4.txt#L"),
+        "{out}"
+    );
+}

@@ -71,6 +71,10 @@ pub(crate) struct CheckArgs {
     /// When to use colors in text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
+    /// URL prefix for file links in the Markdown report, e.g.
+    /// https://github.com/OWNER/REPO/blob/SHA/ (relative links by default).
+    #[arg(long, value_name = "URL")]
+    pub(crate) link_base: Option<String>,
     #[command(flatten)]
     pub(crate) gate: GateArgs,
 }

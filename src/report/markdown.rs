@@ -9,7 +9,9 @@
 //! 3. the findings grouped by **story** (`### Story N: <event>`), each finding as a line
 //!    `**severity** · `CODE` · kind — message` followed by its evidence as block quotes — the
 //!    sentence holding the span, the span in bold — and a line linking the source as
-//!    `[path:line](path#Lline)` with the outlet and the evidence label;
+//!    `[path:line](path#Lline)` (prefixed with `RenderOptions::link_base` when given, so a
+//!    pull-request comment can link to the file at the commit) with the outlet and the
+//!    evidence label;
 //! 4. a `Rules` section with each used rule's documentation in a collapsed `<details>` block.
 //!
 //! Stories: two findings belong to the same story when they share a claim id, directly or
@@ -243,9 +245,10 @@ fn write_evidence(
     writeln!(out, ">")?;
     let mut source = match sources.locate(evidence) {
         Some(location) if !location.path.starts_with('<') => format!(
-            "[{}:{}]({}#L{})",
+            "[{}:{}]({}{}#L{})",
             md(&location.path),
             location.line,
+            options.link_base.as_deref().unwrap_or(""),
             uri_path(&location.path),
             location.line
         ),

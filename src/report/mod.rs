@@ -268,16 +268,21 @@ pub struct RenderOptions {
     /// How many columns of source text a code frame or quote shows around a span before it
     /// windows a long line (at least 20).
     pub width: usize,
+    /// A URL prefix for Markdown links to files (`https://github.com/OWNER/REPO/blob/SHA/`),
+    /// since relative links in a pull-request comment resolve against the pull request's page,
+    /// not the repository. `None` keeps links relative.
+    pub link_base: Option<String>,
 }
 
 impl Default for RenderOptions {
-    /// No color, fail on errors, origins unchanged, 100 columns.
+    /// No color, fail on errors, origins unchanged, 100 columns, relative links.
     fn default() -> RenderOptions {
         RenderOptions {
             color: false,
             fail_on: Some(Severity::Error),
             root: None,
             width: 100,
+            link_base: None,
         }
     }
 }

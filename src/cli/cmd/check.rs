@@ -315,6 +315,7 @@ fn run_gate(args: &CheckArgs) -> Result<Status, Vec<String>> {
     let options = RenderOptions {
         color: args.color.enabled(),
         fail_on,
+        link_base: args.link_base.clone(),
         ..RenderOptions::default()
     };
     print(&report::render(
