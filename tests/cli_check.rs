@@ -300,6 +300,12 @@ fn html_report_loads_in_a_browser_with_the_timeline_and_every_finding() {
     );
     assert!(dom.contains("class=\"lane\""), "no lanes in the timeline");
     assert!(dom.contains("<rect class=\"claim"), "no claim markers");
+    // The seeds' discrepancy is between two durations, which have no date: it is marked in
+    // the "no date" column.
+    assert!(
+        dom.contains("<rect class=\"claim conflict undated\""),
+        "conflict not marked on the timeline"
+    );
     assert!(dom.contains("id=\"summary\""), "no summary");
     let findings = findings();
     let fingerprints: BTreeSet<&str> = findings

@@ -27,7 +27,10 @@
 //! when a discrepancy cites it, else `unsupported` (orange), else `agree` (green), else
 //! `plain`. Each discrepancy and agreement finding draws `<line class="link conflict|agree"
 //! data-finding="finding-N">` between the markers of the claims it cites. Hovering a marker
-//! shows its `<title>`: article, event, the time as written and its interval.
+//! shows its `<title>`: article, event, the time as written and its interval. Claims a
+//! discrepancy cites that have no interval (a duration such as "more than 24 days", an
+//! unresolved date) are drawn as `<rect class="claim conflict undated">` squares in a
+//! "no date" column at the right of their lane, so that every conflict is marked.
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -93,6 +96,7 @@ details.rule pre { white-space: pre-wrap; font: inherit; }
 #timeline { width: 100%; height: auto; display: block; }
 #timeline text { fill: var(--fg); font: 12px system-ui, sans-serif; }
 #timeline .axis line, #timeline .lane-sep { stroke: var(--line); }
+#timeline .undated-sep { stroke-dasharray: 2 3; }
 #timeline .claim { fill: var(--plain); }
 #timeline .claim.conflict { fill: var(--conflict); }
 #timeline .claim.agree { fill: var(--agree); }
@@ -139,7 +143,7 @@ fn write_page(out: &mut String, report: &Report, options: &RenderOptions) -> fmt
     write_timeline(out, report)?;
     writeln!(
         out,
-        r#"<p class="legend"><span class="swatch conflict"></span> discrepancy <span class="swatch unsupported"></span> unsupported <span class="swatch agree"></span> agreement <span class="swatch plain"></span> other dated claim — one lane per source; a bar spans the days a claim's time covers.</p>"#
+        r#"<p class="legend"><span class="swatch conflict"></span> discrepancy <span class="swatch unsupported"></span> unsupported <span class="swatch agree"></span> agreement <span class="swatch plain"></span> other dated claim — one lane per source; a bar spans the days a claim's time covers; conflicting claims without a date sit in the “no date” column.</p>"#
     )?;
     writeln!(out, "</section>")?;
     writeln!(out, r#"<section id="findings">"#)?;
@@ -320,11 +324,14 @@ const ROW_HEIGHT: f64 = 18.0;
 const MARKER_HEIGHT: f64 = 12.0;
 const LANE_PAD: f64 = 10.0;
 const MIN_MARKER: f64 = 2.0;
+/// The "no date" column at the right, for conflicting claims without an interval.
+const UNDATED_WIDTH: f64 = 90.0;
+const UNDATED_PAD: f64 = 10.0;
 
-/// A dated claim placed on the timeline.
+/// A claim placed on the timeline: dated on the axis, or undated in the "no date" column.
 struct Marker<'r> {
     claim: &'r Claim,
-    interval: Interval,
+    interval: Option<Interval>,
     x: f64,
     width: f64,
     y: f64,
@@ -338,8 +345,24 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
         .filter_map(|c| Some((c, c.time.as_ref()?.interval?)))
         .filter(|(c, _)| report.article(&c.article).is_some())
         .collect();
+    // Claims a discrepancy cites that have no interval (a duration, an unresolved date) go
+    // to a "no date" column, so that every conflict is marked on the timeline.
+    let mut conflicting: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Discrepancy)
+        .flat_map(|f| f.claims.iter().map(String::as_str))
+        .collect();
+    conflicting.sort_unstable();
+    let undated: Vec<&Claim> = report
+        .claims
+        .iter()
+        .filter(|c| c.time.as_ref().and_then(|t| t.interval).is_none())
+        .filter(|c| conflicting.binary_search(&c.id.as_str()).is_ok())
+        .filter(|c| report.article(&c.article).is_some())
+        .collect();
     let lanes = report.articles.len().max(1);
-    if dated.is_empty() {
+    if dated.is_empty() && undated.is_empty() {
         let height = AXIS_HEIGHT + lanes as f64 * (ROW_HEIGHT + LANE_PAD);
         writeln!(
             out,
@@ -351,7 +374,10 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
     let first = dated.iter().map(|(_, i)| i.start).min().unwrap_or_default();
     let last = dated.iter().map(|(_, i)| i.end).max().unwrap_or_default();
     let days = (last - first).num_days().max(1) as f64;
-    let plot = WIDTH - LABEL_WIDTH - RIGHT_PAD;
+    let undated_width = if undated.is_empty() { 0.0 } else { UNDATED_WIDTH };
+    let plot = WIDTH - LABEL_WIDTH - RIGHT_PAD - undated_width;
+    let undated_x = WIDTH - undated_width + UNDATED_PAD;
+    let per_row = (((undated_width - 2.0 * UNDATED_PAD) / (MARKER_HEIGHT + 4.0)) as usize).max(1);
     let x_of = |date: NaiveDate| LABEL_WIDTH + (date - first).num_days() as f64 / days * plot;
 
     // Status of each claim: the most pressing kind of finding that cites it.
@@ -395,7 +421,7 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
             row_ends[row] = x + width;
             markers.push(Marker {
                 claim,
-                interval,
+                interval: Some(interval),
                 x,
                 width,
                 y: y + LANE_PAD / 2.0
@@ -404,7 +430,26 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
                 status: status.get(claim.id.as_str()).copied().unwrap_or("plain"),
             });
         }
-        y += row_ends.len().max(1) as f64 * ROW_HEIGHT + LANE_PAD;
+        let lane_undated: Vec<&Claim> = undated
+            .iter()
+            .filter(|c| c.article == article.id)
+            .copied()
+            .collect();
+        for (i, claim) in lane_undated.iter().enumerate() {
+            let (row, column) = (i / per_row, i % per_row);
+            markers.push(Marker {
+                claim,
+                interval: None,
+                x: undated_x + column as f64 * (MARKER_HEIGHT + 4.0),
+                width: MARKER_HEIGHT,
+                y: y + LANE_PAD / 2.0
+                    + row as f64 * ROW_HEIGHT
+                    + (ROW_HEIGHT - MARKER_HEIGHT) / 2.0,
+                status: status.get(claim.id.as_str()).copied().unwrap_or("plain"),
+            });
+        }
+        let rows = row_ends.len().max(lane_undated.len().div_ceil(per_row)).max(1);
+        y += rows as f64 * ROW_HEIGHT + LANE_PAD;
     }
     let height = y + 8.0;
 
@@ -414,7 +459,21 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
     )?;
     // Axis with date ticks.
     writeln!(out, r#"<g class="axis">"#)?;
-    for (date, label) in ticks(first, last) {
+    if !undated.is_empty() {
+        let x = WIDTH - undated_width;
+        writeln!(
+            out,
+            r#"<line class="undated-sep" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{y:.1}"/><text x="{:.1}" y="14">no date</text>"#,
+            AXIS_HEIGHT - 14.0,
+            x + UNDATED_PAD
+        )?;
+    }
+    let ticks = if dated.is_empty() {
+        Vec::new()
+    } else {
+        ticks(first, last)
+    };
+    for (date, label) in ticks {
         let x = x_of(date);
         writeln!(
             out,
@@ -486,14 +545,19 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
         } else {
             format!("{} ({})", claim.event.predicate, participants.join(", "))
         };
-        let title = format!(
-            "{source}: {event} — “{written}” = {} ({})",
-            marker.interval, marker.interval.precision
-        );
+        let title = match marker.interval {
+            Some(interval) => format!(
+                "{source}: {event} — “{written}” = {interval} ({})",
+                interval.precision
+            ),
+            None if written.is_empty() => format!("{source}: {event} — no date"),
+            None => format!("{source}: {event} — “{written}”, no date"),
+        };
         writeln!(
             out,
-            r#"<rect class="claim {}" data-claim="{}" data-article="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{MARKER_HEIGHT}" rx="2"><title>{}</title></rect>"#,
+            r#"<rect class="claim {}{}" data-claim="{}" data-article="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{MARKER_HEIGHT}" rx="2"><title>{}</title></rect>"#,
             marker.status,
+            if marker.interval.is_none() { " undated" } else { "" },
             xml(&claim.id),
             xml(&claim.article),
             marker.x,
