@@ -374,7 +374,11 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
     let first = dated.iter().map(|(_, i)| i.start).min().unwrap_or_default();
     let last = dated.iter().map(|(_, i)| i.end).max().unwrap_or_default();
     let days = (last - first).num_days().max(1) as f64;
-    let undated_width = if undated.is_empty() { 0.0 } else { UNDATED_WIDTH };
+    let undated_width = if undated.is_empty() {
+        0.0
+    } else {
+        UNDATED_WIDTH
+    };
     let plot = WIDTH - LABEL_WIDTH - RIGHT_PAD - undated_width;
     let undated_x = WIDTH - undated_width + UNDATED_PAD;
     let per_row = (((undated_width - 2.0 * UNDATED_PAD) / (MARKER_HEIGHT + 4.0)) as usize).max(1);
@@ -448,7 +452,10 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
                 status: status.get(claim.id.as_str()).copied().unwrap_or("plain"),
             });
         }
-        let rows = row_ends.len().max(lane_undated.len().div_ceil(per_row)).max(1);
+        let rows = row_ends
+            .len()
+            .max(lane_undated.len().div_ceil(per_row))
+            .max(1);
         y += rows as f64 * ROW_HEIGHT + LANE_PAD;
     }
     let height = y + 8.0;
@@ -557,7 +564,11 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
             out,
             r#"<rect class="claim {}{}" data-claim="{}" data-article="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{MARKER_HEIGHT}" rx="2"><title>{}</title></rect>"#,
             marker.status,
-            if marker.interval.is_none() { " undated" } else { "" },
+            if marker.interval.is_none() {
+                " undated"
+            } else {
+                ""
+            },
             xml(&claim.id),
             xml(&claim.article),
             marker.x,

@@ -32,8 +32,17 @@ pub(crate) fn run(args: &CheckArgs) -> Status {
 /// The project configuration: `--config`, none with `--no-config`, else the one found by
 /// walking up from `cwd`.
 fn config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, Vec<String>> {
+    // Paths in messages relative to the current directory when the file is under it.
     let strings = |errors: Vec<gate::config::ConfigError>| -> Vec<String> {
-        errors.iter().map(ToString::to_string).collect()
+        errors
+            .into_iter()
+            .map(|mut e| {
+                if let Ok(relative) = e.path.strip_prefix(cwd) {
+                    e.path = relative.to_path_buf();
+                }
+                e.to_string()
+            })
+            .collect()
     };
     if args.gate.no_config {
         return Ok(None);
