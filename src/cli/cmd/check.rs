@@ -47,11 +47,15 @@ fn config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, Vec<String>> {
     if args.gate.no_config {
         return Ok(None);
     }
-    let config = match &args.gate.config {
+    let mut config = match &args.gate.config {
         Some(path) => Config::read(path).map(Some).map_err(strings)?,
         None => Config::discover(cwd).map_err(strings)?,
     };
-    if let Some(config) = &config {
+    if let Some(config) = &mut config {
+        // For messages only; `root` keeps resolving paths.
+        if let Ok(relative) = config.path.strip_prefix(cwd) {
+            config.path = relative.to_path_buf();
+        }
         note(format!("configuration: {}", config.path.display()));
     }
     Ok(config)
