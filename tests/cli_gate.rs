@@ -514,6 +514,17 @@ fn include_exclude_and_published_defaults() {
     );
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["articles"][0]["published"], "2022-03-08");
+    // Standard input is not a project file: include globs do not drop it.
+    let out = Command::cargo_bin("claimcheck")
+        .unwrap()
+        .current_dir(p)
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(seed(SEED_003))
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["articles"][0]["origin"], "<stdin>");
+    assert_eq!(json["articles"][0]["published"], "2019");
 }
 
 #[test]

@@ -151,7 +151,10 @@ fn articles(args: &CheckArgs, config: Option<&Config>, cwd: &Path) -> (Vec<Artic
     let mut articles = loaded.articles;
     if let Some(config) = config {
         let before = articles.len();
-        articles.retain(|a| config.selects(relative(config, cwd, a).as_deref()));
+        // Standard input (`<stdin>`) is not a file of the project: globs do not apply.
+        articles.retain(|a| {
+            a.origin.starts_with('<') || config.selects(relative(config, cwd, a).as_deref())
+        });
         if articles.len() < before {
             note(format!(
                 "{} article(s) left out by check.include / check.exclude",
