@@ -40,6 +40,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Extract(args) => cmd::extract::run(&args),
         Command::Rules(args) => cmd::rules::run(&args),
+        Command::Eval(args::EvalCommand::Timex(args)) => cmd::eval_timex::run(&args),
     };
     ExitCode::from(status as u8)
 }
