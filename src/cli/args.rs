@@ -41,6 +41,38 @@ pub(crate) enum Command {
         /// A subcommand, e.g. check.
         subcommand: Option<String>,
     },
+    /// Measure the extractors against gold corpora.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// What `claimcheck eval` measures.
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// TempEval-3 figures of the time tagger on TIMEX3 gold files (JSON Lines).
+    Timex(EvalTimexArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalTimexArgs {
+    /// Gold files: one document a line, `{id, corpus?, dct, text, timexes}` with code-point
+    /// offsets (docs/timex.md).
+    #[arg(value_name = "GOLD", required = true)]
+    pub(crate) gold: Vec<PathBuf>,
+    /// Also list the misses, spurious timexes and wrong extents, types and values.
+    #[arg(long)]
+    pub(crate) errors: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub(crate) format: EvalFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum EvalFormat {
+    /// A table per corpus and type.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 /// Options shared by the commands that read articles.

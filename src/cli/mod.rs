@@ -43,6 +43,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Rules(args) => cmd::rules::run(&args),
         Command::Completions { shell } => cmd::completions::run(shell),
         Command::Man { subcommand } => cmd::man::run(subcommand.as_deref()),
+        Command::Eval(args::EvalCommand::Timex(args)) => cmd::eval_timex::run(&args),
     };
     ExitCode::from(status as u8)
 }

@@ -6,4 +6,4 @@
 
 pub mod timex;
 
-pub use timex::{EvalError, TimexReport, evaluate};
+pub use timex::{EvalError, Evaluation, TimexReport, evaluate};

@@ -42,7 +42,7 @@ pub enum EvalError {
         source: serde_json::Error,
     },
     /// A record's offsets do not fit its text.
-    #[error("{path}:{line}: timex {tid} offsets {start}..{end} are outside the text")]
+    #[error("{path}:{line}: timex {tid} offsets {start}..{end} do not fit the text")]
     Offsets {
         /// The gold file.
         path: PathBuf,
@@ -94,6 +94,10 @@ pub struct Counts {
     pub type_ok: usize,
     /// Relaxed pairs with the same value.
     pub value_ok: usize,
+    /// Strict pairs counted on the system side: by the system's type in per-type figures.
+    pub sys_strict: usize,
+    /// Relaxed pairs counted on the system side: by the system's type in per-type figures.
+    pub sys_relaxed: usize,
 }
 
 impl Counts {
@@ -104,16 +108,18 @@ impl Counts {
         self.relaxed += other.relaxed;
         self.type_ok += other.type_ok;
         self.value_ok += other.value_ok;
+        self.sys_strict += other.sys_strict;
+        self.sys_relaxed += other.sys_relaxed;
     }
 
     /// Strict precision, recall and F1, in percent.
     pub fn strict_prf(&self) -> (f64, f64, f64) {
-        prf(self.strict, self.system, self.gold)
+        prf(self.sys_strict, self.strict, self.system, self.gold)
     }
 
     /// Relaxed precision, recall and F1, in percent.
     pub fn relaxed_prf(&self) -> (f64, f64, f64) {
-        prf(self.relaxed, self.system, self.gold)
+        prf(self.sys_relaxed, self.relaxed, self.system, self.gold)
     }
 
     /// Type accuracy over relaxed matches, in percent.
@@ -135,6 +141,27 @@ impl Counts {
     pub fn value_recall(&self) -> f64 {
         pct(self.value_ok, self.gold)
     }
+
+    /// The counts and every metric, rounded to 0.01, as a JSON object.
+    pub fn to_json(&self) -> serde_json::Value {
+        let r = |x: f64| (x * 100.0).round() / 100.0;
+        let (p, rc, f) = self.strict_prf();
+        let (rp, rr, rf) = self.relaxed_prf();
+        serde_json::json!({
+            "gold": self.gold,
+            "system": self.system,
+            "strict_matches": self.strict,
+            "relaxed_matches": self.relaxed,
+            "type_matches": self.type_ok,
+            "value_matches": self.value_ok,
+            "strict": {"precision": r(p), "recall": r(rc), "f1": r(f)},
+            "relaxed": {"precision": r(rp), "recall": r(rr), "f1": r(rf)},
+            "type_accuracy": r(self.type_accuracy()),
+            "value_accuracy": r(self.value_accuracy()),
+            "value_f1": r(self.value_f1()),
+            "value_recall": r(self.value_recall()),
+        })
+    }
 }
 
 fn pct(n: usize, d: usize) -> f64 {
@@ -145,9 +172,11 @@ fn pct(n: usize, d: usize) -> f64 {
     }
 }
 
-fn prf(hit: usize, system: usize, gold: usize) -> (f64, f64, f64) {
-    let p = pct(hit, system);
-    let r = pct(hit, gold);
+/// Precision from the pairs counted on the system side, recall from those on the gold side
+/// (the same pairs, except in per-type figures where a pair may change type).
+fn prf(sys_hit: usize, gold_hit: usize, system: usize, gold: usize) -> (f64, f64, f64) {
+    let p = pct(sys_hit, system);
+    let r = pct(gold_hit, gold);
     let f = if p + r == 0.0 {
         0.0
     } else {
@@ -169,6 +198,19 @@ pub enum ErrorKind {
     Type,
     /// Matched, wrong value.
     Value,
+}
+
+impl ErrorKind {
+    /// The listing's name: `miss`, `spurious`, `extent`, `type`, `value`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Miss => "miss",
+            ErrorKind::FalsePositive => "spurious",
+            ErrorKind::Extent => "extent",
+            ErrorKind::Type => "type",
+            ErrorKind::Value => "value",
+        }
+    }
 }
 
 /// One error, for the listing.
@@ -195,8 +237,8 @@ pub struct CorpusReport {
     pub name: String,
     /// Documents scored.
     pub docs: usize,
-    /// Bytes of text tagged.
-    pub bytes: usize,
+    /// Characters (code points) of text tagged.
+    pub chars: usize,
     /// All counts.
     pub counts: Counts,
     /// Counts per gold type (system counts per system type).
@@ -216,6 +258,15 @@ impl TimexReport {
     /// The report of corpus `name`.
     pub fn corpus(&self, name: &str) -> Option<&CorpusReport> {
         self.corpora.iter().find(|c| c.name == name)
+    }
+
+    /// The counts summed over every corpus.
+    pub fn total(&self) -> Counts {
+        let mut all = Counts::default();
+        for c in &self.corpora {
+            all.add(&c.counts);
+        }
+        all
     }
 
     /// A plain-text table of the figures, and the error listing when `errors` is set.
@@ -240,11 +291,21 @@ impl TimexReport {
             "valR"
         );
         for c in &self.corpora {
-            row(&mut out, &c.name, &c.counts, c.docs);
+            row(&mut out, &c.name, &c.counts, Some(c.docs));
             for (t, counts) in &c.by_type {
-                row(&mut out, &format!("  {t}"), counts, 0);
+                row(&mut out, &format!("  {t}"), counts, None);
             }
         }
+        if self.corpora.len() > 1 {
+            let docs = self.corpora.iter().map(|c| c.docs).sum();
+            row(&mut out, "all", &self.total(), Some(docs));
+        }
+        let _ = writeln!(
+            out,
+            "\nP/R/F1: strict span match; rP/rR/rF1: relaxed (overlap); type, value: accuracy over \
+             relaxed matches;\nvalF1 = rF1 x value accuracy; valR: share of gold found with the \
+             right value. Per type: recall counts each pair under its gold type, precision under its system type."
+        );
         if errors {
             for c in &self.corpora {
                 let _ = writeln!(out, "\n## errors in {} ({})", c.name, c.errors.len());
@@ -255,8 +316,8 @@ impl TimexReport {
                     };
                     let _ = writeln!(
                         out,
-                        "{:?}\t{}\t{}\tgold: {}\tsys: {}\t| {}",
-                        e.kind,
+                        "{}\t{}\t{}\tgold: {}\tsys: {}\t| {}",
+                        e.kind.as_str(),
                         e.doc,
                         e.dct,
                         show(&e.gold),
@@ -268,9 +329,55 @@ impl TimexReport {
         }
         out
     }
+
+    /// The figures as one JSON document: per corpus (and summed over all), the counts and
+    /// metrics, per type, and the error listing when `errors` is set.
+    pub fn to_json(&self, errors: bool) -> serde_json::Value {
+        use serde_json::json;
+        let timex = |x: &Option<(String, String, String)>| match x {
+            Some((text, kind, value)) => json!({"text": text, "type": kind, "value": value}),
+            None => serde_json::Value::Null,
+        };
+        let corpora: Vec<serde_json::Value> = self
+            .corpora
+            .iter()
+            .map(|c| {
+                let mut v = json!({
+                    "name": c.name,
+                    "docs": c.docs,
+                    "chars": c.chars,
+                    "figures": c.counts.to_json(),
+                    "by_type": c.by_type.iter().map(|(t, counts)| (t.clone(), counts.to_json()))
+                        .collect::<serde_json::Map<_, _>>(),
+                });
+                if errors {
+                    v["errors"] = c
+                        .errors
+                        .iter()
+                        .map(|e| {
+                            json!({
+                                "kind": e.kind.as_str(),
+                                "doc": e.doc,
+                                "dct": e.dct,
+                                "gold": timex(&e.gold),
+                                "system": timex(&e.system),
+                                "context": e.context,
+                            })
+                        })
+                        .collect();
+                }
+                v
+            })
+            .collect();
+        json!({
+            "corpora": corpora,
+            "all": self.total().to_json(),
+        })
+    }
 }
 
-fn row(out: &mut String, name: &str, c: &Counts, docs: usize) {
+fn row(out: &mut String, name: &str, c: &Counts, docs: Option<usize>) {
+    let docs = docs.map_or_else(String::new, |d| d.to_string());
     let (p, r, f) = c.strict_prf();
     let (rp, rr, rf) = c.relaxed_prf();
     let _ = writeln!(
@@ -301,23 +408,56 @@ struct Gold {
     value: String,
 }
 
+/// The outcome of an evaluation: the figures, and the gold lines or files that could not be
+/// read (each skipped; the rest is still scored).
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    /// The figures.
+    pub report: TimexReport,
+    /// One error per unreadable file or bad gold line, in input order.
+    pub errors: Vec<EvalError>,
+}
+
 /// Reads the gold files, tags their texts with the `dct` as publication date, and scores.
-pub fn evaluate(paths: &[PathBuf]) -> Result<TimexReport, EvalError> {
+///
+/// A file that cannot be read, or a line that is not a gold record, is reported in
+/// [`Evaluation::errors`] and skipped; every other line is still scored.
+pub fn evaluate(paths: &[PathBuf]) -> Evaluation {
     let mut report = TimexReport::default();
+    let mut errors = Vec::new();
     for path in paths {
-        let content = fs::read_to_string(path).map_err(|source| EvalError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let content = match fs::read_to_string(path) {
+            Ok(content) => content,
+            Err(source) => {
+                errors.push(EvalError::Io {
+                    path: path.clone(),
+                    source,
+                });
+                continue;
+            }
+        };
         for (n, line) in content.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let doc: GoldDoc = serde_json::from_str(line).map_err(|source| EvalError::Record {
-                path: path.clone(),
-                line: n + 1,
-                source,
-            })?;
+            let doc: GoldDoc = match serde_json::from_str(line) {
+                Ok(doc) => doc,
+                Err(source) => {
+                    errors.push(EvalError::Record {
+                        path: path.clone(),
+                        line: n + 1,
+                        source,
+                    });
+                    continue;
+                }
+            };
+            let gold = match gold_spans(path, n + 1, &doc) {
+                Ok(gold) => gold,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
             let name = doc.corpus.clone().unwrap_or_else(|| stem(path));
             let index = match report.corpora.iter().position(|c| c.name == name) {
                 Some(i) => i,
@@ -329,10 +469,10 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<TimexReport, EvalError> {
                     report.corpora.len() - 1
                 }
             };
-            score_doc(path, n + 1, &doc, &mut report.corpora[index])?;
+            score_doc(&doc, &gold, &mut report.corpora[index]);
         }
     }
-    Ok(report)
+    Evaluation { report, errors }
 }
 
 fn stem(path: &Path) -> String {
@@ -349,12 +489,8 @@ fn byte_offsets(text: &str) -> Vec<usize> {
     v
 }
 
-fn score_doc(
-    path: &Path,
-    line: usize,
-    doc: &GoldDoc,
-    corpus: &mut CorpusReport,
-) -> Result<(), EvalError> {
+/// The gold timexes of `doc` with byte offsets, or the first one that does not fit the text.
+fn gold_spans(path: &Path, line: usize, doc: &GoldDoc) -> Result<Vec<Gold>, EvalError> {
     let offsets = byte_offsets(&doc.text);
     let mut gold = Vec::with_capacity(doc.timexes.len());
     for t in &doc.timexes {
@@ -367,6 +503,15 @@ fn score_doc(
                 end: t.end,
             });
         };
+        if start > end {
+            return Err(EvalError::Offsets {
+                path: path.to_path_buf(),
+                line,
+                tid: t.tid.clone(),
+                start: t.start,
+                end: t.end,
+            });
+        }
         gold.push(Gold {
             start,
             end,
@@ -374,10 +519,14 @@ fn score_doc(
             value: t.value.clone(),
         });
     }
+    Ok(gold)
+}
+
+fn score_doc(doc: &GoldDoc, gold: &[Gold], corpus: &mut CorpusReport) {
     let published: Option<PartialDate> = doc.dct.as_deref().and_then(|d| d.parse().ok());
     let system = tag(&doc.text, published);
     corpus.docs += 1;
-    corpus.bytes += doc.text.len();
+    corpus.chars += doc.text.chars().count();
     let text = &doc.text;
     let dct = doc.dct.clone().unwrap_or_default();
 
@@ -451,11 +600,13 @@ fn score_doc(
         }
     }
     for (si, s) in system.iter().enumerate() {
-        doc_counts
-            .entry(s.kind.as_str().to_string())
-            .or_default()
-            .system += 1;
-        if sys_match[si].is_none() {
+        let c = doc_counts.entry(s.kind.as_str().to_string()).or_default();
+        c.system += 1;
+        if let Some(gi) = sys_match[si] {
+            let g = &gold[gi];
+            c.sys_relaxed += 1;
+            c.sys_strict += usize::from(s.span.start == g.start && s.span.end == g.end);
+        } else {
             push_error(ErrorKind::FalsePositive, s.span.start, None, Some(s));
         }
     }
@@ -463,7 +614,6 @@ fn score_doc(
         corpus.counts.add(&c);
         corpus.by_type.entry(kind).or_default().add(&c);
     }
-    Ok(())
 }
 
 /// About 60 bytes either side of `at`, on one line.
@@ -490,11 +640,54 @@ mod tests {
         // "é" makes code points and bytes differ.
         let line = r#"{"id":"d1","corpus":"toy","dct":"1998-02-27","text":"Café opened on Friday, nine months ago.","timexes":[{"start":15,"end":21,"type":"DATE","value":"1998-02-27","tid":"t1"},{"start":23,"end":38,"type":"DATE","value":"1997-05","tid":"t2"}]}"#;
         fs::write(&path, format!("{line}\n")).unwrap();
-        let report = evaluate(&[path]).unwrap();
+        let Evaluation { report, errors } = evaluate(&[path]);
+        assert!(errors.is_empty());
         let toy = report.corpus("toy").unwrap();
         assert_eq!(toy.counts.gold, 2);
         assert_eq!(toy.counts.strict, 2);
         assert_eq!(toy.counts.value_ok, 2);
         assert!(report.render(true).contains("toy"));
+    }
+
+    #[test]
+    fn bad_lines_are_reported_and_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gold.jsonl");
+        let good = r#"{"id":"d1","dct":"1998-02-27","text":"It rained on Friday.","timexes":[{"start":13,"end":19,"type":"DATE","value":"1998-02-27","tid":"t1"}]}"#;
+        let outside = r#"{"id":"d2","dct":"1998-02-27","text":"Friday.","timexes":[{"start":3,"end":40,"type":"DATE","value":"1998-02-27","tid":"t9"}]}"#;
+        fs::write(&path, format!("{good}\nnot json\n{outside}\n{good}\n")).unwrap();
+        let Evaluation { report, errors } = evaluate(&[path, dir.path().join("absent.jsonl")]);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("gold.jsonl:2: expected a gold record"));
+        assert!(messages[1].contains("gold.jsonl:3: timex t9 offsets 3..40"));
+        assert!(messages[2].contains("absent.jsonl"));
+        let gold = report.corpus("gold").unwrap();
+        assert_eq!(
+            (gold.docs, gold.counts.gold, gold.counts.value_ok),
+            (2, 2, 2)
+        );
+    }
+
+    #[test]
+    fn json_has_figures_per_type_and_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gold.jsonl");
+        let line = r#"{"id":"d1","dct":"1998-02-27","text":"It rained on Friday for two days.","timexes":[{"start":13,"end":19,"type":"DATE","value":"1998-02-20","tid":"t1"}]}"#;
+        fs::write(&path, format!("{line}\n")).unwrap();
+        let json = evaluate(&[path]).report.to_json(true);
+        let corpus = &json["corpora"][0];
+        assert_eq!(corpus["name"], "gold");
+        assert_eq!(corpus["figures"]["gold"], 1);
+        assert_eq!(corpus["figures"]["system"], 2);
+        assert_eq!(corpus["by_type"]["DURATION"]["system"], 1);
+        assert_eq!(corpus["figures"]["value_accuracy"], 0.0);
+        let kinds: Vec<&str> = corpus["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["value", "spurious"]);
     }
 }

@@ -694,7 +694,7 @@ fn part_owner(i: &str) -> PResult<'_, YearRef> {
             (
                 opt((kw("comparable"), gap)),
                 kw("year"),
-                char('-'),
+                alt((tag("-"), gap)),
                 one_of(&["ago", "earlier"]),
                 gap,
             ),
@@ -732,11 +732,17 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
         map(
             (
                 the,
-                opt(one_of(&["latest", "current", "same", "recent"])),
+                opt(one_of(&[
+                    "latest",
+                    "current",
+                    "same",
+                    "recent",
+                    "comparable",
+                ])),
                 opt(gap),
                 part_owner,
                 opt((kw("fiscal"), gap)),
-                kw("quarter"),
+                one_of(&["quarter", "period"]),
             ),
             |(_, _, _, owner, ..)| (YearPart::Quarter(0), Some(owner)),
         ),
@@ -754,6 +760,19 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
         opt(alt((part_year, map(then(year_number), YearRef::Absolute)))).parse(rest)?;
     let year = owner.or(after).unwrap_or(YearRef::Implicit);
     Ok((rest, Expr::Part { part, year }))
+}
+
+/// "year-ago", "year-earlier" as an adjective ("year-earlier results"): the period in context,
+/// a year back.
+fn year_ago_adjective(i: &str) -> PResult<'_, Expr> {
+    let (rest, _) = (kw("year"), char('-'), one_of(&["ago", "earlier"])).parse(i)?;
+    Ok((
+        rest,
+        Expr::Part {
+            part: YearPart::Quarter(0),
+            year: YearRef::Anaphoric(-1),
+        },
+    ))
 }
 
 /// "the quarter", "the latest quarter", "the latest period": the quarter in context.
@@ -1354,11 +1373,13 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
         .parse(i)?;
     let (rest, (unit, plural)) = unit(rest)?;
     if plural
+        || rest.starts_with('-')
         || !matches!(
             unit,
             Unit::Day | Unit::Week | Unit::Weekend | Unit::Year | Unit::Month
         )
     {
+        // "the year-ago quarter" is a part of a year, "the day-long" an adjective.
         return fail(i);
     }
     Ok((rest, Expr::Relative { unit, offset: 0 }))
@@ -1483,6 +1504,7 @@ const RULES: &[Rule] = &[
     century,
     year_part,
     context_quarter,
+    year_ago_adjective,
     season_expr,
     fiscal_year,
     relative_unit,

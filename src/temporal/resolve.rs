@@ -372,9 +372,28 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
                 },
                 YearPart::Whole => 1,
             };
+            // Quarters and halves are reported after they end and forecast while they run, so
+            // the latest one begun by publication is meant, unless the sentence looks ahead
+            // to one that ended more than a quarter ago ("expects first-quarter growth" in
+            // November). Seasons follow the tense like months.
+            let period_end = match part {
+                YearPart::Quarter(q) => q * 3,
+                YearPart::Half(h) => h * 6,
+                _ => start_month + 2,
+            };
+            let report_period = matches!(part, YearPart::Quarter(_) | YearPart::Half(_));
             let year = match ctx.tense {
+                _ if report_period && start_month > pm => {
+                    if ctx.tense == Tense::Future {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Tense::Future if report_period && period_end + 3 < pm => y + 1,
+                _ if report_period => y,
                 Tense::Past if start_month > pm => y - 1,
-                Tense::Future if start_month + 2 < pm => y + 1,
+                Tense::Future if period_end < pm => y + 1,
                 Tense::Unknown if start_month as i32 - pm as i32 > 6 => y - 1,
                 _ => y,
             };

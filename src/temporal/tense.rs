@@ -79,9 +79,13 @@ fn marker(word: &str) -> Option<Tense> {
     let mut buf = [0u8; 16];
     let w = crate::temporal::lexicon::fold(word, &mut buf)?;
     match w {
-        "will" | "'ll" | "shall" | "tomorrow" | "scheduled" | "expected" | "expects" | "plans"
-        | "upcoming" | "next" | "due" | "slated" | "intends" | "aims" | "hopes" | "payable"
-        | "effective" | "expire" | "expires" => Some(Tense::Future),
+        // Modals and verbs of intent look ahead, also in reported speech ("said he would
+        // leave Thursday", "planned to meet on Saturday", "as soon as Tuesday").
+        "will" | "'ll" | "shall" | "would" | "could" | "might" | "tomorrow" | "scheduled"
+        | "expected" | "expects" | "expect" | "plans" | "plan" | "planned" | "planning"
+        | "upcoming" | "next" | "due" | "slated" | "intends" | "intend" | "intended" | "aims"
+        | "hopes" | "payable" | "effective" | "expire" | "expires" | "until" | "soon"
+        | "forecast" | "going" | "coming" | "prepared" | "set" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "last" | "earlier" | "came"
         | "took" | "made" | "went" | "began" | "met" | "spoke" | "struck" | "killed" | "won"
         | "lost" | "fell" | "rose" | "gave" | "left" | "held" | "saw" | "sold" | "got"
@@ -122,5 +126,16 @@ mod tests {
             Tense::Past
         );
         assert_eq!(at("Talks in March", "March"), Tense::Unknown);
+        assert_eq!(
+            at(
+                "He said the father would be traveling Thursday.",
+                "Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Protesters planned a rally on Saturday.", "Saturday"),
+            Tense::Future
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod completions;
+pub(crate) mod eval_timex;
 pub(crate) mod extract;
 pub(crate) mod man;
 pub(crate) mod rules;
