@@ -40,6 +40,8 @@ pub(crate) fn run() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Extract(args) => cmd::extract::run(&args),
         Command::Rules(args) => cmd::rules::run(&args),
+        Command::Diff(args) => cmd::diff::run(&args),
+        Command::Eval(command) => cmd::eval::run(&command),
     };
     ExitCode::from(status as u8)
 }
