@@ -6,9 +6,15 @@
 //!
 //! | field differs                                  | class       |
 //! |------------------------------------------------|-------------|
-//! | event, object, time, quantity, participant, polarity | factual |
+//! | event, time, quantity, participant, polarity | factual |
 //! | attribution (source added, removed, changed; a quote made or unmade) | attribution |
 //! | hedge (hedged ↔ not hedged)                    | hedge       |
+//!
+//! The object head ("initiated *the call*") is read by position and is often a stray word, so a
+//! changed object alone is reported but classed wording. A value that the new claim lacks but
+//! the new sentences still state as often as the old ones did (a time or a participant that a
+//! split attached to the other half) is no change: the diff counts what is written, not where
+//! the extractor hung it.
 //!
 //! An unpaired claim was added or removed (factual). A block whose claims all pair up with no
 //! difference is a rewording. Classes follow from the claim structure only, never from the
@@ -17,6 +23,7 @@
 
 use super::model::{Field, FieldChange};
 use crate::claim::{Claim, Modality, Role, SourceKind};
+use crate::lexicon::Cues;
 
 /// A pair needs the same predicate, or this much agreement on everything else.
 const PAIR_WITHOUT_PREDICATE: f64 = 4.0;
@@ -96,7 +103,18 @@ fn jaccard(a: &[&str], b: &[&str]) -> f64 {
 
 /// The fields in which `new` differs from `old`; `old_text` and `new_text` are the versions'
 /// texts, for quoting values as written.
-pub fn compare(old: &Claim, new: &Claim, old_text: &str, new_text: &str) -> Vec<FieldChange> {
+///
+/// `old_block` and `new_block` are the texts of the aligned sentences: a time, quantity or
+/// participant missing from one claim but still written in that side's sentences as often as
+/// before is not a change.
+pub fn compare(
+    old: &Claim,
+    new: &Claim,
+    (old_text, old_block): (&str, &str),
+    (new_text, new_block): (&str, &str),
+) -> Vec<FieldChange> {
+    let moved =
+        |olds: Vec<&str>, news: Vec<&str>| !still_written(&olds, &news, old_block, new_block);
     let mut fields = Vec::new();
     let mut push = |field, old: Option<String>, new: Option<String>| {
         fields.push(FieldChange { field, old, new });
@@ -111,14 +129,21 @@ pub fn compare(old: &Claim, new: &Claim, old_text: &str, new_text: &str) -> Vec<
     if old.object != new.object {
         push(Field::Object, old.object.clone(), new.object.clone());
     }
-    if time_value(old) != time_value(new) {
+    if time_value(old) != time_value(new)
+        && moved(written_times(old, old_text), written_times(new, new_text))
+    {
         push(
             Field::Time,
             time_text(old, old_text),
             time_text(new, new_text),
         );
     }
-    if quantity_keys(old) != quantity_keys(new) {
+    if quantity_keys(old) != quantity_keys(new)
+        && moved(
+            written_quantities(old, old_text),
+            written_quantities(new, new_text),
+        )
+    {
         push(
             Field::Quantity,
             quantity_text(old, old_text),
@@ -126,7 +151,12 @@ pub fn compare(old: &Claim, new: &Claim, old_text: &str, new_text: &str) -> Vec<
         );
     }
     let (old_ids, new_ids) = (old.participant_ids(), new.participant_ids());
-    if old_ids != new_ids {
+    if old_ids != new_ids
+        && moved(
+            written_participants(old, &new_ids, old_text),
+            written_participants(new, &old_ids, new_text),
+        )
+    {
         push(
             Field::Participant,
             list(&old_ids).map(|s| s.to_string()),
@@ -183,6 +213,62 @@ pub fn describe(claim: &Claim, text: &str) -> String {
         out.push_str(" [negated]");
     }
     out
+}
+
+/// Whether the items of the difference (`olds` only in the old claim, `news` only in the new)
+/// are all still written: each at least as often in the other side's sentences as in its own.
+fn still_written(olds: &[&str], news: &[&str], old_block: &str, new_block: &str) -> bool {
+    let removed = olds.iter().filter(|o| !news.contains(o));
+    let added = news.iter().filter(|n| !olds.contains(n));
+    removed
+        .into_iter()
+        .all(|o| count_words(new_block, o) >= count_words(old_block, o))
+        && added
+            .into_iter()
+            .all(|n| count_words(old_block, n) >= count_words(new_block, n))
+}
+
+/// Occurrences of `needle` in `hay` that do not start or end inside a word.
+pub fn count_words(hay: &str, needle: &str) -> usize {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return 0;
+    }
+    let bytes = hay.as_bytes();
+    let word_start = needle.starts_with(|c: char| c.is_alphanumeric());
+    hay.match_indices(needle)
+        .filter(|(i, _)| {
+            let end = i + needle.len();
+            (*i == 0 || !word_start || !bytes[i - 1].is_ascii_alphanumeric())
+                && (end >= bytes.len() || !bytes[end].is_ascii_alphanumeric())
+        })
+        .count()
+}
+
+fn written_times<'t>(claim: &Claim, text: &'t str) -> Vec<&'t str> {
+    claim
+        .time
+        .iter()
+        .map(|t| t.span.slice(text).trim())
+        .collect()
+}
+
+fn written_quantities<'t>(claim: &Claim, text: &'t str) -> Vec<&'t str> {
+    claim
+        .quantities
+        .iter()
+        .map(|q| q.span.slice(text).trim())
+        .collect()
+}
+
+/// Mentions of the participants the other claim lacks.
+fn written_participants<'t>(claim: &Claim, others: &[&str], text: &'t str) -> Vec<&'t str> {
+    claim
+        .participants
+        .iter()
+        .filter(|p| !others.contains(&p.entity.as_str()))
+        .map(|p| p.span.slice(text).trim())
+        .collect()
 }
 
 fn time_value(claim: &Claim) -> Option<&str> {
@@ -306,4 +392,43 @@ fn is_hedged(claim: &Claim) -> bool {
 
 fn modality_text(claim: &Claim) -> &'static str {
     if is_hedged(claim) { "hedged" } else { "firm" }
+}
+
+/// When the claims show no difference but the sentences gained or lost cue words — a negation,
+/// an attribution ("according to", a verb of saying) or a hedge — the change the extractor did
+/// not attach to a claim: the most serious family whose cue count differs, with the cues only
+/// the old and only the new sentences hold. A cue swapped for another of its family ("said" →
+/// "stated") keeps the count and is no change.
+pub fn cue_change(cues: &Cues, old_block: &str, new_block: &str) -> Option<FieldChange> {
+    let (old_lower, new_lower) = (old_block.to_lowercase(), new_block.to_lowercase());
+    let attribution: Vec<&String> = cues.source_before.iter().chain(&cues.say_verbs).collect();
+    let families: [(Field, Vec<&String>); 3] = [
+        (Field::Polarity, cues.negations.iter().collect()),
+        (Field::Attribution, attribution),
+        (Field::Hedge, cues.hedges.iter().collect()),
+    ];
+    for (field, words) in families {
+        let mut old_total = 0;
+        let mut new_total = 0;
+        let mut only_old = Vec::new();
+        let mut only_new = Vec::new();
+        for word in words {
+            let (o, n) = (count_words(&old_lower, word), count_words(&new_lower, word));
+            old_total += o;
+            new_total += n;
+            if o > n {
+                only_old.push(word.as_str());
+            } else if n > o {
+                only_new.push(word.as_str());
+            }
+        }
+        if old_total != new_total {
+            return Some(FieldChange {
+                field,
+                old: list(&only_old),
+                new: list(&only_new),
+            });
+        }
+    }
+    None
 }

@@ -28,6 +28,7 @@ pub use model::{
 
 use crate::claim::Claim;
 use crate::input::Article;
+use crate::lexicon::Cues;
 use crate::pipeline::{Analysis, Analyzer};
 use crate::text::span::Span;
 use align::Block;
@@ -75,7 +76,7 @@ pub fn analyze_all(analyzer: &Analyzer, versions: &[Article]) -> Vec<Analysis> {
 /// The diff of two versions: analyzes both, then [`compare`]s them.
 pub fn diff(analyzer: &Analyzer, old: &Article, new: &Article) -> VersionDiff {
     let (a, b) = analyze_pair(analyzer, old, new);
-    compare(old, &a, new, &b)
+    compare(analyzer, old, &a, new, &b)
 }
 
 /// One version with its analysis, indexed for the diff.
@@ -124,13 +125,15 @@ impl<'a> Side<'a> {
     }
 }
 
-/// The diff of two analyzed versions.
+/// The diff of two analyzed versions (`analyzer` gives the cue words of the lexicon).
 pub fn compare(
+    analyzer: &Analyzer,
     old: &Article,
     old_analysis: &Analysis,
     new: &Article,
     new_analysis: &Analysis,
 ) -> VersionDiff {
+    let cues = &analyzer.lexicon.cues;
     let a = Side::new(old, old_analysis);
     let b = Side::new(new, new_analysis);
     let old_sentences: Vec<&str> = (0..old_analysis.sentences.len())
@@ -141,7 +144,7 @@ pub fn compare(
         .collect();
     let mut changes = Vec::new();
     for block in align::align(&old_sentences, &new_sentences) {
-        block_changes(&block, &a, &b, &mut changes);
+        block_changes(&block, &a, &b, cues, &mut changes);
     }
     VersionDiff {
         old: Version {
@@ -162,7 +165,7 @@ pub fn compare(
     }
 }
 
-fn block_changes(block: &Block, a: &Side<'_>, b: &Side<'_>, out: &mut Vec<Change>) {
+fn block_changes(block: &Block, a: &Side<'_>, b: &Side<'_>, cues: &Cues, out: &mut Vec<Change>) {
     match block {
         Block::Moved(i, j) => out.push(Change {
             class: Class::Wording,
@@ -180,7 +183,7 @@ fn block_changes(block: &Block, a: &Side<'_>, b: &Side<'_>, out: &mut Vec<Change
         }),
         Block::Removed(i) => one_sided(a, *i, ChangeKind::Removed, out),
         Block::Added(j) => one_sided(b, *j, ChangeKind::Added, out),
-        Block::Edited(olds, news) => edited(olds, news, a, b, out),
+        Block::Edited(olds, news) => edited(olds, news, a, b, cues, out),
     }
 }
 
@@ -248,19 +251,33 @@ fn claim_change(
 }
 
 /// Sentences rewritten: pair their claims and report each difference; a rewording when none.
-fn edited(olds: &[usize], news: &[usize], a: &Side<'_>, b: &Side<'_>, out: &mut Vec<Change>) {
+fn edited(
+    olds: &[usize],
+    news: &[usize],
+    a: &Side<'_>,
+    b: &Side<'_>,
+    cues: &Cues,
+    out: &mut Vec<Change>,
+) {
     let old_excerpt = a.excerpt(olds);
     let new_excerpt = b.excerpt(news);
     let words = match (&old_excerpt, &new_excerpt) {
         (Some(o), Some(n)) => align::words(&o.text, &n.text),
         _ => Vec::new(),
     };
+    let old_block = old_excerpt.as_ref().map_or("", |e| e.text.as_str());
+    let new_block = new_excerpt.as_ref().map_or("", |e| e.text.as_str());
     let old_claims = a.claims_of(olds);
     let new_claims = b.claims_of(news);
     let (pairs, lone_old, lone_new) = classify::pair(&old_claims, &new_claims);
     let before = out.len();
     for (i, j) in pairs {
-        let fields = classify::compare(old_claims[i], new_claims[j], a.text, b.text);
+        let fields = classify::compare(
+            old_claims[i],
+            new_claims[j],
+            (a.text, old_block),
+            (b.text, new_block),
+        );
         let Some(class) = fields.iter().map(|f| f.field.class()).max() else {
             continue;
         };
@@ -307,6 +324,26 @@ fn edited(olds: &[usize], news: &[usize], a: &Side<'_>, b: &Side<'_>, out: &mut 
             new_excerpt.clone(),
             words.clone(),
         ));
+    }
+    if out.len() == before
+        && let Some(field) = classify::cue_change(cues, old_block, new_block)
+    {
+        let class = field.field.class();
+        out.push(Change {
+            class,
+            change: ChangeKind::Changed,
+            message: format!(
+                "{} cue changed: {} → {} (no claim reads it)",
+                field.field.as_str(),
+                field.old.as_deref().unwrap_or("none"),
+                field.new.as_deref().unwrap_or("none")
+            ),
+            fields: vec![field],
+            claim: None,
+            old: old_excerpt.clone(),
+            new: new_excerpt.clone(),
+            words: words.clone(),
+        });
     }
     if out.len() == before {
         let message = match (olds.len(), news.len()) {

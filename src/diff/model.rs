@@ -117,7 +117,8 @@ impl Field {
         match self {
             Field::Attribution => Class::Attribution,
             Field::Hedge => Class::Hedge,
-            Field::Position => Class::Wording,
+            // The object head is read by position and often a stray word (see `classify`).
+            Field::Position | Field::Object => Class::Wording,
             _ => Class::Factual,
         }
     }

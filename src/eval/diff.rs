@@ -278,9 +278,6 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("recent", "latest"),
     ("currently", "presently"),
     ("later", "afterwards"),
-    ("about", "concerning"),
-    ("statement", "announcement"),
-    ("told", "informed"),
 ];
 
 fn is_word_byte(b: u8) -> bool {
@@ -317,6 +314,20 @@ fn word_before(text: &str, at: usize) -> Option<(Span, &str)> {
             i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
         });
     (start < trimmed.len()).then(|| (Span::new(start, trimmed.len()), &trimmed[start..]))
+}
+
+/// Words after which an event word is a noun or a modifier, not a finite verb.
+const NOUN_CONTEXT: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "of", "for", "with", "to", "no", "and", "or",
+];
+
+/// Whether the word at `span` stands as a verb after a subject: the word before it is a
+/// word (not a number or punctuation) and not a determiner or preposition.
+fn verb_position(text: &str, span: Span) -> bool {
+    word_before(text, span.start).is_some_and(|(_, w)| {
+        w.chars().all(char::is_alphabetic) && !NOUN_CONTEXT.contains(&w.to_lowercase().as_str())
+    })
 }
 
 fn capitalize(word: &str) -> String {
@@ -538,11 +549,9 @@ impl<'a> Generator<'a> {
             if !forms.contains(&trigger) || trigger == *lemma {
                 continue;
             }
-            if trigger.ends_with('d') {
+            // Past forms only: "-s" forms are as often plural nouns ("charges").
+            if trigger.ends_with("ed") {
                 return Some((lemma.clone(), "did"));
-            }
-            if trigger.ends_with('s') {
-                return Some((lemma.clone(), "does"));
             }
         }
         None
@@ -580,6 +589,7 @@ impl<'a> Generator<'a> {
             } else if let Some((lemma, aux)) =
                 self.lemma(&claim.event.predicate, trigger.slice(text))
                 && trigger.slice(text).starts_with(char::is_lowercase)
+                && verb_position(text, trigger)
             {
                 candidates.push(Splice {
                     span: trigger,
@@ -601,6 +611,7 @@ impl<'a> Generator<'a> {
                 c.modality == Modality::Asserted
                     && c.polarity == Polarity::Positive
                     && c.event.span.slice(text).starts_with(char::is_lowercase)
+                    && verb_position(text, c.event.span)
                     && (self
                         .lemma(&c.event.predicate, c.event.span.slice(text))
                         .is_some()
@@ -738,12 +749,24 @@ impl<'a> Generator<'a> {
                 let Some(k) = forms.iter().position(|f| f == written) else {
                     continue;
                 };
+                let cue = |w: &str| {
+                    let cues = &self.lexicon.cues;
+                    cues.say_verbs.iter().chain(&cues.negations).any(|c| c == w)
+                };
+                if !written.ends_with("ed")
+                    || cue(written)
+                    || !verb_position(text, claim.event.span)
+                {
+                    continue;
+                }
                 for other in entry
                     .verbs
                     .iter()
                     .filter(|l| *l != lemma && !l.contains(' '))
                 {
-                    if let Some(form) = verb_forms(other).get(k) {
+                    if let Some(form) = verb_forms(other).get(k)
+                        && !cue(form)
+                    {
                         candidates.push((claim.event.span, form.clone()));
                     }
                 }
@@ -786,10 +809,21 @@ impl<'a> Generator<'a> {
         } else {
             let before = &text[..from.span.start];
             let spaces = before.len() - before.trim_end_matches(' ').len();
-            if spaces == 0 {
+            if spaces > 0 {
+                Span::new(from.span.start - spaces, from.span.end)
+            } else if before.is_empty() || before.ends_with('\n') {
+                // Alone on its line: take the line and its line break.
+                let rest = &text[from.span.end..];
+                let line_end = rest
+                    .find('\n')
+                    .map_or(text.len(), |i| from.span.end + i + 1);
+                if !text[from.span.end..line_end].trim().is_empty() {
+                    return None;
+                }
+                Span::new(from.span.start, line_end)
+            } else {
                 return None;
             }
-            Span::new(from.span.start - spaces, from.span.end)
         };
         Some(vec![
             Splice {
@@ -946,7 +980,7 @@ pub fn evaluate(analyzer: &Analyzer, articles: &[Article], seed: u64) -> DiffEva
                     continue;
                 };
                 let new_analysis = analyzer.analyze(&pair.new);
-                let d = diff::compare(article, &analysis, &pair.new, &new_analysis);
+                let d = diff::compare(analyzer, article, &analysis, &pair.new, &new_analysis);
                 let changes = d
                     .changes
                     .iter()

@@ -68,7 +68,7 @@ pub(crate) fn run(args: &DiffArgs) -> Status {
     let diffs: Vec<VersionDiff> = (1..versions.len())
         .map(|k| {
             let (old, new) = (&versions[k - 1], &versions[k]);
-            let mut d = diff::compare(old, &analyses[k - 1], new, &analyses[k]);
+            let mut d = diff::compare(&analyzer, old, &analyses[k - 1], new, &analyses[k]);
             if let Some(pattern) = &note {
                 d.note = diff::note::find(&old.text, &new.text, pattern);
             }
