@@ -5,6 +5,7 @@
 //! → `matcher` → `rules` → `report`. See `docs/architecture.md`.
 
 pub mod claim;
+pub mod diff;
 pub mod eval;
 pub mod gate;
 pub mod grammar;

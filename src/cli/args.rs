@@ -41,16 +41,11 @@ pub(crate) enum Command {
         /// A subcommand, e.g. check.
         subcommand: Option<String>,
     },
-    /// Measure the extractors against gold corpora.
+    /// Claim-level diff of two versions of an article (or of a history of versions).
+    Diff(DiffArgs),
+    /// Measure the tool on gold corpora and generated benchmarks.
     #[command(subcommand)]
     Eval(EvalCommand),
-}
-
-/// What `claimcheck eval` measures.
-#[derive(Debug, Subcommand)]
-pub(crate) enum EvalCommand {
-    /// TempEval-3 figures of the time tagger on TIMEX3 gold files (JSON Lines).
-    Timex(EvalTimexArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +68,83 @@ pub(crate) enum EvalFormat {
     Text,
     /// One JSON document.
     Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DiffArgs {
+    /// The old and the new version (any input format, one article each).
+    #[arg(value_name = "VERSION", required_unless_present = "history")]
+    pub(crate) versions: Vec<PathBuf>,
+    /// A directory of versions, diffed in order of file name.
+    #[arg(long, value_name = "DIR", conflicts_with = "versions")]
+    pub(crate) history: Option<PathBuf>,
+    /// Extra rules and lexicon files, layered over the built-in set (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules: Vec<PathBuf>,
+    /// Publication date for versions that carry none: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) published: Option<PartialDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub(crate) format: CheckFormat,
+    /// Exit with 1 when a change reaches this class.
+    #[arg(long, value_enum, default_value_t = DiffFailOn::Factual, value_name = "CLASS")]
+    pub(crate) fail_on: DiffFailOn,
+    /// Accept the changes of a version that adds a line matching this regex (a correction
+    /// note, e.g. "Correction:|This article has been updated").
+    #[arg(long, value_name = "PATTERN")]
+    pub(crate) allow_if_note: Option<String>,
+    /// When to use colors in text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(crate) color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffFailOn {
+    Factual,
+    Attribution,
+    Hedge,
+    Wording,
+    Never,
+}
+
+impl DiffFailOn {
+    /// The least class that fails the run, `None` for never.
+    pub(crate) fn threshold(self) -> Option<claimcheck::diff::Class> {
+        use claimcheck::diff::Class;
+        match self {
+            DiffFailOn::Factual => Some(Class::Factual),
+            DiffFailOn::Attribution => Some(Class::Attribution),
+            DiffFailOn::Hedge => Some(Class::Hedge),
+            DiffFailOn::Wording => Some(Class::Wording),
+            DiffFailOn::Never => None,
+        }
+    }
+}
+
+/// `claimcheck eval <what>`: built-in measurements.
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// TempEval-3 figures of the time tagger on TIMEX3 gold files (JSON Lines).
+    Timex(EvalTimexArgs),
+    /// Score the claim diff on version pairs generated from articles by known edits.
+    Diff(EvalDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalDiffArgs {
+    /// Articles to build version pairs from (JSON Lines, or any input format).
+    #[arg(value_name = "ARTICLES", required = true)]
+    pub(crate) articles: Vec<PathBuf>,
+    /// Seed of the edit generator (same seed, same pairs).
+    #[arg(long, default_value_t = 1)]
+    pub(crate) seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub(crate) format: ExtractFormat,
+    /// Print this many misclassified pairs (text format).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub(crate) examples: usize,
 }
 
 /// Options shared by the commands that read articles.

@@ -43,7 +43,8 @@ pub(crate) fn run() -> ExitCode {
         Command::Rules(args) => cmd::rules::run(&args),
         Command::Completions { shell } => cmd::completions::run(shell),
         Command::Man { subcommand } => cmd::man::run(subcommand.as_deref()),
-        Command::Eval(args::EvalCommand::Timex(args)) => cmd::eval_timex::run(&args),
+        Command::Diff(args) => cmd::diff::run(&args),
+        Command::Eval(command) => cmd::eval::run(&command),
     };
     ExitCode::from(status as u8)
 }

@@ -33,7 +33,7 @@ pub mod rule_info;
 pub mod sarif;
 pub mod source;
 
-mod escape;
+pub(crate) mod escape;
 
 use std::collections::BTreeMap;
 use std::fmt;
