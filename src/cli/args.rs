@@ -24,6 +24,32 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// List, explain and validate rules.
     Rules(RulesArgs),
+    /// Measure the extractors and the checker on corpora.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// The measurements of `claimcheck eval`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// Cross-source recall by changing corroborated facts in real news clusters.
+    Perturb(EvalPerturbArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalPerturbArgs {
+    /// A JSON Lines corpus with `id`, `cluster` and `subcluster` fields (ECB+ layout).
+    #[arg(value_name = "ARTICLES.jsonl")]
+    pub(crate) corpus: PathBuf,
+    /// Seed of the choice of changes and of replacement values.
+    #[arg(long, default_value_t = 1)]
+    pub(crate) seed: u64,
+    /// At most this many changes of each kind (0 for all).
+    #[arg(long, default_value_t = 300)]
+    pub(crate) sample: usize,
+    /// Extra rules and lexicon files, layered over the built-in set (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules: Vec<PathBuf>,
 }
 
 /// Options shared by the commands that read articles.

@@ -40,6 +40,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Extract(args) => cmd::extract::run(&args),
         Command::Rules(args) => cmd::rules::run(&args),
+        Command::Eval(args::EvalCommand::Perturb(args)) => cmd::eval_perturb::run(&args),
     };
     ExitCode::from(status as u8)
 }

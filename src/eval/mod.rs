@@ -4,6 +4,7 @@
 //! submodule reads a gold corpus, runs the library on its texts and computes the metrics the
 //! field reports, so that figures in the docs can be reproduced with one command.
 
+pub mod perturb;
 pub mod timex;
 
 pub use timex::{EvalError, TimexReport, evaluate};
