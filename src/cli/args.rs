@@ -129,6 +129,8 @@ pub(crate) enum EvalCommand {
     Timex(EvalTimexArgs),
     /// Score the claim diff on version pairs generated from articles by known edits.
     Diff(EvalDiffArgs),
+    /// Cross-source recall by changing corroborated facts in real news clusters.
+    Perturb(EvalPerturbArgs),
 }
 
 #[derive(Debug, Args)]
@@ -145,6 +147,22 @@ pub(crate) struct EvalDiffArgs {
     /// Print this many misclassified pairs (text format).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub(crate) examples: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalPerturbArgs {
+    /// A JSON Lines corpus with `id`, `cluster` and `subcluster` fields (ECB+ layout).
+    #[arg(value_name = "ARTICLES.jsonl")]
+    pub(crate) corpus: PathBuf,
+    /// Seed of the choice of changes and of replacement values.
+    #[arg(long, default_value_t = 1)]
+    pub(crate) seed: u64,
+    /// At most this many changes of each kind (0 for all).
+    #[arg(long, default_value_t = 300)]
+    pub(crate) sample: usize,
+    /// Extra rules and lexicon files, layered over the built-in set (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules: Vec<PathBuf>,
 }
 
 /// Options shared by the commands that read articles.

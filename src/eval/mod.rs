@@ -5,6 +5,7 @@
 //! field reports, so that figures in the docs can be reproduced with one command.
 
 pub mod diff;
+pub mod perturb;
 pub mod timex;
 
 pub use timex::{EvalError, Evaluation, TimexReport, evaluate};

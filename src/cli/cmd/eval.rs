@@ -1,6 +1,7 @@
 //! `claimcheck eval <what>`: the built-in measurements.
 //!
 //! - `eval timex GOLD...`: TempEval-3 figures of the time tagger (`eval_timex`).
+//! - `eval perturb ARTICLES.jsonl`: cross-source recall on changed facts (`eval_perturb`).
 //! - `eval diff ARTICLES... [--seed N]`: version pairs generated from real articles by known
 //!   edits, and how often the claim diff classes each kind of edit right
 //!   (`claimcheck::eval::diff`).
@@ -16,6 +17,7 @@ pub(crate) fn run(command: &EvalCommand) -> Status {
     match command {
         EvalCommand::Timex(args) => super::eval_timex::run(args),
         EvalCommand::Diff(args) => run_diff(args),
+        EvalCommand::Perturb(args) => super::eval_perturb::run(args),
     }
 }
 

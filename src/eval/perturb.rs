@@ -1,0 +1,1075 @@
+//! Cross-source evaluation by perturbation on real multi-source news clusters.
+//!
+//! The corpus is JSON Lines of articles with a `cluster` and a `subcluster` field (ECB+: the
+//! articles of one subcluster report one real event; the two subclusters of a cluster report two
+//! look-alike events). No gold discrepancies exist in real news, so they are made: one fact that
+//! at least two articles of a subcluster state is changed in one of them — a date moved, a number
+//! changed, a participant swapped for one from another story, an assertion negated — and the
+//! checker is run on the subcluster. The change is *found* when a discrepancy cites the changed
+//! span. Two more figures need no change: findings pairing articles of the two look-alike
+//! subclusters of a cluster (confusion), and discrepancies on the untouched subclusters (false
+//! alarms, or real disagreements between outlets; a sample is printed to judge which).
+//!
+//! The generator reads facts off the analyzer's own output (time expressions, quantities, claim
+//! participants and event words) but decides what is *corroborated* by plain equality of values
+//! across articles, independently of the matcher and the rules being measured.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::claim::{Claim, Polarity};
+use crate::input::{self, Article, LoadOptions};
+use crate::lexicon::{EntityKind, Lexicon, verb_forms};
+use crate::pipeline::analyze::Analysis;
+use crate::pipeline::check::Checker;
+use crate::report::{Finding, FindingKind, Report};
+use crate::temporal::TimexType;
+use crate::text::span::Span;
+
+/// A failure to read the corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum PerturbError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A line is not an article object with `id`, `cluster` and `subcluster`.
+    #[error("{path}:{line}: {message}")]
+    Line {
+        /// The file.
+        path: String,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The loader rejected articles.
+    #[error("{0}")]
+    Load(String),
+}
+
+/// What to run.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Seed of the choice of changes and of replacement values.
+    pub seed: u64,
+    /// At most this many changes of each kind (all candidates when `None`).
+    pub sample: Option<usize>,
+    /// How many untouched discrepancies to print.
+    pub show: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            seed: 1,
+            sample: Some(300),
+            show: 12,
+        }
+    }
+}
+
+/// The kinds of change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    /// A date moved.
+    Date,
+    /// A number changed.
+    Number,
+    /// A participant swapped for one from another story.
+    Participant,
+    /// An assertion negated.
+    Negation,
+}
+
+impl ChangeKind {
+    /// Every kind, in report order.
+    pub const ALL: [ChangeKind; 4] = [
+        ChangeKind::Date,
+        ChangeKind::Number,
+        ChangeKind::Participant,
+        ChangeKind::Negation,
+    ];
+
+    /// A short name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Date => "date moved",
+            ChangeKind::Number => "number changed",
+            ChangeKind::Participant => "participant swapped",
+            ChangeKind::Negation => "assertion negated",
+        }
+    }
+}
+
+/// One change made to one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Its kind.
+    pub kind: ChangeKind,
+    /// Index of the article in the corpus.
+    pub article: usize,
+    /// The replaced bytes of the original text.
+    pub old_span: Span,
+    /// The replacement.
+    pub new_text: String,
+}
+
+impl Change {
+    /// The span of the replacement in the changed text.
+    pub fn new_span(&self) -> Span {
+        Span::new(
+            self.old_span.start,
+            self.old_span.start + self.new_text.len(),
+        )
+    }
+
+    /// The changed text.
+    pub fn apply(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + self.new_text.len());
+        out.push_str(&text[..self.old_span.start]);
+        out.push_str(&self.new_text);
+        out.push_str(&text[self.old_span.end..]);
+        out
+    }
+}
+
+/// Recall for one kind of change.
+#[derive(Clone, Debug, Default)]
+pub struct KindScore {
+    /// Candidates the corpus offers.
+    pub candidates: usize,
+    /// Changes tried.
+    pub tried: usize,
+    /// Changes a discrepancy cited.
+    pub found: usize,
+    /// A few misses, described.
+    pub misses: Vec<String>,
+}
+
+impl KindScore {
+    /// Found over tried, in percent.
+    pub fn recall(&self) -> f64 {
+        if self.tried == 0 {
+            0.0
+        } else {
+            100.0 * self.found as f64 / self.tried as f64
+        }
+    }
+}
+
+/// The whole evaluation.
+#[derive(Clone, Debug, Default)]
+pub struct PerturbReport {
+    /// Articles read.
+    pub articles: usize,
+    /// Subclusters with at least two articles.
+    pub subclusters: usize,
+    /// Clusters with two subclusters.
+    pub clusters: usize,
+    /// The seed used.
+    pub seed: u64,
+    /// Recall by kind.
+    pub kinds: BTreeMap<ChangeKind, KindScore>,
+    /// Findings pairing articles of the two subclusters, by cluster.
+    pub confusion: BTreeMap<String, usize>,
+    /// A few confusing findings, described.
+    pub confusion_sample: Vec<String>,
+    /// Discrepancies on the untouched subclusters.
+    pub untouched: usize,
+    /// Articles in the untouched subclusters.
+    pub untouched_articles: usize,
+    /// A sample of them, described.
+    pub untouched_sample: Vec<String>,
+}
+
+impl PerturbReport {
+    /// Mean confusing findings per cluster.
+    pub fn confusion_per_cluster(&self) -> f64 {
+        if self.confusion.is_empty() {
+            0.0
+        } else {
+            self.confusion.values().sum::<usize>() as f64 / self.confusion.len() as f64
+        }
+    }
+
+    /// Untouched discrepancies per 100 articles.
+    pub fn untouched_per_100(&self) -> f64 {
+        if self.untouched_articles == 0 {
+            0.0
+        } else {
+            100.0 * self.untouched as f64 / self.untouched_articles as f64
+        }
+    }
+
+    /// The report as text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "cross-source perturbation: {} articles, {} subclusters, {} clusters, seed {}",
+            self.articles, self.subclusters, self.clusters, self.seed
+        );
+        let _ = writeln!(out, "\nrecall (a discrepancy cites the changed span):");
+        for (kind, score) in &self.kinds {
+            let _ = writeln!(
+                out,
+                "  {:<20} {:>4}/{:<4} {:>5.1}%   ({} candidates)",
+                kind.as_str(),
+                score.found,
+                score.tried,
+                score.recall(),
+                score.candidates
+            );
+        }
+        for (kind, score) in &self.kinds {
+            for miss in &score.misses {
+                let _ = writeln!(out, "  missed {}: {miss}", kind.as_str());
+            }
+        }
+        let total: usize = self.confusion.values().sum();
+        let _ = writeln!(
+            out,
+            "\nlook-alike confusion: {total} findings pair the two subclusters of {} clusters \
+             ({:.2} a cluster)",
+            self.confusion.len(),
+            self.confusion_per_cluster()
+        );
+        let noisy: Vec<String> = self
+            .confusion
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(c, n)| format!("{c}:{n}"))
+            .collect();
+        if !noisy.is_empty() {
+            let _ = writeln!(out, "  by cluster: {}", noisy.join(" "));
+        }
+        for line in &self.confusion_sample {
+            let _ = writeln!(out, "  {line}");
+        }
+        let _ = writeln!(
+            out,
+            "\nuntouched subclusters: {} discrepancies in {} articles ({:.1} per 100 articles)",
+            self.untouched,
+            self.untouched_articles,
+            self.untouched_per_100()
+        );
+        for line in &self.untouched_sample {
+            let _ = writeln!(out, "  {line}");
+        }
+        out
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so runs repeat byte for byte.
+#[derive(Clone, Debug)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
+
+/// The corpus: articles and their groups.
+#[derive(Debug)]
+pub struct Corpus {
+    /// The articles, in file order.
+    pub articles: Vec<Article>,
+    /// The cluster of each article.
+    pub cluster: Vec<String>,
+    /// The subcluster of each article.
+    pub subcluster: Vec<String>,
+}
+
+impl Corpus {
+    /// Reads a JSON Lines corpus with `id`, `cluster` and `subcluster` fields.
+    pub fn read(path: &Path) -> Result<Corpus, PerturbError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| PerturbError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        let mut groups: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let bad = |message: String| PerturbError::Line {
+                path: name.clone(),
+                line: n + 1,
+                message,
+            };
+            let value: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+            let field = |key: &str| {
+                value
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+                    .ok_or_else(|| bad(format!("expected a string field `{key}`")))
+            };
+            groups.insert(field("id")?, (field("cluster")?, field("subcluster")?));
+        }
+        let loaded = input::load(&[PathBuf::from(path)], &LoadOptions::default());
+        if let Some(first) = loaded.errors.first() {
+            return Err(PerturbError::Load(first.to_string()));
+        }
+        let mut cluster = Vec::new();
+        let mut subcluster = Vec::new();
+        for article in &loaded.articles {
+            let (c, s) = groups.get(&article.id).cloned().unwrap_or_default();
+            cluster.push(c);
+            subcluster.push(s);
+        }
+        Ok(Corpus {
+            articles: loaded.articles,
+            cluster,
+            subcluster,
+        })
+    }
+
+    /// Article indices by subcluster (only subclusters of two or more articles).
+    fn subclusters(&self) -> BTreeMap<&str, Vec<usize>> {
+        let mut map: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, s) in self.subcluster.iter().enumerate() {
+            map.entry(s.as_str()).or_default().push(i);
+        }
+        map.retain(|_, v| v.len() >= 2);
+        map
+    }
+
+    /// Article indices by cluster (only clusters with two subclusters).
+    fn clusters(&self) -> BTreeMap<&str, Vec<usize>> {
+        let mut map: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, c) in self.cluster.iter().enumerate() {
+            map.entry(c.as_str()).or_default().push(i);
+        }
+        map.retain(|_, v| {
+            v.iter()
+                .map(|&i| &self.subcluster[i])
+                .collect::<BTreeSet<_>>()
+                .len()
+                == 2
+        });
+        map
+    }
+}
+
+/// Runs the whole evaluation.
+pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> PerturbReport {
+    let analyses: Vec<Analysis> = corpus
+        .articles
+        .iter()
+        .map(|a| checker.analyzer.analyze(a))
+        .collect();
+    let subclusters = corpus.subclusters();
+    let mut report = PerturbReport {
+        articles: corpus.articles.len(),
+        subclusters: subclusters.len(),
+        clusters: corpus.clusters().len(),
+        seed: options.seed,
+        ..PerturbReport::default()
+    };
+    let mut rng = Rng(options.seed);
+
+    // Untouched subclusters.
+    let mut untouched: Vec<String> = Vec::new();
+    for members in subclusters.values() {
+        let found = run(corpus, checker, &analyses, members, None);
+        report.untouched_articles += members.len();
+        for finding in found
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Discrepancy)
+        {
+            report.untouched += 1;
+            untouched.push(describe(finding));
+        }
+    }
+    rng.shuffle(&mut untouched);
+    untouched.truncate(options.show);
+    untouched.sort();
+    report.untouched_sample = untouched;
+
+    // Look-alike confusion.
+    let mut confusing: Vec<String> = Vec::new();
+    for (cluster, members) in corpus.clusters() {
+        let found = run(corpus, checker, &analyses, &members, None);
+        let group: BTreeMap<&str, &str> = members
+            .iter()
+            .map(|&i| {
+                (
+                    corpus.articles[i].id.as_str(),
+                    corpus.subcluster[i].as_str(),
+                )
+            })
+            .collect();
+        let crossing: Vec<&Finding> = found
+            .findings
+            .iter()
+            .filter(|f| f.kind != FindingKind::Unsupported)
+            .filter(|f| {
+                f.evidence
+                    .iter()
+                    .filter_map(|e| group.get(e.article.as_str()))
+                    .collect::<BTreeSet<_>>()
+                    .len()
+                    > 1
+            })
+            .collect();
+        confusing.extend(crossing.iter().map(|f| describe(f)));
+        report.confusion.insert(cluster.to_string(), crossing.len());
+    }
+    rng.shuffle(&mut confusing);
+    confusing.truncate(options.show / 2);
+    confusing.sort();
+    report.confusion_sample = confusing;
+
+    // Changes.
+    let lexicon = &checker.analyzer.lexicon;
+    let mut candidates: BTreeMap<ChangeKind, Vec<Change>> = BTreeMap::new();
+    let others = other_participants(corpus, &analyses, lexicon);
+    for members in subclusters.values() {
+        for change in changes(corpus, &analyses, members, lexicon, &others, &mut rng) {
+            candidates.entry(change.kind).or_default().push(change);
+        }
+    }
+    for kind in ChangeKind::ALL {
+        let mut list = candidates.remove(&kind).unwrap_or_default();
+        let score = report.kinds.entry(kind).or_default();
+        score.candidates = list.len();
+        rng.shuffle(&mut list);
+        if let Some(k) = options.sample {
+            list.truncate(k);
+        }
+        for change in &list {
+            score.tried += 1;
+            let members = &subclusters[corpus.subcluster[change.article].as_str()];
+            if cited(corpus, checker, &analyses, members, change) {
+                score.found += 1;
+            } else if score.misses.len() < 3 {
+                let article = &corpus.articles[change.article];
+                score.misses.push(format!(
+                    "{}: \"{}\" -> \"{}\"",
+                    article.id,
+                    change.old_span.slice(&article.text),
+                    change.new_text
+                ));
+            }
+        }
+    }
+    report
+}
+
+/// Checks the articles `members`, with `change` applied when given.
+fn run(
+    corpus: &Corpus,
+    checker: &Checker,
+    analyses: &[Analysis],
+    members: &[usize],
+    change: Option<&Change>,
+) -> Report {
+    let mut articles: Vec<Article> = Vec::with_capacity(members.len());
+    let mut group: Vec<Analysis> = Vec::with_capacity(members.len());
+    for &i in members {
+        let mut article = corpus.articles[i].clone();
+        match change.filter(|c| c.article == i) {
+            Some(c) => {
+                article.text = c.apply(&article.text);
+                group.push(checker.analyzer.analyze(&article));
+            }
+            None => group.push(analyses[i].clone()),
+        }
+        articles.push(article);
+    }
+    checker.check_analyses(articles, &group, &checker.rules)
+}
+
+/// Whether a discrepancy cites the changed span.
+fn cited(
+    corpus: &Corpus,
+    checker: &Checker,
+    analyses: &[Analysis],
+    members: &[usize],
+    change: &Change,
+) -> bool {
+    let report = run(corpus, checker, analyses, members, Some(change));
+    let id = &corpus.articles[change.article].id;
+    let span = change.new_span();
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Discrepancy)
+        .flat_map(|f| &f.evidence)
+        .any(|e| &e.article == id && Span::new(e.start, e.end).overlaps(span))
+}
+
+fn describe(finding: &Finding) -> String {
+    format!("{} {}", finding.code, finding.message)
+}
+
+/// What a participant may be swapped for: one of the same class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum ParticipantClass {
+    Person,
+    Place,
+    Organization,
+}
+
+fn class_of(id: &str, surface: &str, lexicon: &Lexicon) -> Option<ParticipantClass> {
+    match lexicon.entity(id).map(|e| e.kind) {
+        Some(EntityKind::Country | EntityKind::Place) => Some(ParticipantClass::Place),
+        Some(EntityKind::Person) => Some(ParticipantClass::Person),
+        Some(EntityKind::Organization) => Some(ParticipantClass::Organization),
+        Some(_) => None,
+        // An unknown two- or three-word capitalized name is most often a person.
+        None => {
+            let words: Vec<&str> = surface.split_whitespace().collect();
+            let names = (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                });
+            names.then_some(ParticipantClass::Person)
+        }
+    }
+}
+
+/// The surface of a participant mention without a possessive ending.
+fn bare(surface: &str) -> &str {
+    surface
+        .strip_suffix("'s")
+        .or_else(|| surface.strip_suffix("’s"))
+        .unwrap_or(surface)
+}
+
+/// Participants of every cluster, by class, as (cluster, id, surface).
+fn other_participants(
+    corpus: &Corpus,
+    analyses: &[Analysis],
+    lexicon: &Lexicon,
+) -> BTreeMap<ParticipantClass, Vec<(String, String, String)>> {
+    let mut seen = BTreeSet::new();
+    let mut map: BTreeMap<ParticipantClass, Vec<(String, String, String)>> = BTreeMap::new();
+    for (i, analysis) in analyses.iter().enumerate() {
+        let text = &corpus.articles[i].text;
+        for p in analysis.claims.iter().flat_map(|c| &c.participants) {
+            let surface = bare(p.span.slice(text)).to_string();
+            let Some(class) = class_of(&p.entity, &surface, lexicon) else {
+                continue;
+            };
+            if seen.insert((corpus.cluster[i].clone(), p.entity.clone())) {
+                map.entry(class).or_default().push((
+                    corpus.cluster[i].clone(),
+                    p.entity.clone(),
+                    surface,
+                ));
+            }
+        }
+    }
+    map
+}
+
+/// The last word of an entity id, so "reid" and "tara-reid" count as one.
+fn surname(id: &str) -> &str {
+    id.rsplit(['-', '/']).next().unwrap_or(id)
+}
+
+/// Every change the subcluster `members` offers: facts stated in at least two of its articles.
+fn changes(
+    corpus: &Corpus,
+    analyses: &[Analysis],
+    members: &[usize],
+    lexicon: &Lexicon,
+    others: &BTreeMap<ParticipantClass, Vec<(String, String, String)>>,
+    rng: &mut Rng,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    // Values stated by each article: dates, numbers with their unit, participants, predicates.
+    let dates = |i: usize| -> BTreeSet<String> {
+        analyses[i]
+            .times
+            .iter()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .map(|t| t.value.clone())
+            .collect()
+    };
+    let numbers = |i: usize| -> BTreeSet<String> {
+        analyses[i]
+            .quantities
+            .iter()
+            .filter_map(|q| q.unit.as_ref().map(|u| format!("{}|{u}", q.value)))
+            .collect()
+    };
+    let people = |i: usize| -> BTreeSet<String> {
+        analyses[i]
+            .claims
+            .iter()
+            .flat_map(|c| &c.participants)
+            .map(|p| surname(&p.entity).to_string())
+            .collect()
+    };
+    let predicates = |i: usize| -> BTreeSet<String> {
+        analyses[i]
+            .claims
+            .iter()
+            .filter(|c| c.polarity == Polarity::Positive)
+            .map(|c| c.event.predicate.clone())
+            .collect()
+    };
+    let by_article: Vec<_> = members
+        .iter()
+        .map(|&i| (dates(i), numbers(i), people(i), predicates(i)))
+        .collect();
+    let corroborated =
+        |k: usize, pick: &dyn Fn(usize) -> bool| (0..members.len()).any(|j| j != k && pick(j));
+    let subcluster_ids: BTreeSet<&str> = by_article
+        .iter()
+        .flat_map(|(_, _, p, _)| p.iter().map(String::as_str))
+        .collect();
+    for (k, &i) in members.iter().enumerate() {
+        let article = &corpus.articles[i];
+        let text = article.text.as_str();
+        let analysis = &analyses[i];
+        for t in &analysis.times {
+            if !matches!(t.kind, TimexType::Date | TimexType::Time)
+                || !corroborated(k, &|j| by_article[j].0.contains(&t.value))
+            {
+                continue;
+            }
+            if let Some(new_text) = move_date(t.span.slice(text)) {
+                out.push(Change {
+                    kind: ChangeKind::Date,
+                    article: i,
+                    old_span: t.span,
+                    new_text,
+                });
+            }
+        }
+        for q in &analysis.quantities {
+            let Some(unit) = &q.unit else { continue };
+            let key = format!("{}|{unit}", q.value);
+            if !corroborated(k, &|j| by_article[j].1.contains(&key)) {
+                continue;
+            }
+            if let Some((span, new_text)) = change_number(text, q.span) {
+                out.push(Change {
+                    kind: ChangeKind::Number,
+                    article: i,
+                    old_span: span,
+                    new_text,
+                });
+            }
+        }
+        let mut swapped = BTreeSet::new();
+        for claim in &analysis.claims {
+            for p in &claim.participants {
+                let key = surname(&p.entity).to_string();
+                if !corroborated(k, &|j| by_article[j].2.contains(&key)) || !swapped.insert(p.span)
+                {
+                    continue;
+                }
+                let surface = bare(p.span.slice(text));
+                let Some(class) = class_of(&p.entity, surface, lexicon) else {
+                    continue;
+                };
+                let pool: Vec<&(String, String, String)> = others
+                    .get(&class)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(c, id, _)| {
+                        c != &corpus.cluster[i] && !subcluster_ids.contains(surname(id))
+                    })
+                    .collect();
+                if pool.is_empty() {
+                    continue;
+                }
+                let (_, _, replacement) = pool[rng.below(pool.len())];
+                out.push(Change {
+                    kind: ChangeKind::Participant,
+                    article: i,
+                    old_span: Span::new(p.span.start, p.span.start + surface.len()),
+                    new_text: replacement.clone(),
+                });
+            }
+            if claim.polarity == Polarity::Positive
+                && corroborated(k, &|j| by_article[j].3.contains(&claim.event.predicate))
+            {
+                if let Some((span, new_text)) = negate(text, claim, lexicon) {
+                    out.push(Change {
+                        kind: ChangeKind::Negation,
+                        article: i,
+                        old_span: span,
+                        new_text,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The index of a month written in full or abbreviated ("Nov.", "Sept").
+fn month_index(word: &str) -> Option<usize> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| {
+        m.eq_ignore_ascii_case(w)
+            || (w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w))
+    })
+}
+
+/// Replaces the byte range of word `index` among the whitespace-separated words of `text`.
+fn replace_word(text: &str, index: usize, new: &str) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    if let Some((start, word)) = words(text).into_iter().nth(index) {
+        out.push_str(&text[last..start]);
+        out.push_str(new);
+        last = start + word.len();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The words of `text` with their byte offsets, punctuation at the ends stripped.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let trimmed_start = piece.len() - piece.trim_start_matches(['(', '"', '“']).len();
+        let word = piece
+            .trim()
+            .trim_start_matches(['(', '"', '“'])
+            .trim_end_matches([',', ';', ')', '"', '”']);
+        if !word.is_empty() {
+            out.push((offset + trimmed_start, word));
+        }
+        offset += piece.len();
+    }
+    out
+}
+
+/// A different date written like `date`: a weekday three days on, a day of the month nine days
+/// away, a month four on, or a year three back. `None` for dates without such a part ("today").
+pub fn move_date(date: &str) -> Option<String> {
+    let list = words(date);
+    if let Some((n, w)) = list.iter().enumerate().find_map(|(n, (_, w))| {
+        WEEKDAYS
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(w))
+            .map(|d| (n, d))
+    }) {
+        return Some(replace_word(date, n, WEEKDAYS[(w + 3) % 7]));
+    }
+    let month = list
+        .iter()
+        .enumerate()
+        .find_map(|(n, (_, w))| month_index(w).map(|m| (n, m)));
+    let number = |pred: &dyn Fn(u32) -> bool| {
+        list.iter().enumerate().find_map(|(n, (_, w))| {
+            let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+            let value: u32 = digits.parse().ok()?;
+            (pred(value) && digits.len() <= 4).then_some((n, value, &w[digits.len()..]))
+        })
+    };
+    if month.is_some() {
+        if let Some((n, day, suffix)) = number(&|v| (1..=31).contains(&v)) {
+            let moved = if day > 14 { day - 9 } else { day + 9 };
+            let suffix = if suffix.is_empty() {
+                ""
+            } else {
+                ordinal_suffix(moved)
+            };
+            return Some(replace_word(date, n, &format!("{moved}{suffix}")));
+        }
+    }
+    if let Some((n, m)) = month {
+        return Some(replace_word(date, n, MONTHS[(m + 4) % 12]));
+    }
+    if let Some((n, year, _)) = number(&|v| (1000..=2999).contains(&v)) {
+        return Some(replace_word(date, n, &(year - 3).to_string()));
+    }
+    None
+}
+
+fn ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+const CARDINALS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// A value clearly outside any tolerance of `value`: three more for small counts, else double.
+fn changed_value(value: f64) -> f64 {
+    if value < 10.0 {
+        value + 3.0
+    } else {
+        value * 2.0
+    }
+}
+
+/// The number inside the quantity at `span` of `text`, and a different one written alike.
+pub fn change_number(text: &str, span: Span) -> Option<(Span, String)> {
+    let quantity = span.slice(text);
+    for (offset, word) in words(quantity) {
+        let lower = word.to_lowercase();
+        if let Some(n) = CARDINALS.iter().position(|c| *c == lower) {
+            let new = changed_value(n as f64) as usize;
+            let mut new_text = CARDINALS
+                .get(new)
+                .map_or_else(|| new.to_string(), |w| w.to_string());
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                new_text = capitalize(&new_text);
+            }
+            let start = span.start + offset;
+            return Some((Span::new(start, start + word.len()), new_text));
+        }
+        let digits: String = word
+            .trim_start_matches('$')
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .collect();
+        let digits = digits.trim_end_matches(['.', ',']);
+        if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let value: f64 = digits.replace(',', "").parse().ok()?;
+        let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
+        let new = changed_value(value);
+        let mut new_text = format!("{new:.decimals$}");
+        if digits.contains(',') {
+            new_text = group_thousands(&new_text);
+        }
+        let start = span.start + offset + (word.len() - word.trim_start_matches('$').len());
+        return Some((Span::new(start, start + digits.len()), new_text));
+    }
+    None
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn group_thousands(number: &str) -> String {
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "can", "could",
+    "should", "may", "might", "must", "did", "does", "do",
+];
+
+/// The claim's assertion negated: "not" after its auxiliary, or "did not" / "does not" and the
+/// lemma for a verb without one. `None` for nominal events and forms it cannot negate cleanly.
+pub fn negate(text: &str, claim: &Claim, lexicon: &Lexicon) -> Option<(Span, String)> {
+    let trigger = claim.event.span;
+    let word = trigger.slice(text);
+    let lower = word.to_lowercase();
+    let entry = lexicon
+        .events
+        .iter()
+        .find(|e| e.predicate == claim.event.predicate)?;
+    if entry.nouns.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+        return None;
+    }
+    let lemma = entry
+        .verbs
+        .iter()
+        .find(|v| verb_forms(v).contains(&lower))
+        .cloned()
+        .or_else(|| {
+            entry
+                .forms
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word))
+                .then(|| entry.verbs.first().cloned())
+                .flatten()
+        })?;
+    // The two words before the trigger.
+    let before = &text[..trigger.start];
+    let prev: Vec<(usize, &str)> = words(before).into_iter().rev().take(2).collect();
+    let is_aux = |w: &str| AUXILIARIES.contains(&w.to_lowercase().as_str());
+    let passive_link = |w: &str| matches!(w.to_lowercase().as_str(), "been" | "being" | "be");
+    let aux = match prev.as_slice() {
+        [(at, w), ..] if is_aux(w) => Some((*at, *w)),
+        [(_, link), (at, w)] if passive_link(link) && is_aux(w) => Some((*at, *w)),
+        _ => None,
+    };
+    if let Some((at, w)) = aux {
+        // Only when the auxiliary ends just before the trigger or its participle link.
+        if before[at + w.len()..].split_whitespace().count() > 1 {
+            return None;
+        }
+        let span = Span::new(at, trigger.end);
+        let between = &text[at + w.len()..trigger.end];
+        return Some((span, format!("{w} not{between}")));
+    }
+    if prev
+        .first()
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"))
+        || lower.ends_with("ing")
+    {
+        return None;
+    }
+    let helper = if lower == lemma {
+        "do"
+    } else if lower == format!("{lemma}s") || lower == format!("{lemma}es") {
+        "does"
+    } else {
+        "did"
+    };
+    Some((trigger, format!("{helper} not {lemma}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_move_by_their_finest_part() {
+        assert_eq!(move_date("Friday").as_deref(), Some("Monday"));
+        assert_eq!(move_date("Friday night").as_deref(), Some("Monday night"));
+        assert_eq!(move_date("March 27").as_deref(), Some("March 18"));
+        assert_eq!(move_date("Nov. 3, 2009").as_deref(), Some("Nov. 12, 2009"));
+        assert_eq!(
+            move_date("the 21st of May").as_deref(),
+            Some("the 12th of May")
+        );
+        assert_eq!(move_date("in March").as_deref(), Some("in July"));
+        assert_eq!(move_date("2008").as_deref(), Some("2005"));
+        assert_eq!(move_date("today"), None);
+    }
+
+    #[test]
+    fn numbers_change_in_their_own_writing() {
+        let text = "It killed two people and 1,500 cattle in a 6.1 quake.";
+        let two = text.find("two").unwrap();
+        let (span, new) = change_number(text, Span::new(two, two + 10)).unwrap();
+        assert_eq!((span.slice(text), new.as_str()), ("two", "five"));
+        let n = text.find("1,500").unwrap();
+        let (span, new) = change_number(text, Span::new(n, n + 12)).unwrap();
+        assert_eq!((span.slice(text), new.as_str()), ("1,500", "3,000"));
+        let m = text.find("6.1").unwrap();
+        let (span, new) = change_number(text, Span::new(m, m + 3)).unwrap();
+        assert_eq!((span.slice(text), new.as_str()), ("6.1", "9.1"));
+    }
+
+    #[test]
+    fn changes_apply_at_their_span() {
+        let change = Change {
+            kind: ChangeKind::Number,
+            article: 0,
+            old_span: Span::new(10, 13),
+            new_text: "five".into(),
+        };
+        assert_eq!(change.apply("It killed two."), "It killed five.");
+        assert_eq!(change.new_span(), Span::new(10, 14));
+    }
+
+    #[test]
+    fn the_generator_is_deterministic() {
+        let mut a = Rng(7);
+        let mut b = Rng(7);
+        let mut x: Vec<u32> = (0..20).collect();
+        let mut y = x.clone();
+        a.shuffle(&mut x);
+        b.shuffle(&mut y);
+        assert_eq!(x, y);
+        assert_ne!(x, (0..20).collect::<Vec<_>>());
+    }
+}
