@@ -684,3 +684,45 @@ fn severity_override_applies_to_every_finding_of_the_rule() {
     assert!(attr.iter().all(|f| f["severity"] == "info"), "{attr:#?}");
     assert_eq!(json["summary"]["warnings"], 0);
 }
+
+#[test]
+fn config_rule_directories_layer_over_the_built_ins() {
+    let dir = project();
+    let p = dir.path();
+    let builtin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/time/TIME003-duration-conflict.toml"),
+    )
+    .unwrap();
+    assert!(builtin.contains("severity = \"error\""));
+    write(
+        p.join("newsroom-rules/time/TIME003-duration-conflict.toml"),
+        &builtin.replacen("severity = \"error\"", "severity = \"warning\"", 1),
+    );
+    write(
+        p.join("claimcheck.toml"),
+        "[rules]\ndirs = [\"newsroom-rules\"]\n",
+    );
+    let out = run(p, &["check", "seeds", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let time003 = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "TIME003")
+        .unwrap()
+        .clone();
+    assert_eq!(time003["severity"], "warning");
+
+    write(
+        p.join("claimcheck.toml"),
+        "[rules]\ndirs = [\"no-such-rules\"]\n",
+    );
+    let out = run(p, &["check", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no-such-rules: not a directory of rule files"),
+        "{}",
+        stderr(&out)
+    );
+}
