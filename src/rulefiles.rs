@@ -15,7 +15,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 pub struct RuleFile {
     /// Path relative to its rules root ("lexicon/events.toml", "time/TIME001-date-conflict.toml").
     pub relative: String,
-    /// Where it was read from, for diagnostics ("<built-in>/time/...", or the file path).
+    /// Where it was read from, for diagnostics (`<built-in>/rules/time/...`, or the file path).
     pub origin: String,
     /// Its contents.
     pub text: String,

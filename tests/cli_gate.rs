@@ -684,3 +684,111 @@ fn severity_override_applies_to_every_finding_of_the_rule() {
     assert!(attr.iter().all(|f| f["severity"] == "info"), "{attr:#?}");
     assert_eq!(json["summary"]["warnings"], 0);
 }
+
+#[test]
+fn config_rule_directories_layer_over_the_built_ins() {
+    let dir = project();
+    let p = dir.path();
+    let builtin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/time/TIME003-duration-conflict.toml"),
+    )
+    .unwrap();
+    assert!(builtin.contains("severity = \"error\""));
+    write(
+        p.join("newsroom-rules/time/TIME003-duration-conflict.toml"),
+        &builtin.replacen("severity = \"error\"", "severity = \"warning\"", 1),
+    );
+    write(
+        p.join("claimcheck.toml"),
+        "[rules]\ndirs = [\"newsroom-rules\"]\n",
+    );
+    let out = run(p, &["check", "seeds", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let time003 = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "TIME003")
+        .unwrap()
+        .clone();
+    assert_eq!(time003["severity"], "warning");
+
+    write(
+        p.join("claimcheck.toml"),
+        "[rules]\ndirs = [\"no-such-rules\"]\n",
+    );
+    let out = run(p, &["check", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no-such-rules: not a directory of rule files"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Runs `command` under `script`, so that standard error is a terminal; returns what the
+/// terminal received and how long it took, or `None` when `script` is not available.
+fn on_a_terminal(dir: &Path, command: &str, env: &[(&str, &str)]) -> Option<(String, f64)> {
+    let typescript = dir.join("typescript.txt");
+    let started = std::time::Instant::now();
+    let status = std::process::Command::new("script")
+        .args(["-qec", command])
+        .arg(&typescript)
+        .current_dir(dir)
+        .env_remove("CI")
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    let elapsed = started.elapsed().as_secs_f64();
+    status.code()?;
+    Some((std::fs::read_to_string(&typescript).ok()?, elapsed))
+}
+
+#[test]
+fn progress_line_only_on_a_terminal_for_long_text_runs() {
+    let dir = project();
+    let p = dir.path();
+    let many = p.join("many");
+    std::fs::create_dir(&many).unwrap();
+    for i in 0..80 {
+        std::fs::write(many.join(format!("a{i:03}.txt")), seed(SEED_003)).unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin("claimcheck");
+    let run = |args: &str, env: &[(&str, &str)]| {
+        on_a_terminal(
+            p,
+            &format!(
+                "{} check many --no-config --published 2022-03 {args} > /dev/null",
+                bin.display()
+            ),
+            env,
+        )
+    };
+    let Some((text, elapsed)) = run("", &[]) else {
+        eprintln!("SKIPPED progress_line_...: `script` (util-linux) is not installed");
+        return;
+    };
+    // Runs shorter than the delay draw nothing; only a long run must show the line.
+    if elapsed > 2.0 {
+        eprintln!("long run ({elapsed:.1} s): the progress line must show");
+        assert!(text.contains("analyzing articles 80/80"), "{text}");
+        assert!(
+            text.contains("\r\u{1b}[2K"),
+            "the line is erased at the end"
+        );
+    }
+    let (text, _) = run("", &[("CI", "true")]).unwrap();
+    assert!(!text.contains("analyzing articles"), "never in CI: {text}");
+    let (text, _) = run("--format json", &[]).unwrap();
+    assert!(
+        !text.contains("analyzing articles"),
+        "never for machine formats: {text}"
+    );
+    let (text, _) = run("-q", &[]).unwrap();
+    assert!(
+        !text.contains("analyzing articles"),
+        "never with -q: {text}"
+    );
+}

@@ -110,39 +110,46 @@ pub fn apply_baseline(report: &mut Report, baseline: &Baseline) -> usize {
 /// The file an article came from and the lines of it that are the article, when the article
 /// is one line of a JSON Lines file; `whole` when positions in its text are not lines of the
 /// file (HTML, JSON).
-struct Origin {
-    path: PathBuf,
-    line: Option<usize>,
-    whole: bool,
+pub struct Origin {
+    /// The file.
+    pub path: PathBuf,
+    /// The article's line in a JSON Lines file.
+    pub line: Option<usize>,
+    /// Whether only the whole file can be located (HTML, JSON).
+    pub whole: bool,
 }
 
-fn origin(article: &Article) -> Origin {
-    let o = article.origin.as_str();
-    if let Some(open) = o.rfind('[').filter(|_| o.ends_with(']')) {
-        return Origin {
-            path: PathBuf::from(&o[..open]),
-            line: None,
-            whole: true,
-        };
-    }
-    if let Some((path, line)) = o.rsplit_once(':') {
-        let lines = path.ends_with(".jsonl") || path.ends_with(".ndjson");
-        if let (true, Ok(line)) = (lines, line.parse::<usize>()) {
+impl Origin {
+    /// Splits an article origin — `path`, `path:LINE` (JSON Lines), `path[INDEX]` (a JSON
+    /// array) — into its file and place.
+    pub fn of(article: &Article) -> Origin {
+        let o = article.origin.as_str();
+        if let Some(open) = o.rfind('[').filter(|_| o.ends_with(']')) {
             return Origin {
-                path: PathBuf::from(path),
-                line: Some(line),
-                whole: false,
+                path: PathBuf::from(&o[..open]),
+                line: None,
+                whole: true,
             };
         }
-    }
-    let lower = o.to_ascii_lowercase();
-    let whole = [".html", ".htm", ".json"]
-        .iter()
-        .any(|e| lower.ends_with(e));
-    Origin {
-        path: PathBuf::from(o),
-        line: None,
-        whole,
+        if let Some((path, line)) = o.rsplit_once(':') {
+            let lines = path.ends_with(".jsonl") || path.ends_with(".ndjson");
+            if let (true, Ok(line)) = (lines, line.parse::<usize>()) {
+                return Origin {
+                    path: PathBuf::from(path),
+                    line: Some(line),
+                    whole: false,
+                };
+            }
+        }
+        let lower = o.to_ascii_lowercase();
+        let whole = [".html", ".htm", ".json"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+        Origin {
+            path: PathBuf::from(o),
+            line: None,
+            whole,
+        }
     }
 }
 
@@ -153,7 +160,7 @@ pub fn restrict_to_changed(report: &mut Report, changed: &Changed, cwd: &Path) -
         .articles
         .iter()
         .map(|a| {
-            let mut o = origin(a);
+            let mut o = Origin::of(a);
             if o.path.is_relative() {
                 o.path = cwd.join(&o.path);
             }
@@ -211,19 +218,19 @@ mod tests {
 
     #[test]
     fn origins_name_the_file_and_place() {
-        let o = origin(&article("data/batch.jsonl:3"));
+        let o = Origin::of(&article("data/batch.jsonl:3"));
         assert_eq!(
             (o.path, o.line, o.whole),
             (PathBuf::from("data/batch.jsonl"), Some(3), false)
         );
-        let o = origin(&article("data/all.json[2]"));
+        let o = Origin::of(&article("data/all.json[2]"));
         assert_eq!(
             (o.path, o.line, o.whole),
             (PathBuf::from("data/all.json"), None, true)
         );
-        let o = origin(&article("news/page.HTML"));
+        let o = Origin::of(&article("news/page.HTML"));
         assert!(o.whole);
-        let o = origin(&article("news/a:b.md"));
+        let o = Origin::of(&article("news/a:b.md"));
         assert_eq!(
             (o.path, o.line, o.whole),
             (PathBuf::from("news/a:b.md"), None, false)

@@ -1,7 +1,7 @@
 //! Loading articles: plain text, Markdown with front matter, JSON and JSON Lines article
 //! objects, HTML pages, directories, standard input, and the `claimcheck.toml` sidecar manifest.
 //!
-//! The entry point is [`load`]; see `docs/input.md` for the formats and the error policy.
+//! The entry point is [`load()`]; see `docs/input.md` for the formats and the error policy.
 
 pub mod article;
 mod error;

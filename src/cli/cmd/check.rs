@@ -178,20 +178,7 @@ fn articles(args: &CheckArgs, config: Option<&Config>, cwd: &Path) -> (Vec<Artic
 
 /// An article's file relative to the configuration's root.
 fn relative(config: &Config, cwd: &Path, article: &Article) -> Option<String> {
-    let origin = article.origin.as_str();
-    // JSON Lines (`path:3`) and JSON array (`path[2]`) origins name a place in a file.
-    let path = origin
-        .rsplit_once('[')
-        .filter(|_| origin.ends_with(']'))
-        .map(|(p, _)| p)
-        .or_else(|| {
-            origin
-                .rsplit_once(':')
-                .filter(|(_, n)| n.parse::<usize>().is_ok())
-                .map(|(p, _)| p)
-        })
-        .unwrap_or(origin);
-    config.relative(cwd, Path::new(path))
+    config.relative(cwd, &gate::Origin::of(article).path)
 }
 
 /// A progress line on standard error for long runs, drawn only on a terminal, only for the
