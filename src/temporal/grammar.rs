@@ -132,11 +132,21 @@ fn fail<T>(i: &str) -> PResult<'_, T> {
 
 /// An ASCII word, not followed by a letter or a digit.
 fn word(i: &str) -> PResult<'_, &str> {
-    let (rest, w) = take_while1(|c: char| c.is_ascii_alphabetic())(i)?;
-    match rest.chars().next() {
-        Some(c) if c.is_alphanumeric() => fail(i),
-        _ => Ok((rest, w)),
+    // Byte-wise: this runs at every start the tagger tries, for most rules.
+    let bytes = i.as_bytes();
+    let n = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if n == 0 {
+        return fail(i);
     }
+    let next_is_alnum = match bytes.get(n) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => i[n..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    if next_is_alnum {
+        return fail(i);
+    }
+    Ok((&i[n..], &i[..n]))
 }
 
 /// The word `w`, in any case.
@@ -1494,38 +1504,185 @@ const EVENT_NOUNS: &[&str] = &[
 
 type Rule = fn(&str) -> PResult<'_, Expr>;
 
-/// Every construct, tried at each start; the longest match wins.
-const RULES: &[Rule] = &[
-    month_day,
-    month_year,
-    numeric_date,
-    year_alone,
-    decade,
-    century,
-    year_part,
-    context_quarter,
-    year_ago_adjective,
-    season_expr,
-    fiscal_year,
-    relative_unit,
-    day_word,
-    weekday_expr,
-    clock_time,
-    day_part_expr,
-    reference,
-    set_expr,
-    duration,
-    vague_duration,
-    narrative_unit,
-    bare_unit,
-    bare_plural,
-    event_date,
+/// Whether a construct can start with a [`Lead`].
+type MayStart = fn(&Lead<'_>) -> bool;
+
+/// The first token at a start: enough to rule out most constructs without running them.
+struct Lead<'a> {
+    /// The first word folded to lower case ("" when the input starts otherwise).
+    word: &'a str,
+    /// Whether the input starts with a digit.
+    digit: bool,
+    /// Whether it starts with an apostrophe ("'80s").
+    quote: bool,
+    /// Whether it starts with "q" or "fy" and a digit ("Q3", "FY2006").
+    code: bool,
+}
+
+impl Lead<'_> {
+    fn is(&self, words: &[&str]) -> bool {
+        words.contains(&self.word)
+    }
+
+    fn month(&self) -> bool {
+        lexicon::month(self.word).is_some()
+    }
+
+    fn weekday(&self) -> bool {
+        lexicon::weekday(self.word).is_some()
+    }
+
+    fn number(&self) -> bool {
+        self.digit || lexicon::number_word(self.word).is_some()
+    }
+
+    fn unit(&self) -> bool {
+        lexicon::unit(self.word).is_some()
+    }
+}
+
+/// Every construct with the first tokens it can start with (a cheap test, run first; it must
+/// accept whatever the construct can parse).
+const RULES: &[(Rule, MayStart)] = &[
+    (month_day, |l| {
+        l.digit || l.word == "the" || l.month() || l.weekday()
+    }),
+    (month_year, |l| l.month()),
+    (numeric_date, |l| l.digit),
+    (year_alone, |l| l.number() || l.is(&["the", "year"])),
+    (decade, |l| {
+        l.digit || l.quote || l.word == "the" || l.word.ends_with("ties")
+    }),
+    (century, |l| {
+        l.digit
+            || l.word == "the"
+            || l.word.starts_with("twenty")
+            || lexicon::ordinal_word(l.word).is_some()
+    }),
+    (year_part, |l| {
+        l.digit
+            || l.code
+            || l.is(&[
+                "the",
+                "this",
+                "last",
+                "next",
+                "comparable",
+                "year",
+                "fiscal",
+                "final",
+                "latest",
+                "current",
+                "same",
+                "recent",
+            ])
+            || lexicon::ordinal_word(l.word).is_some()
+    }),
+    (context_quarter, |l| l.word == "the"),
+    (year_ago_adjective, |l| l.word == "year"),
+    (season_expr, |l| {
+        l.is(&["the", "this", "last", "next", "past", "coming"])
+            || lexicon::season(l.word).is_some()
+    }),
+    (fiscal_year, |l| l.code || l.is(&["fiscal", "the"])),
+    (relative_unit, |l| {
+        l.is(&[
+            "the", "this", "last", "next", "past", "coming", "current", "previous",
+        ])
+    }),
+    (day_word, |l| {
+        l.is(&["today", "yesterday", "tomorrow", "tonight"])
+    }),
+    (weekday_expr, |l| {
+        l.weekday()
+            || l.is(&[
+                "the",
+                "last",
+                "next",
+                "this",
+                "previous",
+                "following",
+                "coming",
+                "past",
+            ])
+    }),
+    (clock_time, |l| {
+        l.digit || l.is(&["noon", "midday", "midnight"])
+    }),
+    (day_part_expr, |l| {
+        l.weekday()
+            || l.is(&[
+                "this",
+                "last",
+                "the",
+                "next",
+                "today",
+                "yesterday",
+                "tomorrow",
+                "tonight",
+            ])
+    }),
+    (reference, |l| {
+        l.is(&[
+            "now",
+            "currently",
+            "nowadays",
+            "the",
+            "more",
+            "recently",
+            "recent",
+        ])
+    }),
+    (set_expr, |l| {
+        l.is(&[
+            "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every",
+            "each",
+        ])
+    }),
+    (duration, |l| {
+        l.number()
+            || l.is(&[
+                "the", "past", "last", "next", "previous", "coming", "a", "an", "couple",
+                "several", "few", "many",
+            ])
+    }),
+    (vague_duration, |l| {
+        l.unit() || l.is(&["the", "recent", "coming"])
+    }),
+    (narrative_unit, |l| l.is(&["the", "that"])),
+    (bare_unit, |l| l.word == "the"),
+    (bare_plural, |l| l.unit()),
+    (event_date, |l| {
+        l.is(&["the", "eve", "day", "start", "beginning", "outset", "end"])
+    }),
 ];
 
 /// The longest construct at the start of `i`, with its own length.
 fn core(i: &str) -> Option<(Expr, usize)> {
+    let bytes = i.as_bytes();
+    let n = bytes
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let mut buf = [0u8; 16];
+    buf[..n].copy_from_slice(&bytes[..n]);
+    buf[..n].make_ascii_lowercase();
+    let word = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    let digit_after = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let lead = Lead {
+        word,
+        digit: bytes.first().is_some_and(u8::is_ascii_digit),
+        quote: i.starts_with(['\'', '’']),
+        code: (word == "q" && digit_after(1))
+            || (word == "fy"
+                && (digit_after(2) || (bytes.get(2) == Some(&b' ') && digit_after(3)))),
+    };
     let mut best: Option<(Expr, usize)> = None;
-    for rule in RULES {
+    for (rule, may_start) in RULES {
+        if !may_start(&lead) {
+            continue;
+        }
         if let Ok((rest, expr)) = rule(i) {
             let len = i.len() - rest.len();
             if best.as_ref().is_none_or(|(_, l)| len > *l) {

@@ -223,6 +223,120 @@ pub(crate) fn day_part(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a word can stand in a time expression before its trigger word: a determiner, a
+/// bound ("more than", "at least"), a modifier ("early", "the end of"), a shift word, or any
+/// word of the tables above. The tagger looks back from a trigger only over such words.
+pub(crate) fn can_lead(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(w) = fold(word, &mut buf) else {
+        return false;
+    };
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "last"
+            | "next"
+            | "past"
+            | "coming"
+            | "current"
+            | "previous"
+            | "following"
+            | "prior"
+            | "same"
+            | "early"
+            | "mid"
+            | "late"
+            | "earlier"
+            | "later"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "close"
+            | "turn"
+            | "of"
+            | "more"
+            | "longer"
+            | "just"
+            | "over"
+            | "less"
+            | "fewer"
+            | "shorter"
+            | "than"
+            | "nearly"
+            | "almost"
+            | "under"
+            | "at"
+            | "least"
+            | "most"
+            | "no"
+            | "up"
+            | "to"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "some"
+            | "every"
+            | "each"
+            | "other"
+            | "fiscal"
+            | "fy"
+            | "comparable"
+            | "recent"
+            | "latest"
+            | "final"
+            | "remaining"
+            | "full"
+            | "whole"
+            | "entire"
+            | "calendar"
+            | "few"
+            | "several"
+            | "many"
+            | "couple"
+            | "number"
+            | "trading"
+            | "business"
+            | "working"
+            | "straight"
+            | "consecutive"
+            | "successive"
+            | "additional"
+            | "further"
+            | "extra"
+            | "eve"
+            | "day"
+            | "before"
+            | "after"
+            | "right"
+            | "near"
+            | "foreseeable"
+            | "distant"
+            | "time"
+            | "and"
+            | "or"
+            | "year"
+            | "hundred"
+            | "thousand"
+            | "q"
+    ) || month(w).is_some()
+        || weekday(w).is_some()
+        || number_word(w).is_some()
+        || ordinal_word(w).is_some()
+        || unit(w).is_some()
+        || season(w).is_some()
+        || day_part(w).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

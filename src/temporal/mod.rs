@@ -140,6 +140,11 @@ fn word_starts_before(text: &str, pos: usize, floor: usize) -> Vec<usize> {
         if k > 0 && !text.is_char_boundary(k) {
             break;
         }
+        // Only words that can open or continue an expression ("at least the past") are worth
+        // a parse; the first other word ends the look-back.
+        if !lexicon::can_lead(&text[k..j]) {
+            break;
+        }
         starts.push(k);
         i = k;
     }
