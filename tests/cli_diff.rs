@@ -245,3 +245,28 @@ fn snapshot_json() {
 fn snapshot_markdown() {
     insta::assert_snapshot!(diff(&[SEED, EDITED, "--format", "markdown"]).1);
 }
+
+#[test]
+fn an_event_word_the_lexicon_lacks_is_wording_another_event_is_factual() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let unknown = dir.path().join("unknown.txt");
+    std::fs::write(
+        &unknown,
+        seed.replace("missile that killed two", "missile that slaughtered two"),
+    )
+    .unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        seed.replace("missile that killed two", "missile that injured two"),
+    )
+    .unwrap();
+    let (code, value) = json(&[SEED, unknown.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(value["summary"]["class"], "wording");
+    assert_eq!(value["changes"][0]["fields"][0]["field"], "event");
+    let (code, value) = json(&[SEED, other.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(value["changes"][0]["fields"][0]["new"], "injure");
+}
