@@ -352,14 +352,15 @@ fn edited(
         ));
     }
     if out.len() == before
-        && let Some(field) = classify::cue_change(context.cues, old_block, new_block)
+        && let Some(field) = loose_values(a, old_excerpt.as_ref(), b, new_excerpt.as_ref())
+            .or_else(|| classify::cue_change(context.cues, old_block, new_block))
     {
         let class = field.field.class();
         out.push(Change {
             class,
             change: ChangeKind::Changed,
             message: format!(
-                "{} cue changed: {} → {} (no claim reads it)",
+                "{} changed: {} → {} (no claim reads it)",
                 field.field.as_str(),
                 field.old.as_deref().unwrap_or("none"),
                 field.new.as_deref().unwrap_or("none")
@@ -518,4 +519,88 @@ impl<'a> Context<'a> {
             words: words.to_vec(),
         })
     }
+}
+
+/// Times and numbers of a block that no claim holds: when the claims show no difference, a
+/// date or a number the sentences state differently is still a factual change. Times compare
+/// by value, and only when a time expression's text is gone (so a re-anchored "Friday" that
+/// is still written is no change); numbers compare by value and bound (so "two cars" → "two
+/// vehicles" is none).
+fn loose_values(
+    a: &Side<'_>,
+    old: Option<&Excerpt>,
+    b: &Side<'_>,
+    new: Option<&Excerpt>,
+) -> Option<FieldChange> {
+    let (old, new) = (old?, new?);
+    let (old_span, new_span) = (old.span(), new.span());
+    let times = |side: &Side<'_>, span: Span| -> Vec<(String, String)> {
+        let mut t: Vec<(String, String)> = side
+            .analysis
+            .times
+            .iter()
+            .filter(|t| span.contains(t.span))
+            .map(|t| (t.value.clone(), t.span.slice(side.text).trim().to_string()))
+            .collect();
+        t.sort();
+        t
+    };
+    let (old_times, new_times) = (times(a, old_span), times(b, new_span));
+    let values = |t: &[(String, String)]| t.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>();
+    if values(&old_times) != values(&new_times) {
+        let gone: Vec<&str> = old_times
+            .iter()
+            .filter(|(_, w)| {
+                classify::count_words(&new.text, w) < classify::count_words(&old.text, w)
+            })
+            .map(|(_, w)| w.as_str())
+            .collect();
+        let came: Vec<&str> = new_times
+            .iter()
+            .filter(|(_, w)| {
+                classify::count_words(&old.text, w) < classify::count_words(&new.text, w)
+            })
+            .map(|(_, w)| w.as_str())
+            .collect();
+        if !gone.is_empty() || !came.is_empty() {
+            return Some(FieldChange {
+                field: Field::Time,
+                old: (!gone.is_empty()).then(|| gone.join(", ")),
+                new: (!came.is_empty()).then(|| came.join(", ")),
+            });
+        }
+    }
+    let numbers = |side: &Side<'_>, span: Span| -> Vec<(String, String)> {
+        let mut q: Vec<(String, String)> = side
+            .analysis
+            .quantities
+            .iter()
+            .filter(|q| span.contains(q.span))
+            .map(|q| {
+                (
+                    format!("{}:{:?}", q.value, q.bound),
+                    q.span.slice(side.text).trim().to_string(),
+                )
+            })
+            .collect();
+        q.sort();
+        q
+    };
+    let (old_numbers, new_numbers) = (numbers(a, old_span), numbers(b, new_span));
+    if values(&old_numbers) != values(&new_numbers) {
+        let only = |x: &[(String, String)], y: &[(String, String)]| -> Option<String> {
+            let list: Vec<&str> = x
+                .iter()
+                .filter(|(v, _)| !y.iter().any(|(w, _)| w == v))
+                .map(|(_, t)| t.as_str())
+                .collect();
+            (!list.is_empty()).then(|| list.join(", "))
+        };
+        return Some(FieldChange {
+            field: Field::Quantity,
+            old: only(&old_numbers, &new_numbers),
+            new: only(&new_numbers, &old_numbers),
+        });
+    }
+    None
 }
