@@ -604,3 +604,78 @@ fn loose_values(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rulefiles;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            origin: format!("{id}.txt"),
+            text: text.to_string(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: crate::input::Metadata {
+                published: "2022-11-20".parse().ok(),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn classes(old: &str, new: &str) -> Vec<Class> {
+        let analyzer = Analyzer::new(&rulefiles::builtin()).unwrap();
+        let d = diff(&analyzer, &article("old", old), &article("new", new));
+        d.changes.iter().map(|c| c.class).collect()
+    }
+
+    const BASE: &str = "Police said the storm hit the town on Monday. \
+        A Russian missile killed two people in Poland on Nov. 15. \
+        The ministry had created the hotline in March to avoid conflict.";
+
+    #[test]
+    fn same_text_no_change() {
+        assert!(classes(BASE, BASE).is_empty());
+    }
+
+    #[test]
+    fn a_count_is_factual() {
+        let new = BASE.replace("killed two", "killed three");
+        assert_eq!(classes(BASE, &new).iter().max(), Some(&Class::Factual));
+    }
+
+    #[test]
+    fn a_date_is_factual() {
+        let new = BASE.replace("Nov. 15", "Nov. 12");
+        assert_eq!(classes(BASE, &new).iter().max(), Some(&Class::Factual));
+    }
+
+    #[test]
+    fn a_hedge_is_hedge() {
+        let new = BASE.replace("missile killed", "missile reportedly killed");
+        assert_eq!(classes(BASE, &new), vec![Class::Hedge]);
+    }
+
+    #[test]
+    fn an_attribution_is_attribution() {
+        let new = BASE.replace("on Nov. 15.", "on Nov. 15, according to Reuters.");
+        assert_eq!(classes(BASE, &new).iter().max(), Some(&Class::Attribution));
+    }
+
+    #[test]
+    fn a_synonym_a_move_and_a_split_are_wording() {
+        let synonym = BASE.replace("avoid conflict", "prevent conflict");
+        assert_eq!(classes(BASE, &synonym), vec![Class::Wording]);
+        let moved = "A Russian missile killed two people in Poland on Nov. 15. \
+            Police said the storm hit the town on Monday. \
+            The ministry had created the hotline in March to avoid conflict.";
+        assert!(classes(BASE, moved).iter().all(|c| *c == Class::Wording));
+        let split = BASE.replace(
+            "in March to avoid conflict.",
+            "in March; it was meant to avoid conflict in the air.",
+        );
+        let split_new = split.replace("; it was", ". It was");
+        assert_eq!(classes(&split, &split_new), vec![Class::Wording]);
+    }
+}
