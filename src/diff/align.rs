@@ -350,6 +350,20 @@ mod tests {
     }
 
     #[test]
+    fn merged_sentences_are_one_block() {
+        let old = [
+            "The court fined the driver 200 dollars.",
+            "He paid the fine on Monday.",
+            "Nothing else.",
+        ];
+        let new = [
+            "The court fined the driver 200 dollars, and he paid the fine on Monday.",
+            "Nothing else.",
+        ];
+        assert_eq!(align(&old, &new), vec![Block::Edited(vec![0, 1], vec![0])]);
+    }
+
+    #[test]
     fn unrelated_sentences_are_added_and_removed() {
         let old = ["Keep this.", "Storms hit the coast."];
         let new = ["Keep this.", "Prices rose sharply yesterday."];

@@ -143,6 +143,9 @@ pub fn compare(
             written_quantities(old, old_text),
             written_quantities(new, new_text),
         )
+        && !(quantity_values(old) == quantity_values(new)
+            && units_still_written(old, old_text, old_block, new_block)
+            && units_still_written(new, new_text, new_block, old_block))
     {
         push(
             Field::Quantity,
@@ -177,7 +180,15 @@ pub fn compare(
             Some(polarity_text(new).to_string()),
         );
     }
-    if attribution_key(old) != attribution_key(new) {
+    // A hedged claim hides whether it is quoted (one modality per claim): compare quotation
+    // only when neither side is hedged.
+    let quoted_too = !is_hedged(old) && !is_hedged(new);
+    let (mut old_key, mut new_key) = (attribution_key(old), attribution_key(new));
+    if !quoted_too {
+        old_key.2 = false;
+        new_key.2 = false;
+    }
+    if old_key != new_key {
         push(
             Field::Attribution,
             attribution_text(old),
@@ -243,6 +254,30 @@ pub fn count_words(hay: &str, needle: &str) -> usize {
                 && (end >= bytes.len() || !bytes[end].is_ascii_alphanumeric())
         })
         .count()
+}
+
+/// The numbers and their bounds, without units.
+fn quantity_values(claim: &Claim) -> Vec<String> {
+    let mut keys: Vec<String> = claim
+        .quantities
+        .iter()
+        .map(|q| format!("{}:{:?}", q.value, q.bound))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Whether the word read as each quantity's unit (the last word of its text: "two *people*")
+/// is still written in `other` as often as in `own`. A word slipped between a number and its
+/// noun ("two *reportedly* died") changes what the extractor reads as the unit, not the count.
+fn units_still_written(claim: &Claim, text: &str, own: &str, other: &str) -> bool {
+    claim.quantities.iter().all(|q| {
+        let written = q.span.slice(text).trim();
+        match written.rsplit_once(' ') {
+            Some((_, unit)) => count_words(other, unit) >= count_words(own, unit),
+            None => true,
+        }
+    })
 }
 
 fn written_times<'t>(claim: &Claim, text: &'t str) -> Vec<&'t str> {

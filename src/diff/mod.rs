@@ -20,7 +20,7 @@ pub mod model;
 pub mod note;
 pub mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use model::{
     Change, ChangeKind, Class, Excerpt, Field, FieldChange, Summary, Version, VersionDiff,
@@ -28,7 +28,7 @@ pub use model::{
 
 use crate::claim::Claim;
 use crate::input::Article;
-use crate::lexicon::Cues;
+use crate::lexicon::{Cues, Lexicon, verb_forms};
 use crate::pipeline::{Analysis, Analyzer};
 use crate::text::span::Span;
 use align::Block;
@@ -133,7 +133,7 @@ pub fn compare(
     new: &Article,
     new_analysis: &Analysis,
 ) -> VersionDiff {
-    let cues = &analyzer.lexicon.cues;
+    let context = Context::new(&analyzer.lexicon);
     let a = Side::new(old, old_analysis);
     let b = Side::new(new, new_analysis);
     let old_sentences: Vec<&str> = (0..old_analysis.sentences.len())
@@ -144,7 +144,7 @@ pub fn compare(
         .collect();
     let mut changes = Vec::new();
     for block in align::align(&old_sentences, &new_sentences) {
-        block_changes(&block, &a, &b, cues, &mut changes);
+        block_changes(&block, &a, &b, &context, &mut changes);
     }
     VersionDiff {
         old: Version {
@@ -165,7 +165,13 @@ pub fn compare(
     }
 }
 
-fn block_changes(block: &Block, a: &Side<'_>, b: &Side<'_>, cues: &Cues, out: &mut Vec<Change>) {
+fn block_changes(
+    block: &Block,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    context: &Context<'_>,
+    out: &mut Vec<Change>,
+) {
     match block {
         Block::Moved(i, j) => out.push(Change {
             class: Class::Wording,
@@ -183,7 +189,7 @@ fn block_changes(block: &Block, a: &Side<'_>, b: &Side<'_>, cues: &Cues, out: &m
         }),
         Block::Removed(i) => one_sided(a, *i, ChangeKind::Removed, out),
         Block::Added(j) => one_sided(b, *j, ChangeKind::Added, out),
-        Block::Edited(olds, news) => edited(olds, news, a, b, cues, out),
+        Block::Edited(olds, news) => edited(olds, news, a, b, context, out),
     }
 }
 
@@ -256,7 +262,7 @@ fn edited(
     news: &[usize],
     a: &Side<'_>,
     b: &Side<'_>,
-    cues: &Cues,
+    context: &Context<'_>,
     out: &mut Vec<Change>,
 ) {
     let old_excerpt = a.excerpt(olds);
@@ -306,6 +312,16 @@ fn edited(
         });
     }
     for i in lone_old {
+        if let Some(change) = context.unknown_verb(
+            old_claims[i],
+            (a.text, old_excerpt.as_ref()),
+            (new_block, new_excerpt.as_ref()),
+            &words,
+            true,
+        ) {
+            out.push(change);
+            continue;
+        }
         out.push(claim_change(
             old_claims[i],
             a.text,
@@ -316,6 +332,16 @@ fn edited(
         ));
     }
     for j in lone_new {
+        if let Some(change) = context.unknown_verb(
+            new_claims[j],
+            (b.text, new_excerpt.as_ref()),
+            (old_block, old_excerpt.as_ref()),
+            &words,
+            false,
+        ) {
+            out.push(change);
+            continue;
+        }
         out.push(claim_change(
             new_claims[j],
             b.text,
@@ -326,14 +352,15 @@ fn edited(
         ));
     }
     if out.len() == before
-        && let Some(field) = classify::cue_change(cues, old_block, new_block)
+        && let Some(field) = loose_values(a, old_excerpt.as_ref(), b, new_excerpt.as_ref())
+            .or_else(|| classify::cue_change(context.cues, old_block, new_block))
     {
         let class = field.field.class();
         out.push(Change {
             class,
             change: ChangeKind::Changed,
             message: format!(
-                "{} cue changed: {} → {} (no claim reads it)",
+                "{} changed: {} → {} (no claim reads it)",
                 field.field.as_str(),
                 field.old.as_deref().unwrap_or("none"),
                 field.new.as_deref().unwrap_or("none")
@@ -372,4 +399,283 @@ pub fn primary_span(change: &Change) -> Option<Span> {
         .as_ref()
         .or(change.old.as_ref())
         .map(Excerpt::span)
+}
+
+/// What the comparison of blocks needs from the lexicon.
+struct Context<'a> {
+    cues: &'a Cues,
+    /// Every word form the lexicon reads as an event (verbs inflected, forms, nouns), lowercase.
+    event_words: HashSet<String>,
+}
+
+impl<'a> Context<'a> {
+    fn new(lexicon: &'a Lexicon) -> Context<'a> {
+        let mut event_words = HashSet::new();
+        for event in &lexicon.events {
+            for verb in &event.verbs {
+                event_words.extend(verb_forms(verb));
+            }
+            event_words.extend(event.forms.iter().map(|f| f.to_lowercase()));
+            event_words.extend(event.nouns.iter().map(|f| f.to_lowercase()));
+        }
+        Context {
+            cues: &lexicon.cues,
+            event_words,
+        }
+    }
+
+    /// A claim only one side has because its event word was replaced, one word for one, by a
+    /// word the lexicon does not know as an event ("killed" → "murdered"), while everything else
+    /// the claim says is still written on the other side: the claim cannot be read there, but
+    /// nothing it stated was taken back. Reported as a wording change naming both words.
+    /// `removed` says whether `claim` is the old side's.
+    fn unknown_verb(
+        &self,
+        claim: &Claim,
+        (text, excerpt): (&str, Option<&Excerpt>),
+        (other_block, other_excerpt): (&str, Option<&Excerpt>),
+        words: &[model::Words],
+        removed: bool,
+    ) -> Option<Change> {
+        use model::WordOp;
+        let excerpt = excerpt?;
+        let trigger = claim.event.span.slice(text);
+        let at = claim.event.span.start.checked_sub(excerpt.start)?;
+        // Walk the word diff on this claim's side to the op that holds the trigger.
+        let (mine, theirs) = if removed {
+            (WordOp::Delete, WordOp::Insert)
+        } else {
+            (WordOp::Insert, WordOp::Delete)
+        };
+        let mut position = 0;
+        let mut found = None;
+        for (k, w) in words.iter().enumerate() {
+            if w.op == theirs {
+                continue;
+            }
+            let end = position + w.text.len();
+            if position <= at && at < end {
+                if w.op == mine && w.text.trim() == trigger {
+                    found = Some(k);
+                }
+                break;
+            }
+            position = end;
+        }
+        let k = found?;
+        // The replacement stands right after (old side) or right before (new side).
+        let other = if removed {
+            words.get(k + 1)
+        } else {
+            k.checked_sub(1).and_then(|i| words.get(i))
+        }?;
+        let replacement = other.text.trim();
+        if other.op != theirs
+            || replacement.is_empty()
+            || !replacement.chars().all(char::is_alphabetic)
+            || self.event_words.contains(&replacement.to_lowercase())
+        {
+            return None;
+        }
+        let own_block = excerpt.text.as_str();
+        let material = claim
+            .participants
+            .iter()
+            .map(|p| p.span)
+            .chain(claim.time.iter().map(|t| t.span))
+            .chain(claim.quantities.iter().map(|q| q.span));
+        let still = material.into_iter().all(|span| {
+            let written = span.slice(text);
+            classify::count_words(other_block, written) >= classify::count_words(own_block, written)
+        });
+        if !still {
+            return None;
+        }
+        let (old_word, new_word) = if removed {
+            (trigger, replacement)
+        } else {
+            (replacement, trigger)
+        };
+        let description = classify::describe(claim, text);
+        let (old, new) = if removed {
+            (Some(excerpt.clone()), other_excerpt.cloned())
+        } else {
+            (other_excerpt.cloned(), Some(excerpt.clone()))
+        };
+        Some(Change {
+            class: Class::Wording,
+            change: ChangeKind::Changed,
+            message: format!(
+                "event word `{old_word}` → `{new_word}` (not an event word of the lexicon; the rest of the claim stands)"
+            ),
+            fields: vec![FieldChange {
+                field: Field::Event,
+                old: Some(old_word.to_string()),
+                new: Some(new_word.to_string()),
+            }],
+            claim: Some(description),
+            old,
+            new,
+            words: words.to_vec(),
+        })
+    }
+}
+
+/// Times and numbers of a block that no claim holds: when the claims show no difference, a
+/// date or a number the sentences state differently is still a factual change. Times compare
+/// by value, and only when a time expression's text is gone (so a re-anchored "Friday" that
+/// is still written is no change); numbers compare by value and bound (so "two cars" → "two
+/// vehicles" is none).
+fn loose_values(
+    a: &Side<'_>,
+    old: Option<&Excerpt>,
+    b: &Side<'_>,
+    new: Option<&Excerpt>,
+) -> Option<FieldChange> {
+    let (old, new) = (old?, new?);
+    let (old_span, new_span) = (old.span(), new.span());
+    let times = |side: &Side<'_>, span: Span| -> Vec<(String, String)> {
+        let mut t: Vec<(String, String)> = side
+            .analysis
+            .times
+            .iter()
+            .filter(|t| span.contains(t.span))
+            .map(|t| (t.value.clone(), t.span.slice(side.text).trim().to_string()))
+            .collect();
+        t.sort();
+        t
+    };
+    let (old_times, new_times) = (times(a, old_span), times(b, new_span));
+    let values = |t: &[(String, String)]| t.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>();
+    if values(&old_times) != values(&new_times) {
+        let gone: Vec<&str> = old_times
+            .iter()
+            .filter(|(_, w)| {
+                classify::count_words(&new.text, w) < classify::count_words(&old.text, w)
+            })
+            .map(|(_, w)| w.as_str())
+            .collect();
+        let came: Vec<&str> = new_times
+            .iter()
+            .filter(|(_, w)| {
+                classify::count_words(&old.text, w) < classify::count_words(&new.text, w)
+            })
+            .map(|(_, w)| w.as_str())
+            .collect();
+        if !gone.is_empty() || !came.is_empty() {
+            return Some(FieldChange {
+                field: Field::Time,
+                old: (!gone.is_empty()).then(|| gone.join(", ")),
+                new: (!came.is_empty()).then(|| came.join(", ")),
+            });
+        }
+    }
+    let numbers = |side: &Side<'_>, span: Span| -> Vec<(String, String)> {
+        let mut q: Vec<(String, String)> = side
+            .analysis
+            .quantities
+            .iter()
+            .filter(|q| span.contains(q.span))
+            .map(|q| {
+                (
+                    format!("{}:{:?}", q.value, q.bound),
+                    q.span.slice(side.text).trim().to_string(),
+                )
+            })
+            .collect();
+        q.sort();
+        q
+    };
+    let (old_numbers, new_numbers) = (numbers(a, old_span), numbers(b, new_span));
+    if values(&old_numbers) != values(&new_numbers) {
+        let only = |x: &[(String, String)], y: &[(String, String)]| -> Option<String> {
+            let list: Vec<&str> = x
+                .iter()
+                .filter(|(v, _)| !y.iter().any(|(w, _)| w == v))
+                .map(|(_, t)| t.as_str())
+                .collect();
+            (!list.is_empty()).then(|| list.join(", "))
+        };
+        return Some(FieldChange {
+            field: Field::Quantity,
+            old: only(&old_numbers, &new_numbers),
+            new: only(&new_numbers, &old_numbers),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rulefiles;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            origin: format!("{id}.txt"),
+            text: text.to_string(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: crate::input::Metadata {
+                published: "2022-11-20".parse().ok(),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn classes(old: &str, new: &str) -> Vec<Class> {
+        let analyzer = Analyzer::new(&rulefiles::builtin()).unwrap();
+        let d = diff(&analyzer, &article("old", old), &article("new", new));
+        d.changes.iter().map(|c| c.class).collect()
+    }
+
+    const BASE: &str = "Police said the storm hit the town on Monday. \
+        A Russian missile killed two people in Poland on Nov. 15. \
+        The ministry had created the hotline in March to avoid conflict.";
+
+    #[test]
+    fn same_text_no_change() {
+        assert!(classes(BASE, BASE).is_empty());
+    }
+
+    #[test]
+    fn a_count_is_factual() {
+        let new = BASE.replace("killed two", "killed three");
+        assert_eq!(classes(BASE, &new).iter().max(), Some(&Class::Factual));
+    }
+
+    #[test]
+    fn a_date_is_factual() {
+        let new = BASE.replace("Nov. 15", "Nov. 12");
+        assert_eq!(classes(BASE, &new).iter().max(), Some(&Class::Factual));
+    }
+
+    #[test]
+    fn a_hedge_is_hedge() {
+        let new = BASE.replace("missile killed", "missile reportedly killed");
+        assert_eq!(classes(BASE, &new), vec![Class::Hedge]);
+    }
+
+    #[test]
+    fn an_attribution_is_attribution() {
+        let new = BASE.replace("on Nov. 15.", "on Nov. 15, according to Reuters.");
+        assert_eq!(classes(BASE, &new).iter().max(), Some(&Class::Attribution));
+    }
+
+    #[test]
+    fn a_synonym_a_move_and_a_split_are_wording() {
+        let synonym = BASE.replace("avoid conflict", "prevent conflict");
+        assert_eq!(classes(BASE, &synonym), vec![Class::Wording]);
+        let moved = "A Russian missile killed two people in Poland on Nov. 15. \
+            Police said the storm hit the town on Monday. \
+            The ministry had created the hotline in March to avoid conflict.";
+        assert!(classes(BASE, moved).iter().all(|c| *c == Class::Wording));
+        let split = BASE.replace(
+            "in March to avoid conflict.",
+            "in March; it was meant to avoid conflict in the air.",
+        );
+        let split_new = split.replace("; it was", ". It was");
+        assert_eq!(classes(&split, &split_new), vec![Class::Wording]);
+    }
 }

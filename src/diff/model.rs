@@ -292,6 +292,21 @@ impl VersionDiff {
         self.note.is_none() && threshold.is_some_and(|t| change.class >= t)
     }
 
+    /// Records the correction note that accepts this version's changes. The note is the
+    /// editor's account of the change, not article content, so changes read from the note's own
+    /// line (a "death toll" in "Correction: ... the wrong death toll") are dropped.
+    pub fn accept_note(&mut self, note: Excerpt) {
+        let span = note.span();
+        self.changes
+            .retain(|c| c.old.is_some() || c.new.as_ref().is_none_or(|n| !span.contains(n.span())));
+        self.summary = Summary::count(
+            self.summary.old_claims,
+            self.summary.new_claims,
+            &self.changes,
+        );
+        self.note = Some(note);
+    }
+
     /// Whether any change fails at `threshold`.
     pub fn failed(&self, threshold: Option<Class>) -> bool {
         self.changes.iter().any(|c| self.fails(c, threshold))

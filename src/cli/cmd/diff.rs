@@ -69,8 +69,11 @@ pub(crate) fn run(args: &DiffArgs) -> Status {
         .map(|k| {
             let (old, new) = (&versions[k - 1], &versions[k]);
             let mut d = diff::compare(&analyzer, old, &analyses[k - 1], new, &analyses[k]);
-            if let Some(pattern) = &note {
-                d.note = diff::note::find(&old.text, &new.text, pattern);
+            if let Some(found) = note
+                .as_ref()
+                .and_then(|pattern| diff::note::find(&old.text, &new.text, pattern))
+            {
+                d.accept_note(found);
             }
             d
         })
