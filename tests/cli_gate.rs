@@ -652,6 +652,10 @@ fn man_page_from_the_clap_definition() {
     let out = run(dir.path(), &["man", "check"]);
     let page = stdout(&out);
     assert!(page.contains(".TH claimcheck-check 1"), "{page}");
+    assert!(
+        page.contains(&format!("\"check {}\"", env!("CARGO_PKG_VERSION"))),
+        "{page}"
+    );
     assert!(page.contains("\\-\\-write\\-baseline"), "{page}");
     let out = run(dir.path(), &["man", "nope"]);
     assert_eq!(out.status.code(), Some(2));

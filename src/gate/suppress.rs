@@ -10,8 +10,8 @@
 //!
 //! - `claimcheck-disable [CODE...]` switches the codes (every rule when none is given) off from
 //!   its line until a `claimcheck-enable` or the end of the article.
-//! - `claimcheck-enable [CODE...]` ends the regions of those codes; a bare one ends them all.
-//!   It cannot re-enable one code inside a bare `claimcheck-disable`.
+//! - `claimcheck-enable [CODE...]` switches those codes back on (also inside a bare
+//!   `claimcheck-disable`); a bare one switches everything back on.
 //! - `claimcheck-disable-next-line [CODE...]` covers the next line that holds text.
 //! - Codes are separated by spaces or commas; text after ` -- ` is a reason, for people.
 //!
@@ -63,6 +63,8 @@ pub struct SuppressError {
 enum Codes {
     All,
     Only(BTreeSet<String>),
+    /// A bare `claimcheck-disable` after `claimcheck-enable CODE...` re-enabled some codes.
+    AllExcept(BTreeSet<String>),
 }
 
 impl Codes {
@@ -70,6 +72,22 @@ impl Codes {
         match self {
             Codes::All => true,
             Codes::Only(set) => set.contains(&code.to_ascii_uppercase()),
+            Codes::AllExcept(set) => !set.contains(&code.to_ascii_uppercase()),
+        }
+    }
+
+    /// What stays switched off after `claimcheck-enable` of `ended` (`None`: every code).
+    fn after_enable(&self, ended: Option<&BTreeSet<String>>) -> Option<Codes> {
+        let ended = ended?;
+        match self {
+            Codes::All => Some(Codes::AllExcept(ended.clone())),
+            Codes::AllExcept(except) => {
+                Some(Codes::AllExcept(except.union(ended).cloned().collect()))
+            }
+            Codes::Only(set) => {
+                let rest: BTreeSet<String> = set.difference(ended).cloned().collect();
+                (!rest.is_empty()).then_some(Codes::Only(rest))
+            }
         }
     }
 }
@@ -160,19 +178,15 @@ impl Suppressions {
                     codes,
                 }),
                 Directive::Enable => {
+                    let ended = match &codes {
+                        Codes::Only(set) => Some(set),
+                        _ => None,
+                    };
                     let mut still_open = Vec::new();
                     for (start, region_codes) in open.drain(..) {
-                        let remaining = match (&codes, &region_codes) {
-                            (Codes::All, _) => None,
-                            (Codes::Only(_), Codes::All) => Some(Codes::All),
-                            (Codes::Only(ended), Codes::Only(set)) => {
-                                let rest: BTreeSet<String> =
-                                    set.difference(ended).cloned().collect();
-                                (!rest.is_empty()).then_some(Codes::Only(rest))
-                            }
-                        };
-                        match remaining {
-                            Some(Codes::All) => still_open.push((start, Codes::All)),
+                        match region_codes.after_enable(ended) {
+                            // Nothing of this region ended.
+                            Some(rest) if rest == region_codes => still_open.push((start, rest)),
                             Some(rest) => {
                                 regions.push(Region {
                                     start,
@@ -364,6 +378,17 @@ mod tests {
         assert!(s.covers("TIME001", 1, 1));
         assert!(!s.covers("TIME001", 3, 3));
         assert!(s.covers("ATTR001", 3, 3));
+    }
+
+    #[test]
+    fn enable_one_code_inside_a_bare_disable() {
+        let text = "<!-- claimcheck-disable -->\na\n<!-- claimcheck-enable TIME001 -->\nb\n<!-- claimcheck-enable -->\nc\n";
+        let (s, _) = build(text);
+        assert!(s.covers("TIME001", 1, 1));
+        assert!(s.covers("ATTR001", 1, 1));
+        assert!(!s.covers("TIME001", 3, 3));
+        assert!(s.covers("ATTR001", 3, 3));
+        assert!(!s.covers("ATTR001", 5, 5));
     }
 
     #[test]

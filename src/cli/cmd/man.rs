@@ -13,8 +13,8 @@ pub(crate) fn run(subcommand: Option<&str>) -> Status {
         None => command,
         Some(name) => match command.find_subcommand(name) {
             // Once built, a subcommand's display name is `claimcheck-NAME`, the page title
-            // man(1) expects.
-            Some(sub) => sub.clone(),
+            // man(1) expects; the version is the tool's, for the page footer.
+            Some(sub) => sub.clone().version(env!("CARGO_PKG_VERSION")),
             None => {
                 let known: Vec<&str> = command
                     .get_subcommands()
