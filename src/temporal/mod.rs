@@ -66,7 +66,11 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
         let ctx = Context {
             published,
             narrative,
-            tense: tense::tense_at(text, start, end),
+            tense: if needs_tense(&parsed.expr) {
+                tense::tense_at(text, start, end)
+            } else {
+                tense::Tense::Unknown
+            },
         };
         let (timex, point) = resolve(&parsed, span, &ctx);
         if let Some(p) = point
@@ -77,6 +81,18 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
         out.push(timex);
     }
     out
+}
+
+/// Whether resolving `expr` depends on the tense of its sentence: a date without its year, a
+/// bare weekday, a part of an unnamed year, or a time on such a day.
+fn needs_tense(expr: &Expr) -> bool {
+    match expr {
+        Expr::Calendar { year, .. } => year.is_none(),
+        Expr::Weekday { .. } => true,
+        Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
+        Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
+        _ => false,
+    }
 }
 
 /// Whether a resolved expression becomes the narrative's reference date. Year-sized shifts and
