@@ -811,7 +811,7 @@ fn context_quarter(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = (
         kw("the"),
         gap,
-        opt((one_of(&["latest", "recent", "current", "same"]), gap)),
+        opt((one_of(&["latest", "recent", "same"]), gap)),
         opt((kw("fiscal"), gap)),
     )
         .parse(i)?;

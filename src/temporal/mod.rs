@@ -62,7 +62,7 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
             continue;
         }
         floor = end;
-        let span = Span::new(start, end);
+        let span = Span::new(extent_start(text, start, &parsed), end);
         let ctx = Context {
             published,
             narrative,
@@ -81,6 +81,21 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
         out.push(timex);
     }
     out
+}
+
+/// Where the TIMEX3 extent starts: "about" stays outside it (TimeBank and AQUAINT annotate
+/// "about two weeks" as "two weeks"), though its bound is kept as `mod` APPROX.
+fn extent_start(text: &str, start: usize, parsed: &Parsed) -> usize {
+    let surface = &text[start..];
+    if parsed.bound == Bound::About
+        && surface
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("about "))
+    {
+        let rest = surface[6..].trim_start_matches([' ', '\t', '\n']);
+        return text.len() - rest.len();
+    }
+    start
 }
 
 /// Whether resolving `expr` depends on the tense of its sentence: a date without its year, a
