@@ -69,6 +69,9 @@ pub(crate) enum Expr {
         /// "June last year": the year relative to publication.
         year_offset: Option<i32>,
     },
+    /// A month named relative to publication: "last November" (-1), "next March" (+1),
+    /// "this June" (0).
+    Month { month: u32, offset: i32 },
     /// A decade by its first year: "the 1990s" → 1990.
     Decade(i32),
     /// A century by its first two digits: "the 20th century" → 19.
@@ -517,6 +520,24 @@ fn month_year(i: &str) -> PResult<'_, Expr> {
     ))
 }
 
+/// A month with "last", "next", "this", "this past" or "this coming": "last November".
+fn relative_month(i: &str) -> PResult<'_, Expr> {
+    let (rest, offset) = alt((
+        value(-1, recognize((kw("this"), gap, kw("past")))),
+        value(1, recognize((kw("this"), gap, kw("coming")))),
+        map(one_of(&["last", "next", "this", "past", "coming"]), |k| {
+            [-1, 1, 0, -1, 1][k]
+        }),
+    ))
+    .parse(i)?;
+    let (rest, _) = gap(rest)?;
+    let (rest, (month, abbrev)) = month_name(rest)?;
+    if abbrev || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    Ok((rest, Expr::Month { month, offset }))
+}
+
 /// A numeric date: "2022-11-15", "2022-11", "11/15/2022", "11/15/22".
 fn numeric_date(i: &str) -> PResult<'_, Expr> {
     let iso = map_opt(
@@ -790,7 +811,7 @@ fn context_quarter(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = (
         kw("the"),
         gap,
-        opt((one_of(&["latest", "recent", "current", "same"]), gap)),
+        opt((one_of(&["latest", "recent", "same"]), gap)),
         opt((kw("fiscal"), gap)),
     )
         .parse(i)?;
@@ -1548,6 +1569,9 @@ const RULES: &[(Rule, MayStart)] = &[
         l.digit || l.word == "the" || l.month() || l.weekday()
     }),
     (month_year, |l| l.month()),
+    (relative_month, |l| {
+        l.is(&["last", "next", "this", "past", "coming"])
+    }),
     (numeric_date, |l| l.digit),
     (year_alone, |l| l.number() || l.is(&["the", "year"])),
     (decade, |l| {
@@ -1719,11 +1743,21 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
     }
     if let Ok((rest, b)) = bound(i) {
         let lead = i.len() - rest.len();
+        // "over the past two years" is "during": "over" bounds only a number ("over 20 years").
+        let starts = |w: &str| i.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+        let over = starts("over") || starts("just over");
+        let determiner = ["the ", "past ", "last ", "next ", "recent ", "coming "]
+            .iter()
+            .any(|d| {
+                rest.get(..d.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(d))
+            });
         if let Some((expr, len)) = core(rest) {
             if matches!(
                 expr,
                 Expr::Duration { .. } | Expr::Ago { .. } | Expr::Shift { .. }
             ) && !(b == Bound::LessThan && rest.to_ascii_lowercase().starts_with("the "))
+                && !(over && b == Bound::MoreThan && determiner)
             {
                 consider(expr, b, None, lead + len);
             }
@@ -1734,6 +1768,7 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
         if let Some((expr, len)) = core(rest) {
             let ok = match &expr {
                 Expr::Calendar { day, .. } => day.is_none() || m.is_none(),
+                Expr::Month { .. } => true,
                 Expr::Decade(_)
                 | Expr::Century(_)
                 | Expr::Part { .. }

@@ -46,6 +46,41 @@ const LOOKBACK_WORDS: usize = 4;
 /// assert_eq!(values, ["2022-02-12", "2022-02-24"]);
 /// ```
 pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
+    if published.is_some() {
+        return tag_with(text, published);
+    }
+    let found = tag_with(text, None);
+    let Some(bound) = infer_published(text, &found) else {
+        return found;
+    };
+    // The text bounds its own publication date: anchor deictic expressions on it and say so.
+    let mut out = tag_with(text, Some(bound));
+    for t in &mut out {
+        if !matches!(t.anchor, Anchor::None | Anchor::Event { .. }) {
+            t.inferred = true;
+        }
+    }
+    out
+}
+
+/// A lower bound on an undated text's publication date: the latest date with a written year
+/// that the text reports in the past or without tense (a report comes after what it reports;
+/// dates said in the future tense are left out). `None` when the text has no such date.
+fn infer_published(text: &str, found: &[Timex]) -> Option<PartialDate> {
+    found
+        .iter()
+        .filter(|t| t.kind == TimexType::Date && t.anchor == Anchor::None)
+        .filter(|t| t.value.starts_with(|c: char| c.is_ascii_digit()) && t.value.len() >= 4)
+        .filter_map(|t| {
+            let date: PartialDate = t.value.parse().ok()?;
+            let tense = tense::tense_at(text, t.span.start, t.span.end);
+            (tense != tense::Tense::Future).then_some(date)
+        })
+        .max_by_key(|d| (d.interval().end, d.interval().start))
+}
+
+/// [`tag`] with the publication date as given.
+fn tag_with(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut floor = 0usize;
     let mut narrative: Option<(Span, Point)> = None;
@@ -62,11 +97,15 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
             continue;
         }
         floor = end;
-        let span = Span::new(start, end);
+        let span = Span::new(extent_start(text, start, &parsed), end);
         let ctx = Context {
             published,
             narrative,
-            tense: tense::tense_at(text, start, end),
+            tense: if needs_tense(&parsed.expr) {
+                tense::tense_at(text, start, end)
+            } else {
+                tense::Tense::Unknown
+            },
         };
         let (timex, point) = resolve(&parsed, span, &ctx);
         if let Some(p) = point
@@ -77,6 +116,33 @@ pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
         out.push(timex);
     }
     out
+}
+
+/// Where the TIMEX3 extent starts: "about" stays outside it (TimeBank and AQUAINT annotate
+/// "about two weeks" as "two weeks"), though its bound is kept as `mod` APPROX.
+fn extent_start(text: &str, start: usize, parsed: &Parsed) -> usize {
+    let surface = &text[start..];
+    if parsed.bound == Bound::About
+        && surface
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("about "))
+    {
+        let rest = surface[6..].trim_start_matches([' ', '\t', '\n']);
+        return text.len() - rest.len();
+    }
+    start
+}
+
+/// Whether resolving `expr` depends on the tense of its sentence: a date without its year, a
+/// bare weekday, a part of an unnamed year, or a time on such a day.
+fn needs_tense(expr: &Expr) -> bool {
+    match expr {
+        Expr::Calendar { year, .. } => year.is_none(),
+        Expr::Weekday { .. } => true,
+        Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
+        Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
+        _ => false,
+    }
 }
 
 /// Whether a resolved expression becomes the narrative's reference date. Year-sized shifts and
@@ -340,14 +406,15 @@ mod tests {
             .iter()
             .map(|t| {
                 format!(
-                    "{} {} {}{}",
+                    "{} {} {}{}{}",
                     t.span.slice(text),
                     t.kind.as_str(),
                     t.value,
                     t.bound
                         .timeml_mod()
                         .map(|m| format!(" {m}"))
-                        .unwrap_or_default()
+                        .unwrap_or_default(),
+                    if t.inferred { " inferred" } else { "" }
                 )
             })
             .collect::<Vec<_>>()
@@ -360,6 +427,15 @@ mod tests {
         Friday DATE 1989-10-27
         the third quarter DATE 1989-Q3
         more than two years DURATION P2Y MORE_THAN
+        ");
+    }
+
+    #[test]
+    fn text_bounds_an_unknown_publication_date() {
+        insta::assert_snapshot!(show("The deal was signed on March 3, 2021. Two days later, shares fell. Talks resume next month.", None), @r"
+        March 3, 2021 DATE 2021-03-03
+        Two days later DATE 2021-03-05 inferred
+        next month DATE 2021-04 inferred
         ");
     }
 

@@ -201,6 +201,7 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
             year_offset,
             ..
         } => calendar(year, month, day, year_offset, ctx),
+        Expr::Month { month, offset } => relative_month(month, offset, ctx),
         Expr::Decade(y) => Resolved::point(Point::Decade(y), Anchor::None),
         Expr::Century(c) => Resolved::point(Point::Century(c), Anchor::None),
         Expr::Part { part, year } => year_part(part, year, ctx),
@@ -293,6 +294,25 @@ fn calendar(
         Some(p) => Resolved::point(p, Anchor::Published),
         None => Resolved::unknown(unspecified(), Anchor::Published),
     }
+}
+
+/// "Last November": the latest such month before the publication month; "next March" the
+/// first after it; "this June" the one of the publication year.
+fn relative_month(month: u32, offset: i32, ctx: &Context) -> Resolved {
+    let Some(p) = ctx.published else {
+        return Resolved::unknown(format!("XXXX-{month:02}"), Anchor::None);
+    };
+    let y = p.year;
+    let year = match (offset, p.month) {
+        (0, _) => y,
+        (-1, Some(pm)) if month < pm => y,
+        (-1, _) => y - 1,
+        (_, Some(pm)) if month > pm => y,
+        _ => y + 1,
+    };
+    let mut r = Resolved::point(Point::Month(year, month), Anchor::Published);
+    r.inferred = p.month.is_none() && offset != 0;
+    r
 }
 
 /// A quarter, half, season or fiscal year.

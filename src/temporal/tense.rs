@@ -85,13 +85,16 @@ fn marker(word: &str) -> Option<Tense> {
         | "expected" | "expects" | "expect" | "plans" | "plan" | "planned" | "planning"
         | "upcoming" | "next" | "due" | "slated" | "intends" | "intend" | "intended" | "aims"
         | "hopes" | "payable" | "effective" | "expire" | "expires" | "until" | "soon"
-        | "forecast" | "going" | "coming" | "prepared" | "set" => Some(Tense::Future),
+        | "forecast" | "going" | "coming" | "prepared" | "through" | "till" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "last" | "earlier" | "came"
         | "took" | "made" | "went" | "began" | "met" | "spoke" | "struck" | "killed" | "won"
         | "lost" | "fell" | "rose" | "gave" | "left" | "held" | "saw" | "sold" | "got"
-        | "became" | "since" | "wrote" | "announced" | "reported" | "yesterday" => {
-            Some(Tense::Past)
-        }
+        | "became" | "since" | "wrote" | "announced" | "reported" | "yesterday" | "brought"
+        | "bought" | "thought" | "caught" | "sought" | "fought" | "found" | "built" | "sent"
+        | "spent" | "meant" | "kept" | "felt" | "paid" | "led" | "fled" | "ran" | "drew"
+        | "drove" | "flew" | "grew" | "knew" | "rode" | "shook" | "stole" | "threw" | "wore"
+        | "stood" | "hung" | "stuck" | "sat" | "shot" | "heard" | "previously" | "former"
+        | "once" => Some(Tense::Past),
         _ if w.len() > 4
             && w.ends_with("ed")
             && word.starts_with(|c: char| c.is_ascii_lowercase()) =>
