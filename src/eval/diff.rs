@@ -797,7 +797,19 @@ impl<'a> Generator<'a> {
         if sentences.len() < 3 {
             return None;
         }
-        let from = *rng.pick(&sentences[1..])?;
+        // Only a sentence with its own final punctuation: a line without one would run into
+        // the sentence it lands before.
+        let movable: Vec<_> = sentences[1..]
+            .iter()
+            .copied()
+            .filter(|s| {
+                s.span
+                    .slice(text)
+                    .trim_end_matches(['"', '”', '’', '\''])
+                    .ends_with(['.', '!', '?'])
+            })
+            .collect();
+        let from = *rng.pick(&movable)?;
         let targets: Vec<_> = sentences
             .iter()
             .filter(|s| s.index + 1 < from.index || s.index > from.index + 1)
