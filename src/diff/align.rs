@@ -100,8 +100,17 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Block> {
         }
     }
 
-    let old_words: Vec<Vec<String>> = old.iter().map(|s| content_words(s)).collect();
-    let new_words: Vec<Vec<String>> = new.iter().map(|s| content_words(s)).collect();
+    // Content words only for the sentences left to group (a large article has few).
+    let mut old_words: Vec<Vec<String>> = vec![Vec::new(); old.len()];
+    let mut new_words: Vec<Vec<String>> = vec![Vec::new(); new.len()];
+    for (olds, news) in &hunks {
+        for &i in olds.iter().filter(|&&i| !old_used[i]) {
+            old_words[i] = content_words(old[i]);
+        }
+        for &j in news.iter().filter(|&&j| !new_used[j]) {
+            new_words[j] = content_words(new[j]);
+        }
+    }
 
     // Blocks inside each hunk, then across hunks for what is left.
     let mut leftovers_old = Vec::new();

@@ -144,8 +144,7 @@ pub fn compare(
             written_quantities(new, new_text),
         )
         && !(quantity_values(old) == quantity_values(new)
-            && units_still_written(old, old_text, old_block, new_block)
-            && units_still_written(new, new_text, new_block, old_block))
+            && units_still_written(old, old_text, old_block, new_block))
     {
         push(
             Field::Quantity,
@@ -267,8 +266,8 @@ fn quantity_values(claim: &Claim) -> Vec<String> {
     keys
 }
 
-/// Whether the word read as each quantity's unit (the last word of its text: "two *people*")
-/// is still written in `other` as often as in `own`. A word slipped between a number and its
+/// Whether the word read as each old quantity's unit (the last word of its text: "two
+/// *people*") is still written in `other` as often as in `own`. A word slipped between a number and its
 /// noun ("two *reportedly* died") changes what the extractor reads as the unit, not the count.
 fn units_still_written(claim: &Claim, text: &str, own: &str, other: &str) -> bool {
     claim.quantities.iter().all(|q| {

@@ -276,7 +276,6 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("job", "position"),
     ("needed", "required"),
     ("recent", "latest"),
-    ("currently", "presently"),
     ("later", "afterwards"),
 ];
 
@@ -454,7 +453,9 @@ impl<'a> Generator<'a> {
                 continue;
             }
             let written = span.slice(text);
-            for (k, day) in WEEKDAYS.iter().enumerate() {
+            // A weekday beside a full date ("Saturday, 8 October") does not set the value.
+            let has_digits = written.contains(|c: char| c.is_ascii_digit());
+            for (k, day) in WEEKDAYS.iter().enumerate().filter(|_| !has_digits) {
                 for s in find_words(text, span, day) {
                     let other = WEEKDAYS[(k + 6) % 7];
                     candidates.push((s, other.to_string()));
@@ -674,7 +675,12 @@ impl<'a> Generator<'a> {
                 continue;
             }
             let body = sentence.span.slice(text);
-            if body.contains(['"', '“', '”']) || !body.ends_with('.') {
+            // The final period must be the sentence's own, not an abbreviation's ("p.m.").
+            let last_word = body.rsplit(' ').next().unwrap_or("");
+            if body.contains(['"', '“', '”'])
+                || !body.ends_with('.')
+                || last_word[..last_word.len().saturating_sub(1)].contains('.')
+            {
                 continue;
             }
             if let Some(i) = body.rfind(", according to ")
@@ -791,7 +797,19 @@ impl<'a> Generator<'a> {
         if sentences.len() < 3 {
             return None;
         }
-        let from = *rng.pick(&sentences[1..])?;
+        // Only a sentence with its own final punctuation: a line without one would run into
+        // the sentence it lands before.
+        let movable: Vec<_> = sentences[1..]
+            .iter()
+            .copied()
+            .filter(|s| {
+                s.span
+                    .slice(text)
+                    .trim_end_matches(['"', '”', '’', '\''])
+                    .ends_with(['.', '!', '?'])
+            })
+            .collect();
+        let from = *rng.pick(&movable)?;
         let targets: Vec<_> = sentences
             .iter()
             .filter(|s| s.index + 1 < from.index || s.index > from.index + 1)
