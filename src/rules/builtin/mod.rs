@@ -4,6 +4,8 @@
 //! and returns findings. Kinds know nothing of output formats.
 
 mod duration_conflict;
+mod participant_conflict;
+mod polarity_conflict;
 mod quantity_conflict;
 mod time_agreement;
 mod time_conflict;
@@ -32,6 +34,8 @@ pub const KINDS: &[Kind] = &[
     time_agreement::KIND,
     duration_conflict::KIND,
     quantity_conflict::KIND,
+    polarity_conflict::KIND,
+    participant_conflict::KIND,
     unsupported::KIND,
 ];
 
