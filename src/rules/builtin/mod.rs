@@ -7,6 +7,7 @@ mod duration_conflict;
 mod participant_conflict;
 mod polarity_conflict;
 mod quantity_conflict;
+mod restated_fact;
 mod time_agreement;
 mod time_conflict;
 mod unsupported;
@@ -36,6 +37,7 @@ pub const KINDS: &[Kind] = &[
     quantity_conflict::KIND,
     polarity_conflict::KIND,
     participant_conflict::KIND,
+    restated_fact::KIND,
     unsupported::KIND,
 ];
 
