@@ -186,6 +186,10 @@ pub struct PerturbReport {
     pub untouched_articles: usize,
     /// A sample of them, described.
     pub untouched_sample: Vec<String>,
+    /// Untouched discrepancies by rule code.
+    pub untouched_by_code: BTreeMap<String, usize>,
+    /// Confusing findings by rule code.
+    pub confusion_by_code: BTreeMap<String, usize>,
 }
 
 impl PerturbReport {
@@ -248,6 +252,7 @@ impl PerturbReport {
             .collect();
         if !noisy.is_empty() {
             let _ = writeln!(out, "  by cluster: {}", noisy.join(" "));
+            let _ = writeln!(out, "  by rule: {}", by_code(&self.confusion_by_code));
         }
         for line in &self.confusion_sample {
             let _ = writeln!(out, "  {line}");
@@ -259,11 +264,22 @@ impl PerturbReport {
             self.untouched_articles,
             self.untouched_per_100()
         );
+        if !self.untouched_by_code.is_empty() {
+            let _ = writeln!(out, "  by rule: {}", by_code(&self.untouched_by_code));
+        }
         for line in &self.untouched_sample {
             let _ = writeln!(out, "  {line}");
         }
         out
     }
+}
+
+fn by_code(counts: &BTreeMap<String, usize>) -> String {
+    counts
+        .iter()
+        .map(|(code, n)| format!("{code}:{n}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A small deterministic generator (SplitMix64), so runs repeat byte for byte.
@@ -408,6 +424,10 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
             .filter(|f| f.kind == FindingKind::Discrepancy)
         {
             report.untouched += 1;
+            *report
+                .untouched_by_code
+                .entry(finding.code.clone())
+                .or_default() += 1;
             untouched.push(describe(finding));
         }
     }
@@ -442,6 +462,9 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
                     > 1
             })
             .collect();
+        for f in &crossing {
+            *report.confusion_by_code.entry(f.code.clone()).or_default() += 1;
+        }
         confusing.extend(crossing.iter().map(|f| describe(f)));
         report.confusion.insert(cluster.to_string(), crossing.len());
     }

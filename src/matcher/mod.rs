@@ -8,6 +8,11 @@
 //! number of claims, not its square. A pair then passes [`same_event`]: same predicate, a shared
 //! participant, compatible people, and times no more than a year apart — look-alike events with
 //! other participants or far-apart dates stay apart.
+//!
+//! A claim whose clause names nobody ("she checked into rehab on Friday") still belongs to its
+//! article's story: each article has *topic* entities, the ones its claims name most often, and
+//! a claim is blocked and matched under its own participants and its article's topics. Two
+//! claims about look-alike stories have different topics and stay apart.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,11 +50,90 @@ impl Pair {
     }
 }
 
+/// How many topic entities an article has at most.
+pub const TOPICS: usize = 2;
+
+/// The topic entities of an article: the ones its claims name at least twice, most often first
+/// (a surname and the full name count as one), at most [`TOPICS`]. Weak links (places, lone
+/// unknown words), things and outlets are not topics: they do not tell one story from another.
+pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
+    let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
+    let mut order = 0;
+    for claim in claims {
+        let mut seen = BTreeSet::new();
+        for p in &claim.participants {
+            let kind = lexicon.entity(&p.entity).map(|e| e.kind);
+            if p.entity.starts_with("outlet:")
+                || kind == Some(crate::lexicon::EntityKind::Thing)
+                || is_weak(&p.entity, lexicon)
+            {
+                continue;
+            }
+            let key = surname_key(&p.entity);
+            if !seen.insert(key.clone()) {
+                continue;
+            }
+            order += 1;
+            let entry = counts.entry(key).or_insert((0, order, p.entity.clone()));
+            entry.0 += 1;
+            // The longest spelling names it.
+            if p.entity.len() > entry.2.len() {
+                entry.2 = p.entity.clone();
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, usize, String)> =
+        counts.into_values().filter(|(n, _, _)| *n >= 2).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked
+        .into_iter()
+        .take(TOPICS)
+        .map(|(_, _, id)| id)
+        .collect()
+}
+
+/// Whether two claims' dates, or their counts of one unit, cannot both hold.
+fn details_differ(a: &Claim, b: &Claim) -> bool {
+    if let (Some(x), Some(y)) = (&a.time, &b.time) {
+        if crate::claim::partial::times_conflict(x, y) {
+            return true;
+        }
+    }
+    a.quantities.iter().any(|qa| {
+        b.quantities.iter().any(|qb| {
+            qa.unit.is_some() && qa.unit == qb.unit && !crate::grammar::number::compatible(qa, qb)
+        })
+    })
+}
+
+/// Whether `id` is a weak link between stories: a place (a country, a region or a city of the
+/// lexicon), or a lone capitalized word the lexicon does not know ("Qeshm", "Richter"), which
+/// is as often a place or a thing as a person. Full names and known people and organizations
+/// are strong.
+pub fn is_weak(id: &str, lexicon: &Lexicon) -> bool {
+    match lexicon.entity(id).map(|e| e.kind) {
+        Some(kind) => matches!(
+            kind,
+            crate::lexicon::EntityKind::Country | crate::lexicon::EntityKind::Place
+        ),
+        None => !id.contains(['-', '/']) && !id.starts_with("outlet:"),
+    }
+}
+
+/// The entities a claim is matched on: its participants and its article's topics.
+fn matched_entities<'a>(claim: &'a Claim, topics: &'a [String]) -> impl Iterator<Item = &'a str> {
+    claim
+        .participants
+        .iter()
+        .map(|p| p.entity.as_str())
+        .chain(topics.iter().map(String::as_str))
+}
+
 /// The blocking keys of a claim.
-fn keys(claim: &Claim, lexicon: &Lexicon) -> BTreeSet<String> {
+fn keys(claim: &Claim, topics: &[String], lexicon: &Lexicon) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    for participant in &claim.participants {
-        for id in ancestors(&participant.entity, lexicon) {
+    for entity in matched_entities(claim, topics) {
+        for id in ancestors(entity, lexicon) {
             keys.insert(format!("{}|{}", claim.event.predicate, surname_key(&id)));
         }
     }
@@ -89,8 +173,21 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         || (!b.contains('-') && a.ends_with(&format!("-{b}")))
 }
 
-/// Whether two claims are about the same event.
+/// Whether two claims are about the same event, their articles' topics aside.
 pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
+    same_event_in_story(a, &[], b, &[], lexicon)
+}
+
+/// Whether two claims, of articles with topics `topics_a` and `topics_b`, are about the same
+/// event: same predicate and object, a shared participant or topic, dates within a year, and
+/// partial dates that do not disagree.
+pub fn same_event_in_story(
+    a: &Claim,
+    topics_a: &[String],
+    b: &Claim,
+    topics_b: &[String],
+    lexicon: &Lexicon,
+) -> bool {
     if a.event.predicate != b.event.predicate {
         return false;
     }
@@ -99,18 +196,56 @@ pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
             return false;
         }
     }
-    let expand = |claim: &Claim| -> Vec<String> {
+    let expand = |claim: &Claim, topics: &[String]| -> Vec<String> {
+        matched_entities(claim, topics)
+            .flat_map(|id| ancestors(id, lexicon))
+            .collect()
+    };
+    let (ids_a, ids_b) = (expand(a, topics_a), expand(b, topics_b));
+    let shares = |x: &String| ids_b.iter().any(|y| same_entity(x, y));
+    if !ids_a.iter().any(shares) {
+        return false;
+    }
+    // People and organizations named in the clauses tell events apart; places do not. Two
+    // claims that both name people, none in common, are look-alike events.
+    let people = |claim: &Claim| -> Vec<String> {
         claim
             .participants
             .iter()
+            .filter(|p| !is_weak(&p.entity, lexicon))
             .flat_map(|p| ancestors(&p.entity, lexicon))
             .collect()
     };
-    let (ids_a, ids_b) = (expand(a), expand(b));
-    let shared = ids_a
+    let (people_a, people_b) = (people(a), people(b));
+    let meets = |xs: &[String], ys: &[String]| {
+        xs.iter().any(|x| {
+            ys.iter().any(|y| {
+                same_entity(surname_key(x).as_str(), surname_key(y).as_str()) || same_entity(x, y)
+            })
+        })
+    };
+    // ... unless one side's people are the other article's own story: a name put in the wrong
+    // place, which is for the rules to report.
+    if !people_a.is_empty()
+        && !people_b.is_empty()
+        && !meets(&people_a, &people_b)
+        && !meets(&people_a, topics_b)
+        && !meets(&people_b, topics_a)
+    {
+        return false;
+    }
+    // Linked by a place alone (a country acting on both sides is more than a place), two claims whose dates or counts differ are two events there.
+    let strong = ids_a
         .iter()
-        .any(|x| ids_b.iter().any(|y| same_entity(x, y)));
-    if !shared {
+        .filter(|x| !is_weak(x, lexicon))
+        .any(|x| ids_b.iter().any(|y| same_entity(x, y)))
+        || a.participants.iter().any(|p| {
+            p.role == crate::claim::Role::Agent
+                && b.participants
+                    .iter()
+                    .any(|q| q.role == crate::claim::Role::Agent && q.entity == p.entity)
+        });
+    if !strong && details_differ(a, b) {
         return false;
     }
     if let (Some(ia), Some(ib)) = (
@@ -124,12 +259,40 @@ pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
     true
 }
 
+/// Years apart beyond which two articles tell different stories.
+pub const STORY_MAX_YEARS_APART: i32 = 1;
+
+/// The year an article's story is set in: the year its claims' dates state most often (a
+/// resolved date or a year written out; the later on a tie), `None` when no claim is dated
+/// with a year.
+pub fn story_year(claims: &[Claim]) -> Option<i32> {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for t in claims.iter().filter_map(|c| c.time.as_ref()) {
+        let Some(year) = t.value.get(..4) else {
+            continue;
+        };
+        if let Ok(year) = year.parse::<i32>() {
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(year, n)| (*n, *year))
+        .map(|(year, _)| year)
+}
+
 /// The pairs of claims about the same event, sorted, each once.
 pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
+    let topics: Vec<Vec<String>> = claims.iter().map(|c| topics(c, lexicon)).collect();
+    let years: Vec<Option<i32>> = claims.iter().map(|c| story_year(c)).collect();
+    let far_apart = |a: usize, b: usize| match (years[a], years[b]) {
+        (Some(x), Some(y)) => (x - y).abs() > STORY_MAX_YEARS_APART,
+        _ => false,
+    };
     let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (article, article_claims) in claims.iter().enumerate() {
         for (index, claim) in article_claims.iter().enumerate() {
-            for key in keys(claim, lexicon) {
+            for key in keys(claim, &topics[article], lexicon) {
                 blocks.entry(key).or_default().push(ClaimRef {
                     article,
                     claim: index,
@@ -151,10 +314,18 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
         for (i, a) in members.iter().enumerate() {
             for b in members.iter().skip(i + 1).take(WINDOW) {
                 let (a, b) = if a < b { (*a, *b) } else { (*b, *a) };
-                if a == b || found.contains(&Pair { a, b }) {
+                if a == b || found.contains(&Pair { a, b }) || far_apart(a.article, b.article) {
                     continue;
                 }
-                if same_event(get(&a), get(&b), lexicon) {
+                // Inside one article every claim shares the story: only own participants count.
+                let story = |r: &ClaimRef| -> &[String] {
+                    if a.article == b.article {
+                        &[]
+                    } else {
+                        &topics[r.article]
+                    }
+                };
+                if same_event_in_story(get(&a), story(&a), get(&b), story(&b), lexicon) {
                     found.insert(Pair { a, b });
                 }
             }
@@ -173,5 +344,50 @@ mod tests {
         assert!(same_entity("joe-biden", "joe-biden"));
         assert!(!same_entity("joe-biden", "hunter-biden"));
         assert!(!same_entity("russia", "belarus"));
+    }
+}
+
+#[cfg(test)]
+mod story_tests {
+    use super::*;
+    use crate::input::Article;
+    use crate::pipeline::analyze::Analyzer;
+
+    fn claims_of(texts: &[&str]) -> (Vec<Vec<Claim>>, Lexicon) {
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let claims = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let article = Article {
+                    id: format!("a{i}"),
+                    origin: String::new(),
+                    text: text.to_string(),
+                    body_offset: 0,
+                    front_matter: String::new(),
+                    meta: crate::input::Metadata {
+                        published: "2013-05-03".parse().ok(),
+                        ..crate::input::Metadata::default()
+                    },
+                };
+                analyzer.analyze(&article).claims
+            })
+            .collect();
+        (claims, analyzer.lexicon)
+    }
+
+    #[test]
+    fn a_claim_naming_someone_else_matches_through_the_story() {
+        let (claims, lexicon) = claims_of(&[
+            "Police arrested Jamal Jones in Houston on Friday.",
+            "Police arrested Pedro Alvarez in Houston on Friday. Jamal Jones was charged with \
+             robbery on Saturday. Jones was released on bail.",
+        ]);
+        assert_eq!(
+            topics(&claims[1], &lexicon),
+            vec!["jamal-jones".to_string()]
+        );
+        let found = pairs(&claims, &lexicon);
+        assert!(found.iter().any(|p| !p.same_article()), "{found:?}");
     }
 }

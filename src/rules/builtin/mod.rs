@@ -4,7 +4,10 @@
 //! and returns findings. Kinds know nothing of output formats.
 
 mod duration_conflict;
+mod participant_conflict;
+mod polarity_conflict;
 mod quantity_conflict;
+mod restated_fact;
 mod time_agreement;
 mod time_conflict;
 mod unsupported;
@@ -32,6 +35,9 @@ pub const KINDS: &[Kind] = &[
     time_agreement::KIND,
     duration_conflict::KIND,
     quantity_conflict::KIND,
+    polarity_conflict::KIND,
+    participant_conflict::KIND,
+    restated_fact::KIND,
     unsupported::KIND,
 ];
 

@@ -5,9 +5,14 @@
 //! precision ("February 2022" and "February 24, 2022"); disjoint ones conflict, and the finding
 //! gives the gap in days.
 //!
+//! Dates whose year is unknown (an article without a publication date) still conflict when the
+//! parts both state differ: "Friday" (`XXXX-WXX-5`) against "Tuesday", "December 12"
+//! (`XXXX-12-12`) against "December 19", or a full date against a weekday it does not fall on.
+//!
 //! ## Parameters
 //! - `min-gap-days` (default 1): smaller gaps are not reported.
 
+use crate::claim::partial::PartialValue;
 use crate::claim::{Modality, Polarity};
 use crate::report::{Finding, FindingKind};
 use crate::rules::builtin::{Kind, softened};
@@ -36,26 +41,39 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
             continue;
         };
-        let (Some(ia), Some(ib)) = (ta.interval, tb.interval) else {
-            continue;
+        let (va, vb, apart) = match (ta.interval, tb.interval) {
+            (Some(ia), Some(ib)) => {
+                let gap = ia.gap_days(&ib);
+                if gap < min_gap {
+                    continue;
+                }
+                (ia.to_string(), ib.to_string(), format!("{gap} days apart"))
+            }
+            _ => {
+                let (pa, pb) = (PartialValue::of(ta), PartialValue::of(tb));
+                match pa.conflict(&pb) {
+                    Some(part) => (
+                        ta.value.clone(),
+                        tb.value.clone(),
+                        format!("{part} differs"),
+                    ),
+                    None => continue,
+                }
+            }
         };
-        let gap = ia.gap_days(&ib);
-        if gap < min_gap {
-            continue;
-        }
         let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
         let message = format!(
-            "{} is dated {} in {} but {} in {} ({} days apart)",
+            "{} is dated {} in {} but {} in {} ({})",
             cx.describe(a),
-            ia,
+            va,
             cx.article_id(pair.a),
-            ib,
+            vb,
             cx.article_id(pair.b),
-            gap
+            apart
         );
         let evidence = vec![
-            cx.evidence(pair.a, ta.span, format!("dates it {ia}")),
-            cx.evidence(pair.b, tb.span, format!("dates it {ib}")),
+            cx.evidence(pair.a, ta.span, format!("dates it {va}")),
+            cx.evidence(pair.b, tb.span, format!("dates it {vb}")),
         ];
         let mut finding = cx.finding(
             rule,

@@ -1,0 +1,151 @@
+//! `participant-conflict`: sources name different people or places in the same role of one
+//! event.
+//!
+//! ## What it does
+//! For matched claims of two articles (same predicate, a shared participant or story), looks at
+//! each role (agent, patient, location). When one side names an entity that no other article
+//! knows and that its own article names only there, while the other side names, in the same
+//! role, an entity of the same kind that the first article itself mentions elsewhere, the first
+//! article has most likely put the wrong name in: a discrepancy citing both names.
+//!
+//! The double condition keeps apart the common, legitimate case of several people doing the
+//! same thing (two suspects arrested): both are then named in more than one place.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::claim::{Modality, Participant};
+use crate::lexicon::EntityKind;
+use crate::matcher::{ClaimRef, same_entity, topics};
+use crate::report::{Finding, FindingKind};
+use crate::rules::builtin::{Kind, softened};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+pub(super) const KIND: Kind = Kind {
+    name: "participant-conflict",
+    summary: "matched claims that name different entities of one kind in the same role",
+    parameters: &[],
+    run,
+};
+
+/// The last word of an id: "tara-reid" and "reid" name one person.
+fn key(id: &str) -> &str {
+    id.rsplit(['-', '/']).next().unwrap_or(id)
+}
+
+/// The kind of entity, unknown names together.
+fn class(cx: &Context<'_>, id: &str) -> Option<EntityKind> {
+    match cx.lexicon.entity(id).map(|e| e.kind) {
+        Some(EntityKind::Country) => Some(EntityKind::Place),
+        Some(EntityKind::Thing | EntityKind::Body) => None,
+        Some(kind) => Some(kind),
+        None if id.starts_with("outlet:") => None,
+        None => Some(EntityKind::Person),
+    }
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    // Where each entity is named: article → number of participant mentions.
+    let mut named: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (article, claims) in cx.claims.iter().enumerate() {
+        let mut spans = BTreeSet::new();
+        for p in claims.iter().flat_map(|c| &c.participants) {
+            if spans.insert((p.span, key(&p.entity))) {
+                *named
+                    .entry(key(&p.entity))
+                    .or_default()
+                    .entry(article)
+                    .or_default() += 1;
+            }
+        }
+    }
+    let story: Vec<Vec<String>> = cx.claims.iter().map(|c| topics(c, cx.lexicon)).collect();
+    let lone = |id: &str, article: usize| {
+        named
+            .get(key(id))
+            .is_some_and(|m| m.len() == 1 && m.get(&article) == Some(&1))
+    };
+    let known_in =
+        |id: &str, article: usize| named.get(key(id)).is_some_and(|m| m.contains_key(&article));
+    let mut done = BTreeSet::new();
+    let mut findings = Vec::new();
+    for pair in cx
+        .pairs
+        .iter()
+        .filter(|p| rule.spec.applies_to.admits(p.same_article()))
+    {
+        for (this, that) in [(pair.a, pair.b), (pair.b, pair.a)] {
+            let (a, b) = (cx.claim(this), cx.claim(that));
+            let absent = |p: &Participant, other: &crate::claim::Claim, topics: &[String]| {
+                !other
+                    .participants
+                    .iter()
+                    .any(|q| same_entity(key(&q.entity), key(&p.entity)))
+                    && !topics.iter().any(|t| key(t) == key(&p.entity))
+            };
+            for p in a
+                .participants
+                .iter()
+                .filter(|p| absent(p, b, &story[that.article]))
+            {
+                if !lone(&p.entity, this.article) || done.contains(&(this, p.span)) {
+                    continue;
+                }
+                let Some(kind) = class(cx, &p.entity) else {
+                    continue;
+                };
+                let rival = b.participants.iter().find(|q| {
+                    q.role == p.role
+                        && class(cx, &q.entity) == Some(kind)
+                        && absent(q, a, &[])
+                        && known_in(&q.entity, this.article)
+                });
+                let Some(q) = rival else { continue };
+                done.insert((this, p.span));
+                findings.push(finding(
+                    rule,
+                    cx,
+                    (this, p),
+                    (that, q),
+                    a.modality,
+                    b.modality,
+                ));
+            }
+        }
+    }
+    findings
+}
+
+fn finding(
+    rule: &Rule,
+    cx: &Context<'_>,
+    (this, p): (ClaimRef, &Participant),
+    (that, q): (ClaimRef, &Participant),
+    ma: Modality,
+    mb: Modality,
+) -> Finding {
+    let text_p = p.span.slice(&cx.articles[this.article].text);
+    let text_q = q.span.slice(&cx.articles[that.article].text);
+    let message = format!(
+        "{}: {} names \"{}\" where {} names \"{}\" (which {} itself names elsewhere)",
+        cx.describe(cx.claim(that)),
+        cx.article_id(this),
+        text_p,
+        cx.article_id(that),
+        text_q,
+        cx.article_id(this),
+    );
+    let evidence = vec![
+        cx.evidence(this, p.span, "named only here"),
+        cx.evidence(that, q.span, "names another"),
+    ];
+    let mut finding = cx.finding(
+        rule,
+        FindingKind::Discrepancy,
+        message,
+        &[this, that],
+        evidence,
+    );
+    finding.severity = softened(rule, ma == Modality::Hedged || mb == Modality::Hedged);
+    finding
+}

@@ -1,0 +1,69 @@
+//! `polarity-conflict`: one source says an event happened, another that it did not.
+//!
+//! ## What it does
+//! For matched claims (same predicate, a shared participant or story, compatible times) of
+//! opposite polarity — "was arrested" against "was not arrested" — reports a discrepancy citing
+//! both event words, once for each denial. A hedged side lowers the severity one step.
+
+use crate::claim::{Modality, Polarity};
+use crate::report::{Finding, FindingKind};
+use crate::rules::builtin::{Kind, softened};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+pub(super) const KIND: Kind = Kind {
+    name: "polarity-conflict",
+    summary: "matched claims of which one asserts the event and the other denies it",
+    parameters: &[],
+    run,
+};
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut reported = std::collections::BTreeSet::new();
+    for pair in cx
+        .pairs
+        .iter()
+        .filter(|p| rule.spec.applies_to.admits(p.same_article()))
+    {
+        let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
+        if a.polarity == b.polarity {
+            continue;
+        }
+        let (yes, no) = if a.polarity == Polarity::Positive {
+            (pair.a, pair.b)
+        } else {
+            (pair.b, pair.a)
+        };
+        // One finding a denial, however many sources assert the event.
+        if !reported.insert(no) {
+            continue;
+        }
+        let (positive, negative) = (cx.claim(yes), cx.claim(no));
+        let text_no = negative.event.span.slice(&cx.articles[no.article].text);
+        let text_yes = positive.event.span.slice(&cx.articles[yes.article].text);
+        let message = format!(
+            "{} happened according to {} (\"{}\") but not according to {} (\"{}\")",
+            cx.describe(positive),
+            cx.article_id(yes),
+            text_yes,
+            cx.article_id(no),
+            text_no,
+        );
+        let evidence = vec![
+            cx.evidence(no, negative.event.span, "says it did not happen"),
+            cx.evidence(yes, positive.event.span, "says it happened"),
+        ];
+        let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
+        let mut finding = cx.finding(
+            rule,
+            FindingKind::Discrepancy,
+            message,
+            &[no, yes],
+            evidence,
+        );
+        finding.severity = softened(rule, hedged);
+        findings.push(finding);
+    }
+    findings
+}

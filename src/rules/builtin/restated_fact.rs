@@ -1,0 +1,281 @@
+//! `restated-fact-conflict`: two sources print nearly the same sentence with a fact changed.
+//!
+//! ## What it does
+//! Wire copy and rewrites restate a story sentence by sentence. Sentences of different
+//! articles that share most of their words (blocked by shared word pairs, then aligned word by
+//! word) are compared: a differing stretch that holds a number, a date word, a capitalized name,
+//! or a negation present on one side only, is a discrepancy citing both stretches. Differences
+//! of wording alone ("said" / "told reporters") are not reported.
+//!
+//! ## Parameters
+//! - `min-words` (default 8): shorter sentences are not compared.
+//! - `min-similarity` (default 0.7): the share of words the two sentences must have in common.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::report::{Finding, FindingKind};
+use crate::rules::builtin::Kind;
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+use crate::text::segment;
+use crate::text::span::Span;
+
+pub(super) const KIND: Kind = Kind {
+    name: "restated-fact-conflict",
+    summary: "near-identical sentences of two sources that differ in a number, date, name or negation",
+    parameters: &[("min-words", 8.0), ("min-similarity", 0.7)],
+    run,
+};
+
+/// Word pairs shared by more sentences than this are too common to block on.
+const MAX_POSTINGS: usize = 64;
+
+/// Short words that carry no story.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from",
+    "that", "this", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
+    "as", "he", "she", "they", "his", "her", "their", "said", "says",
+];
+
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yesterday",
+    "today",
+    "tomorrow",
+];
+
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "billion",
+];
+
+/// A word of a sentence: its lower-case form and where it is.
+#[derive(Clone, Debug)]
+struct Word {
+    lower: String,
+    span: Span,
+    capitalized: bool,
+}
+
+fn words(text: &str, sentence: Span) -> Vec<Word> {
+    let slice = sentence.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |a: usize, b: usize, out: &mut Vec<Word>| {
+        let w = &slice[a..b];
+        out.push(Word {
+            lower: w.to_lowercase(),
+            span: Span::new(sentence.start + a, sentence.start + b),
+            capitalized: w.chars().next().is_some_and(char::is_uppercase),
+        });
+    };
+    for (i, c) in slice.char_indices() {
+        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | ',' | '\''));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                push(a, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        push(a, slice.len(), &mut out);
+    }
+    for w in &mut out {
+        let trimmed = w.lower.trim_end_matches(['.', ',', '\'']).to_string();
+        let cut = w.lower.len() - trimmed.len();
+        w.span.end -= cut;
+        w.lower = trimmed;
+    }
+    out.retain(|w| !w.lower.is_empty());
+    out
+}
+
+/// Whether a stretch of words states a fact: a number, a date word, a name (not the first word
+/// of the sentence), or a negation.
+fn factual(stretch: &[Word], first_index: usize) -> bool {
+    stretch.iter().enumerate().any(|(k, w)| {
+        w.lower.chars().any(|c| c.is_ascii_digit())
+            || DATE_WORDS.contains(&w.lower.as_str())
+            || NUMBER_WORDS.contains(&w.lower.as_str())
+            || NEGATIONS.contains(&w.lower.as_str())
+            || w.lower.ends_with("n't")
+            || (w.capitalized && first_index + k > 0)
+    })
+}
+
+fn cover(stretch: &[Word]) -> Option<Span> {
+    let first = stretch.first()?;
+    Some(first.span.cover(stretch.last()?.span))
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let min_words = rule.number("min-words", 8.0) as usize;
+    let min_similarity = rule.number("min-similarity", 0.7);
+    // Every sentence of every article, as words.
+    let mut sentences: Vec<(usize, Vec<Word>)> = Vec::new();
+    for (article, a) in cx.articles.iter().enumerate() {
+        let paragraphs = segment::segment(&a.text, &[]);
+        for s in segment::sentences(&paragraphs) {
+            let w = words(&a.text, s.span);
+            if w.len() >= min_words {
+                sentences.push((article, w));
+            }
+        }
+    }
+    // Block on pairs of adjacent content words.
+    let mut postings: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, (_, w)) in sentences.iter().enumerate() {
+        let content: Vec<&str> = w
+            .iter()
+            .map(|w| w.lower.as_str())
+            .filter(|w| !STOP.contains(w))
+            .collect();
+        let pairs: BTreeSet<(String, String)> = content
+            .windows(2)
+            .map(|p| (p[0].to_string(), p[1].to_string()))
+            .collect();
+        for pair in pairs {
+            postings.entry(pair).or_default().push(i);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
+        for (k, &x) in list.iter().enumerate() {
+            for &y in &list[k + 1..] {
+                if sentences[x].0 != sentences[y].0 {
+                    *shared.entry((x, y)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for (&(x, y), &n) in &shared {
+        if n < 3 {
+            continue;
+        }
+        let ((ax, wx), (ay, wy)) = (&sentences[x], &sentences[y]);
+        let lx: Vec<&str> = wx.iter().map(|w| w.lower.as_str()).collect();
+        let ly: Vec<&str> = wy.iter().map(|w| w.lower.as_str()).collect();
+        let ops = capture_diff_slices(Algorithm::Myers, &lx, &ly);
+        let equal: usize = ops
+            .iter()
+            .map(|op| match op {
+                DiffOp::Equal { len, .. } => *len,
+                _ => 0,
+            })
+            .sum();
+        if (equal as f64) < min_similarity * lx.len().max(ly.len()) as f64 {
+            continue;
+        }
+        for op in &ops {
+            let (old, new) = match *op {
+                DiffOp::Equal { .. } => continue,
+                DiffOp::Delete {
+                    old_index,
+                    old_len,
+                    new_index,
+                } => (old_index..old_index + old_len, new_index..new_index),
+                DiffOp::Insert {
+                    old_index,
+                    new_index,
+                    new_len,
+                } => (old_index..old_index, new_index..new_index + new_len),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => (
+                    old_index..old_index + old_len,
+                    new_index..new_index + new_len,
+                ),
+            };
+            let (sx, sy) = (&wx[old.clone()], &wy[new.clone()]);
+            if !factual(sx, old.start) && !factual(sy, new.start) {
+                continue;
+            }
+            // An insertion is shown against the word it would follow.
+            let span_x = cover(sx).or_else(|| wx.get(old.start.saturating_sub(1)).map(|w| w.span));
+            let span_y = cover(sy).or_else(|| wy.get(new.start.saturating_sub(1)).map(|w| w.span));
+            let (Some(span_x), Some(span_y)) = (span_x, span_y) else {
+                continue;
+            };
+            let (tx, ty) = (
+                span_x.slice(&cx.articles[*ax].text),
+                span_y.slice(&cx.articles[*ay].text),
+            );
+            let message = format!(
+                "the same sentence reads \"{tx}\" in {} but \"{ty}\" in {}",
+                cx.articles[*ax].id, cx.articles[*ay].id
+            );
+            let evidence = vec![
+                crate::report::Evidence::new(
+                    &cx.articles[*ax].id,
+                    span_x,
+                    &cx.articles[*ax].text,
+                    "reads",
+                ),
+                crate::report::Evidence::new(
+                    &cx.articles[*ay].id,
+                    span_y,
+                    &cx.articles[*ay].text,
+                    "reads",
+                ),
+            ];
+            let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[], evidence);
+            finding.fingerprint = crate::claim::id::fingerprint([
+                rule.spec.code.as_str(),
+                cx.articles[*ax].id.as_str(),
+                tx,
+                cx.articles[*ay].id.as_str(),
+                ty,
+            ]);
+            findings.push(finding);
+            break;
+        }
+    }
+    findings
+}
