@@ -127,16 +127,32 @@ impl CueIndex {
 
     /// Whether `word` is a verb of saying.
     pub fn is_say_verb(&self, word: &str) -> bool {
-        self.say_verbs.contains(&word.to_lowercase())
+        with_lower(word, |w| self.say_verbs.contains(w))
     }
+}
+
+/// Calls `f` with `word` in lower case, without allocating for a short ASCII word (this runs
+/// for every token of every sentence).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 impl CueIndex {
     /// Whether some cue may start at token `i`.
     fn may_start(&self, tokens: &[Token<'_>], i: usize) -> bool {
         tokens.get(i).is_some_and(|t| {
-            let lower = t.text.to_lowercase();
-            self.starts.contains(&lower) || lower.ends_with("n't")
+            with_lower(t.text, |lower| {
+                self.starts.contains(lower) || lower.ends_with("n't")
+            })
         })
     }
 }

@@ -326,13 +326,15 @@ fn vague_or_cardinal(tokens: &[Token<'_>], i: usize) -> Option<(f64, Option<f64>
     if let Some(&(_, low, high)) = VAGUE.iter().find(|(w, _, _)| w.eq_ignore_ascii_case(text)) {
         return Some((low, Some(high), i));
     }
-    match text.to_ascii_lowercase().as_str() {
-        "once" => return Some((1.0, None, i)),
-        "twice" => return Some((2.0, None, i)),
-        "dozen" if i > 0 && matches!(tokens[i - 1].text, "a" | "A") => {
-            return Some((12.0, None, i));
-        }
-        _ => {}
+    // Compared in place: this runs for every token.
+    if text.eq_ignore_ascii_case("once") {
+        return Some((1.0, None, i));
+    }
+    if text.eq_ignore_ascii_case("twice") {
+        return Some((2.0, None, i));
+    }
+    if text.eq_ignore_ascii_case("dozen") && i > 0 && matches!(tokens[i - 1].text, "a" | "A") {
+        return Some((12.0, None, i));
     }
     let mut value = parse_cardinal(text)?;
     let mut last = i;

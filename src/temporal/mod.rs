@@ -46,21 +46,30 @@ const LOOKBACK_WORDS: usize = 4;
 /// assert_eq!(values, ["2022-02-12", "2022-02-24"]);
 /// ```
 pub fn tag(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
+    let found = find(text);
+    let out = resolve_all(&found, published);
     if published.is_some() {
-        return tag_with(text, published);
+        return out;
     }
-    let found = tag_with(text, None);
-    let Some(bound) = infer_published(text, &found) else {
-        return found;
+    let Some(bound) = infer_published(text, &out) else {
+        return out;
     };
     // The text bounds its own publication date: anchor deictic expressions on it and say so.
-    let mut out = tag_with(text, Some(bound));
+    let mut out = resolve_all(&found, Some(bound));
     for t in &mut out {
         if !matches!(t.anchor, Anchor::None | Anchor::Event { .. }) {
             t.inferred = true;
         }
     }
     out
+}
+
+/// One expression found in the text, before anchoring.
+struct Found {
+    /// The TIMEX3 extent.
+    span: Span,
+    parsed: Parsed,
+    tense: tense::Tense,
 }
 
 /// A lower bound on an undated text's publication date: the latest date with a written year
@@ -79,39 +88,51 @@ fn infer_published(text: &str, found: &[Timex]) -> Option<PartialDate> {
         .max_by_key(|d| (d.interval().end, d.interval().start))
 }
 
-/// [`tag`] with the publication date as given.
-fn tag_with(text: &str, published: Option<PartialDate>) -> Vec<Timex> {
+/// Every expression of `text`, in text order, with the tense its value depends on.
+fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut floor = 0usize;
-    let mut narrative: Option<(Span, Point)> = None;
     for trigger in scan::triggers(text) {
         if trigger < floor {
             continue;
         }
-        let Some((start, parsed)) = parse_at(text, trigger, floor) else {
+        let Some((start, mut parsed)) = parse_at(text, trigger, floor) else {
             continue;
         };
-        let mut parsed = parsed;
         let end = start + parsed.len;
         if !plausible(text, start, end, &mut parsed) {
             continue;
         }
         floor = end;
-        let span = Span::new(extent_start(text, start, &parsed), end);
+        let tense = if needs_tense(&parsed.expr) {
+            tense::tense_at(text, start, end)
+        } else {
+            tense::Tense::Unknown
+        };
+        out.push(Found {
+            span: Span::new(extent_start(text, start, &parsed), end),
+            parsed,
+            tense,
+        });
+    }
+    out
+}
+
+/// Normalizes what [`find`] found against `published` and the narrative.
+fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
+    let mut out = Vec::with_capacity(found.len());
+    let mut narrative: Option<(Span, Point)> = None;
+    for f in found {
         let ctx = Context {
             published,
             narrative,
-            tense: if needs_tense(&parsed.expr) {
-                tense::tense_at(text, start, end)
-            } else {
-                tense::Tense::Unknown
-            },
+            tense: f.tense,
         };
-        let (timex, point) = resolve(&parsed, span, &ctx);
+        let (timex, point) = resolve(&f.parsed, f.span, &ctx);
         if let Some(p) = point
-            && moves_narrative(&parsed.expr)
+            && moves_narrative(&f.parsed.expr)
         {
-            narrative = Some((span, p));
+            narrative = Some((f.span, p));
         }
         out.push(timex);
     }

@@ -1,7 +1,7 @@
 //! Normalization: turns a parsed expression into a TIMEX3 type and value, a day interval and
 //! an anchor.
 //!
-//! Policy (see `docs/temporal.md`):
+//! Policy (see `docs/timex.md`):
 //! - deictic expressions ("nine months ago", "last week", "on Wednesday") resolve against the
 //!   publication date, at no finer precision than that date is known;
 //! - anaphoric ones ("twelve days later", "the following day") against the last resolved date
