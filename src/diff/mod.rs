@@ -541,7 +541,14 @@ fn loose_values(
             .times
             .iter()
             .filter(|t| span.contains(t.span))
-            .map(|t| (t.value.clone(), t.span.slice(side.text).trim().to_string()))
+            .map(|t| {
+                let written = t.span.slice(side.text).trim();
+                // Digits as written too (see `classify::compare`).
+                (
+                    format!("{}|{}", t.value, classify::digits(written)),
+                    written.to_string(),
+                )
+            })
             .collect();
         t.sort();
         t
