@@ -129,7 +129,16 @@ pub fn compare(
     if old.object != new.object {
         push(Field::Object, old.object.clone(), new.object.clone());
     }
-    if time_value(old) != time_value(new)
+    // The digits as written count too: an anchor the tagger cannot resolve ("18 hours
+    // earlier") leaves the value underspecified whatever the number.
+    let time_digits = |c: &Claim, text: &str| {
+        written_times(c, text)
+            .iter()
+            .map(|w| digits(w))
+            .collect::<Vec<_>>()
+    };
+    if (time_value(old) != time_value(new)
+        || time_digits(old, old_text) != time_digits(new, new_text))
         && moved(written_times(old, old_text), written_times(new, new_text))
     {
         push(
@@ -277,6 +286,11 @@ fn units_still_written(claim: &Claim, text: &str, own: &str, other: &str) -> boo
             None => true,
         }
     })
+}
+
+/// The digits of `text`, in order ("Nov. 15, 2022" → "152022").
+pub fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
 }
 
 fn written_times<'t>(claim: &Claim, text: &'t str) -> Vec<&'t str> {

@@ -541,7 +541,14 @@ fn loose_values(
             .times
             .iter()
             .filter(|t| span.contains(t.span))
-            .map(|t| (t.value.clone(), t.span.slice(side.text).trim().to_string()))
+            .map(|t| {
+                let written = t.span.slice(side.text).trim();
+                // Digits as written too (see `classify::compare`).
+                (
+                    format!("{}|{}", t.value, classify::digits(written)),
+                    written.to_string(),
+                )
+            })
             .collect();
         t.sort();
         t
@@ -604,6 +611,51 @@ fn loose_values(
         });
     }
     None
+}
+
+/// A claim removed in one place and the same claim (same predicate, participants, time,
+/// quantities, polarity) added in another was moved, not changed: the two become one wording
+/// change.
+fn pair_moved_claims(changes: &mut Vec<Change>) {
+    let is_claim = |c: &Change, kind: ChangeKind| {
+        c.change == kind && c.fields.len() == 1 && c.fields[0].field == Field::Claim
+    };
+    let mut merged: Vec<Option<Change>> = changes.drain(..).map(Some).collect();
+    for i in 0..merged.len() {
+        let Some(removed) = merged[i]
+            .as_ref()
+            .filter(|c| is_claim(c, ChangeKind::Removed))
+        else {
+            continue;
+        };
+        let claim = removed.claim.clone();
+        let Some(j) = (0..merged.len()).find(|&j| {
+            merged[j]
+                .as_ref()
+                .is_some_and(|c| is_claim(c, ChangeKind::Added) && c.claim == claim)
+        }) else {
+            continue;
+        };
+        let (Some(removed), Some(added)) = (merged[i].take(), merged[j].take()) else {
+            continue;
+        };
+        let description = claim.unwrap_or_default();
+        merged[j] = Some(Change {
+            class: Class::Wording,
+            change: ChangeKind::Changed,
+            message: format!("claim moved: {description}"),
+            fields: vec![FieldChange {
+                field: Field::Position,
+                old: removed.old.as_ref().map(|e| format!("byte {}", e.start)),
+                new: added.new.as_ref().map(|e| format!("byte {}", e.start)),
+            }],
+            claim: Some(description),
+            old: removed.old,
+            new: added.new,
+            words: Vec::new(),
+        });
+    }
+    changes.extend(merged.into_iter().flatten());
 }
 
 #[cfg(test)]
@@ -679,49 +731,4 @@ mod tests {
         let split_new = split.replace("; it was", ". It was");
         assert_eq!(classes(&split, &split_new), vec![Class::Wording]);
     }
-}
-
-/// A claim removed in one place and the same claim (same predicate, participants, time,
-/// quantities, polarity) added in another was moved, not changed: the two become one wording
-/// change.
-fn pair_moved_claims(changes: &mut Vec<Change>) {
-    let is_claim = |c: &Change, kind: ChangeKind| {
-        c.change == kind && c.fields.len() == 1 && c.fields[0].field == Field::Claim
-    };
-    let mut merged: Vec<Option<Change>> = changes.drain(..).map(Some).collect();
-    for i in 0..merged.len() {
-        let Some(removed) = merged[i]
-            .as_ref()
-            .filter(|c| is_claim(c, ChangeKind::Removed))
-        else {
-            continue;
-        };
-        let claim = removed.claim.clone();
-        let Some(j) = (0..merged.len()).find(|&j| {
-            merged[j]
-                .as_ref()
-                .is_some_and(|c| is_claim(c, ChangeKind::Added) && c.claim == claim)
-        }) else {
-            continue;
-        };
-        let (Some(removed), Some(added)) = (merged[i].take(), merged[j].take()) else {
-            continue;
-        };
-        let description = claim.unwrap_or_default();
-        merged[j] = Some(Change {
-            class: Class::Wording,
-            change: ChangeKind::Changed,
-            message: format!("claim moved: {description}"),
-            fields: vec![FieldChange {
-                field: Field::Position,
-                old: removed.old.as_ref().map(|e| format!("byte {}", e.start)),
-                new: added.new.as_ref().map(|e| format!("byte {}", e.start)),
-            }],
-            claim: Some(description),
-            old: removed.old,
-            new: added.new,
-            words: Vec::new(),
-        });
-    }
-    changes.extend(merged.into_iter().flatten());
 }
