@@ -23,6 +23,10 @@ pub struct PartialValue {
 impl PartialValue {
     /// The parts `time` states, with the weekday of a resolved day.
     pub fn of(time: &ClaimTime) -> PartialValue {
+        // "Now" and "recently" take the publication date; they state no date of their own.
+        if time.value.ends_with("_REF") {
+            return PartialValue::default();
+        }
         let mut value = PartialValue::parse(&time.value);
         // A resolved single day states its weekday too.
         if let Some(interval) = time.interval {

@@ -1084,6 +1084,50 @@ mod tests {
         assert_eq!(change.new_span(), Span::new(10, 14));
     }
 
+    fn negated(text: &str) -> Vec<String> {
+        let analyzer = crate::pipeline::analyze::Analyzer::new(&crate::rulefiles::builtin())
+            .expect("built-in rules");
+        let article = Article {
+            id: "a".into(),
+            origin: String::new(),
+            text: text.into(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: crate::input::Metadata::default(),
+        };
+        analyzer
+            .analyze(&article)
+            .claims
+            .iter()
+            .filter_map(|c| negate(text, c, &analyzer.lexicon))
+            .map(|(span, new)| {
+                Change {
+                    kind: ChangeKind::Negation,
+                    article: 0,
+                    old_span: span,
+                    new_text: new,
+                }
+                .apply(text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn assertions_are_negated_grammatically() {
+        assert_eq!(
+            negated("Police arrested the driver."),
+            ["Police did not arrest the driver."]
+        );
+        assert_eq!(
+            negated("The driver was arrested by police."),
+            ["The driver was not arrested by police."]
+        );
+        assert_eq!(
+            negated("The driver has been arrested."),
+            ["The driver has not been arrested."]
+        );
+    }
+
     #[test]
     fn the_generator_is_deterministic() {
         let mut a = Rng(7);

@@ -234,11 +234,24 @@ pub fn same_event_in_story(
     {
         return false;
     }
-    // Linked by a place alone (a country acting on both sides is more than a place), two claims whose dates or counts differ are two events there.
-    let strong = ids_a
+    // Linked by a place or by the story alone (a country acting on both sides, or a person of
+    // one clause who is the other's story, is more), two claims whose dates or counts differ are two events there.
+    let own = |claim: &Claim| -> Vec<String> {
+        claim
+            .participants
+            .iter()
+            .flat_map(|p| ancestors(&p.entity, lexicon))
+            .collect()
+    };
+    let (own_a, own_b) = (own(a), own(b));
+    let strong = own_a
         .iter()
         .filter(|x| !is_weak(x, lexicon))
         .any(|x| ids_b.iter().any(|y| same_entity(x, y)))
+        || own_b
+            .iter()
+            .filter(|y| !is_weak(y, lexicon))
+            .any(|y| ids_a.iter().any(|x| same_entity(x, y)))
         || a.participants.iter().any(|p| {
             p.role == crate::claim::Role::Agent
                 && b.participants

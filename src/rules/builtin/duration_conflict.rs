@@ -17,7 +17,7 @@ use crate::temporal::{Bound, DurationDays};
 pub(super) const KIND: Kind = Kind {
     name: "duration-conflict",
     summary: "matched claims whose durations have incompatible bounds",
-    parameters: &[],
+    parameters: &[("max-ratio", 4.0)],
     run,
 };
 
@@ -62,7 +62,9 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let (Some(da), Some(db)) = (ta.duration, tb.duration) else {
             continue;
         };
-        if compatible(&as_quantity(da), &as_quantity(db)) {
+        // Amounts of different orders ("17 seconds", "nine quarters") measure different spans.
+        let ratio = da.days.max(db.days) / da.days.min(db.days).max(f64::MIN_POSITIVE);
+        if ratio > rule.number("max-ratio", 4.0) || compatible(&as_quantity(da), &as_quantity(db)) {
             continue;
         }
         let where_ = if pair.same_article() {
