@@ -68,12 +68,12 @@ impl PartialValue {
     pub fn conflict(&self, other: &PartialValue) -> Option<&'static str> {
         let differ =
             |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(x), Some(y)) if x != y);
-        let same_year = match (self.year, other.year) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        if !same_year {
-            return None;
+        // A date without a year cannot be set against a dated one: "October 19" may be of
+        // another year than "2010-09".
+        match (self.year, other.year) {
+            (Some(a), Some(b)) if a != b => return None,
+            (Some(_), None) | (None, Some(_)) => return None,
+            _ => {}
         }
         if differ(self.month, other.month) {
             return Some("the month");
@@ -111,7 +111,8 @@ mod tests {
         assert_eq!(p("XXXX-WXX-5TNI").conflict(&p("XXXX-WXX-5")), None);
         assert_eq!(p("XXXX-12-12").conflict(&p("XXXX-12-19")), Some("the day"));
         assert_eq!(p("XXXX-12").conflict(&p("XXXX-12-19")), None);
-        assert_eq!(p("XXXX-11-12").conflict(&p("2008-12")), Some("the month"));
+        assert_eq!(p("XXXX-11-12").conflict(&p("XXXX-12")), Some("the month"));
+        assert_eq!(p("XXXX-11-12").conflict(&p("2008-12")), None);
         assert_eq!(p("PAST_REF").conflict(&p("XXXX-12-19")), None);
         assert_eq!(p("P3D").conflict(&p("XXXX-WXX-1")), None);
     }

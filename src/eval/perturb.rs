@@ -411,7 +411,9 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
         seed: options.seed,
         ..PerturbReport::default()
     };
+    // Two streams: the choice of changes must not depend on what the checker reports.
     let mut rng = Rng(options.seed);
+    let mut show = Rng(options.seed ^ 0x5EED_5A3B_1E00_0001);
 
     // Untouched subclusters.
     let mut untouched: Vec<String> = Vec::new();
@@ -431,7 +433,7 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
             untouched.push(describe(finding));
         }
     }
-    rng.shuffle(&mut untouched);
+    show.shuffle(&mut untouched);
     untouched.truncate(options.show);
     untouched.sort();
     report.untouched_sample = untouched;
@@ -468,7 +470,7 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
         confusing.extend(crossing.iter().map(|f| describe(f)));
         report.confusion.insert(cluster.to_string(), crossing.len());
     }
-    rng.shuffle(&mut confusing);
+    show.shuffle(&mut confusing);
     confusing.truncate(options.show / 2);
     confusing.sort();
     report.confusion_sample = confusing;

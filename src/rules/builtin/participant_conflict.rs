@@ -33,13 +33,16 @@ fn key(id: &str) -> &str {
     id.rsplit(['-', '/']).next().unwrap_or(id)
 }
 
-/// The kind of entity, unknown names together.
+/// The kind of entity; unknown full names count as people.
 fn class(cx: &Context<'_>, id: &str) -> Option<EntityKind> {
     match cx.lexicon.entity(id).map(|e| e.kind) {
         Some(EntityKind::Country) => Some(EntityKind::Place),
         Some(EntityKind::Thing | EntityKind::Body) => None,
         Some(kind) => Some(kind),
         None if id.starts_with("outlet:") => None,
+        // A lone capitalized word the lexicon does not know ("Aside", "GOP") is not surely a
+        // name at all.
+        None if !id.contains(['-', '/']) => None,
         None => Some(EntityKind::Person),
     }
 }

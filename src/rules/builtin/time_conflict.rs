@@ -7,7 +7,8 @@
 //!
 //! Dates whose year is unknown (an article without a publication date) still conflict when the
 //! parts both state differ: "Friday" (`XXXX-WXX-5`) against "Tuesday", "December 12"
-//! (`XXXX-12-12`) against "December 19", or a full date against a weekday it does not fall on.
+//! (`XXXX-12-12`) against "December 19". A date without a year is not set against a dated one:
+//! it may be of another year.
 //!
 //! ## Parameters
 //! - `min-gap-days` (default 1): smaller gaps are not reported.
