@@ -104,6 +104,7 @@ const TRIGGERS: &[&str] = &[
     "tomorrow",
     "now",
     "currently",
+    "current",
     "nowadays",
     "recently",
     "past",
