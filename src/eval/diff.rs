@@ -13,7 +13,7 @@
 //! | number, date, participant, negation       | factual      |
 //! | attribution added or removed              | attribution  |
 //! | hedge added or removed                    | hedge        |
-//! | synonym, sentence moved, sentence split   | wording      |
+//! | synonym, sentence moved, split, merged    | wording      |
 //!
 //! The diff never sees the edit: it classifies from the claims of the two versions alone.
 
