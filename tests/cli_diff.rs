@@ -270,3 +270,22 @@ fn an_event_word_the_lexicon_lacks_is_wording_another_event_is_factual() {
     assert_eq!(code, 1);
     assert_eq!(value["changes"][0]["fields"][0]["new"], "injure");
 }
+
+#[test]
+fn the_same_source_named_another_way_is_wording() {
+    let seed = "seeds/003_8cdd6abb60c022f4.txt";
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(seed).unwrap();
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &new,
+        text.replace(
+            "According to a report by The Guardian, the US has recently established",
+            "The Guardian reported that the US has recently established",
+        ),
+    )
+    .unwrap();
+    let (code, value) = json(&[seed, new.to_str().unwrap(), "--fail-on", "attribution"]);
+    assert_eq!(code, 0, "{value:#}");
+    assert_eq!(value["summary"]["class"], "wording");
+}

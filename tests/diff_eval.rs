@@ -40,7 +40,7 @@ fn eval_diff_on_the_seeds_is_deterministic() {
     let (code, json) = eval(&["seeds", "--seed", "3", "--format", "json"]);
     assert_eq!(code, 0);
     let value: Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["kinds"].as_array().unwrap().len(), 10);
+    assert_eq!(value["kinds"].as_array().unwrap().len(), 11);
     assert_eq!(value["seed"], 3);
 }
 

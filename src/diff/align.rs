@@ -399,4 +399,26 @@ mod tests {
         let text = "U.S. officials said, “no”  — twice.";
         assert_eq!(tokens(text).concat(), text);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_cover_any_text(text in "\\PC*") {
+            proptest::prop_assert_eq!(tokens(&text).concat(), text);
+        }
+
+        #[test]
+        fn word_diff_rebuilds_both_sides(old in "\\PC{0,80}", new in "\\PC{0,80}") {
+            let w = words(&old, &new);
+            let side = |skip: WordOp| w.iter().filter(|x| x.op != skip).map(|x| x.text.as_str()).collect::<String>();
+            proptest::prop_assert_eq!(side(WordOp::Insert), old);
+            proptest::prop_assert_eq!(side(WordOp::Delete), new);
+        }
+
+        #[test]
+        fn align_never_panics(old in proptest::collection::vec("\\PC{0,30}", 0..8), new in proptest::collection::vec("\\PC{0,30}", 0..8)) {
+            let a: Vec<&str> = old.iter().map(String::as_str).collect();
+            let b: Vec<&str> = new.iter().map(String::as_str).collect();
+            let _ = align(&a, &b);
+        }
+    }
 }

@@ -447,7 +447,17 @@ fn modality_text(claim: &Claim) -> &'static str {
 /// not attach to a claim: the most serious family whose cue count differs, with the cues only
 /// the old and only the new sentences hold. A cue swapped for another of its family ("said" →
 /// "stated") keeps the count and is no change.
-pub fn cue_change(cues: &Cues, old_block: &str, new_block: &str) -> Option<FieldChange> {
+///
+/// `claims` are the block's claims on both sides: when one of them carries a source, sourcing is
+/// left to the claims, which compared equal, so a source named another way ("according to a
+/// report by X" → "X reported") is no change. (Hedges and negations are still counted: a
+/// sentence can keep one hedge and lose another.)
+pub fn cue_change(
+    cues: &Cues,
+    old_block: &str,
+    new_block: &str,
+    claims: &[&Claim],
+) -> Option<FieldChange> {
     let (old_lower, new_lower) = (old_block.to_lowercase(), new_block.to_lowercase());
     let attribution: Vec<&String> = cues.source_before.iter().chain(&cues.say_verbs).collect();
     let families: [(Field, Vec<&String>); 3] = [
@@ -456,6 +466,13 @@ pub fn cue_change(cues: &Cues, old_block: &str, new_block: &str) -> Option<Field
         (Field::Hedge, cues.hedges.iter().collect()),
     ];
     for (field, words) in families {
+        let carried = field == Field::Attribution
+            && claims
+                .iter()
+                .any(|c| c.attribution.kind != SourceKind::Unattributed);
+        if carried {
+            continue;
+        }
         let mut old_total = 0;
         let mut new_total = 0;
         let mut only_old = Vec::new();

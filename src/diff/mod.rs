@@ -353,8 +353,11 @@ fn edited(
         ));
     }
     if out.len() == before
-        && let Some(field) = loose_values(a, old_excerpt.as_ref(), b, new_excerpt.as_ref())
-            .or_else(|| classify::cue_change(context.cues, old_block, new_block))
+        && let Some(field) =
+            loose_values(a, old_excerpt.as_ref(), b, new_excerpt.as_ref()).or_else(|| {
+                let all: Vec<&Claim> = old_claims.iter().chain(&new_claims).copied().collect();
+                classify::cue_change(context.cues, old_block, new_block, &all)
+            })
     {
         let class = field.field.class();
         out.push(Change {

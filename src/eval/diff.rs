@@ -13,7 +13,7 @@
 //! | number, date, participant, negation       | factual      |
 //! | attribution added or removed              | attribution  |
 //! | hedge added or removed                    | hedge        |
-//! | synonym, sentence moved, sentence split   | wording      |
+//! | synonym, sentence moved, split, merged    | wording      |
 //!
 //! The diff never sees the edit: it classifies from the claims of the two versions alone.
 
@@ -87,11 +87,13 @@ pub enum EditKind {
     Move,
     /// A sentence split in two at a clause boundary.
     Split,
+    /// Two sentences of a paragraph merged into one with ", and".
+    Merge,
 }
 
 impl EditKind {
     /// Every kind, in report order.
-    pub const ALL: [EditKind; 10] = [
+    pub const ALL: [EditKind; 11] = [
         EditKind::Number,
         EditKind::Date,
         EditKind::Participant,
@@ -102,6 +104,7 @@ impl EditKind {
         EditKind::Synonym,
         EditKind::Move,
         EditKind::Split,
+        EditKind::Merge,
     ];
 
     /// The kebab-case name.
@@ -117,6 +120,7 @@ impl EditKind {
             EditKind::Synonym => "synonym",
             EditKind::Move => "move",
             EditKind::Split => "split",
+            EditKind::Merge => "merge",
         }
     }
 
@@ -128,7 +132,9 @@ impl EditKind {
             }
             EditKind::HedgeAdded | EditKind::HedgeRemoved => Class::Hedge,
             EditKind::Attribution => Class::Attribution,
-            EditKind::Synonym | EditKind::Move | EditKind::Split => Class::Wording,
+            EditKind::Synonym | EditKind::Move | EditKind::Split | EditKind::Merge => {
+                Class::Wording
+            }
         }
     }
 }
@@ -375,6 +381,7 @@ impl<'a> Generator<'a> {
             EditKind::Synonym => self.synonym(text, analysis, &mut rng),
             EditKind::Move => self.moved(text, analysis, &mut rng),
             EditKind::Split => self.split(text, analysis, &mut rng),
+            EditKind::Merge => self.merge(text, analysis, &mut rng),
         }?;
         Some(apply(article, kind, splices))
     }
@@ -913,6 +920,62 @@ impl<'a> Generator<'a> {
             pick.span = Span::new(pick.span.start, pick.span.end + 1);
             pick.with = ". B".to_string();
         }
+        Some(vec![pick])
+    }
+}
+
+impl Generator<'_> {
+    /// Whether a sentence may change its boundaries without moving an attribution's or a
+    /// quotation's scope: no quotes, no "according to", no verb of saying.
+    fn is_plain(&self, body: &str) -> bool {
+        let lower = body.to_lowercase();
+        let say = &self.lexicon.cues.say_verbs;
+        !(body.contains(['"', '“', '”'])
+            || lower.contains("according to")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| say.iter().any(|s| s == w)))
+    }
+
+    fn merge(&self, text: &str, analysis: &Analysis, rng: &mut Rng) -> Option<Vec<Splice>> {
+        const OPENERS: &[&str] = &["The", "He", "She", "They", "It", "A", "An", "This", "There"];
+        let mut candidates = Vec::new();
+        for pair in analysis.sentences.windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            // Adjacent sentences, in one paragraph or across one line break.
+            let between = &text[first.span.end..second.span.start];
+            if second.paragraph > first.paragraph + 1
+                || !between.trim().is_empty()
+                || first.is_heading
+                || second.is_heading
+            {
+                continue;
+            }
+            let (a, b) = (first.span.slice(text), second.span.slice(text));
+            if !a.ends_with('.') || !self.is_plain(a) || !self.is_plain(b) {
+                continue;
+            }
+            let last_word = a.rsplit(' ').next().unwrap_or("");
+            if last_word[..last_word.len().saturating_sub(1)].contains('.') {
+                continue;
+            }
+            let opener = b.split(' ').next().unwrap_or("");
+            if !OPENERS.contains(&opener) || a.split_whitespace().count() < 4 {
+                continue;
+            }
+            // ". The court" → ", and the court".
+            let span = Span::new(first.span.end - 1, second.span.start + opener.len());
+            candidates.push(Splice {
+                span,
+                with: format!(", and {}", opener.to_lowercase()),
+                description: format!(
+                    "sentences {} and {} merged",
+                    first.index + 1,
+                    second.index + 1
+                ),
+            });
+        }
+        let pick = rng.pick(&candidates)?.clone();
         Some(vec![pick])
     }
 }
