@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::claim::{Claim, Modality, Polarity, SourceKind};
 use crate::diff::{self, Class};
 use crate::input::Article;
+use crate::lexicon::closed::{CARDINALS, MONTHS, WEEKDAYS};
 use crate::lexicon::{Lexicon, verb_forms};
 use crate::pipeline::{Analysis, Analyzer};
 use crate::temporal::TimexType;
@@ -204,54 +205,6 @@ const SOURCES: &[&str] = &[
     "witnesses",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Synonyms for common words outside claim material (each pair works both ways).
 const SYNONYMS: &[(&str, &str)] = &[
     ("big", "large"),
@@ -407,7 +360,7 @@ impl<'a> Generator<'a> {
                 let start = span.start + i;
                 candidates.push((Span::new(start, start + digits.len()), value, true));
             } else {
-                for (k, word) in NUMBER_WORDS.iter().enumerate() {
+                for (k, word) in CARDINALS[1..].iter().enumerate() {
                     for variant in [word.to_string(), capitalize(word)] {
                         if let Some(s) = find_words(text, span, &variant).first() {
                             candidates.push((*s, k as u64 + 1, false));
@@ -426,7 +379,7 @@ impl<'a> Generator<'a> {
         let old = span.slice(text);
         let with = if digits {
             new_value.to_string()
-        } else if let Some(word) = NUMBER_WORDS.get(new_value as usize - 1) {
+        } else if let Some(word) = CARDINALS.get(new_value as usize).filter(|_| new_value > 0) {
             if old.starts_with(char::is_uppercase) {
                 capitalize(word)
             } else {

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::grammar::token::Token;
-use crate::lexicon::{EntityKind, Lexicon};
+use crate::lexicon::{EntityKind, Lexicon, closed};
 use crate::text::span::Span;
 
 /// One mention of an entity.
@@ -108,6 +108,7 @@ fn is_title(word: &str) -> bool {
 }
 
 /// Capitalized words that start sentences or headlines without naming anything.
+/// Month and weekday names are not names either (`is_not_name`).
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -196,25 +197,6 @@ const NOT_NAMES: &[&str] = &[
     "Next",
     "Earlier",
     "Later",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Jan.",
     "Feb.",
     "Mar.",
@@ -291,6 +273,11 @@ const NOT_NAMES: &[&str] = &[
     "Residents",
     "Experts",
 ];
+
+/// Whether a capitalized word starts a sentence or names a date rather than an entity.
+fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || closed::MONTHS.contains(&word) || closed::WEEKDAYS.contains(&word)
+}
 
 /// The lexicon's names arranged for lookup.
 #[derive(Debug)]
@@ -540,7 +527,7 @@ fn noun_at(
 
 /// A capitalized chunk read as a name, with leading titles folded away.
 fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<Mention> {
-    if i >= tokens.len() || !is_name_word(&tokens[i]) || NOT_NAMES.contains(&tokens[i].text) {
+    if i >= tokens.len() || !is_name_word(&tokens[i]) || is_not_name(tokens[i].text) {
         return None;
     }
     let mut end = i;
@@ -565,10 +552,10 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
             }
         })
         .collect();
-    if words.len() == 1 && NOT_NAMES.contains(&words[0]) {
+    if words.len() == 1 && is_not_name(words[0]) {
         return None;
     }
-    if words.iter().all(|w| NOT_NAMES.contains(w)) {
+    if words.iter().all(|w| is_not_name(w)) {
         return None;
     }
     let span = tokens[start].span.cover(tokens[end].span);

@@ -11,6 +11,7 @@
 //! (entries are appended; a later entry with the same id replaces the earlier one). Word lists are
 //! data, not code, so that a newsroom can extend them without a rebuild.
 
+pub mod closed;
 mod inflect;
 mod load;
 

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::lexicon::closed;
 use crate::report::{Finding, FindingKind};
 use crate::rules::builtin::Kind;
 use crate::rules::context::Context;
@@ -39,30 +40,7 @@ const STOP: &[&str] = &[
     "as", "he", "she", "they", "his", "her", "their", "said", "says",
 ];
 
-const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "yesterday",
-    "today",
-    "tomorrow",
-];
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
@@ -138,7 +116,8 @@ fn words(text: &str, sentence: Span) -> Vec<Word> {
 fn factual(stretch: &[Word], first_index: usize) -> bool {
     stretch.iter().enumerate().any(|(k, w)| {
         w.lower.chars().any(|c| c.is_ascii_digit())
-            || DATE_WORDS.contains(&w.lower.as_str())
+            || closed::is_calendar_name(&w.lower)
+            || RELATIVE_DAYS.contains(&w.lower.as_str())
             || NUMBER_WORDS.contains(&w.lower.as_str())
             || NEGATIONS.contains(&w.lower.as_str())
             || w.lower.ends_with("n't")
