@@ -8,10 +8,10 @@
 //! with an [`Anchor::Event`] for the claim layer to resolve. With no anchor available a value
 //! stays underspecified (`XXXX-02-12`) rather than guessed.
 //!
-//! How it runs: [`scan`] finds trigger words in one Aho-Corasick pass; at each trigger the
-//! grammar ([`grammar`]) is tried at the trigger and a few words before it, the longest match
-//! covering the trigger is kept, then [`resolve`] normalizes it with the tense of its sentence
-//! ([`tense`]) and the narrative's last date. The cost is linear in the text.
+//! How it runs: `scan` finds trigger words in one Aho-Corasick pass; at each trigger the
+//! grammar (`grammar`) is tried at the trigger and a few words before it, the longest match
+//! covering the trigger is kept, then `resolve` normalizes it with the tense of its sentence
+//! (`tense`) and the narrative's last date. The cost is linear in the text.
 
 pub mod date;
 mod grammar;
