@@ -38,6 +38,17 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The name rule files use: `across`, `within` or `both`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Across => "across",
+            Scope::Within => "within",
+            Scope::Both => "both",
+        }
+    }
+}
+
+impl Scope {
     /// Whether a pair from the same article (`true`) or from two articles is in scope.
     pub fn admits(self, same_article: bool) -> bool {
         match self {

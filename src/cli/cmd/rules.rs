@@ -14,7 +14,10 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
                 let spec = &rule.spec;
                 out.push_str(&format!(
                     "{:<8} {:<8} {:<22} {}\n",
-                    spec.code, rule.severity, spec.name, spec.summary
+                    spec.code,
+                    rule.severity.as_str(),
+                    spec.name,
+                    spec.summary
                 ));
             }
             print(&out);
@@ -25,13 +28,13 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
                 let spec = &rule.spec;
                 let doc = &spec.doc;
                 let mut out = format!(
-                    "{} {}\n{}\n\nkind: {}\nseverity: {}\napplies to: {:?}\nfile: {}\n",
+                    "{} {}\n{}\n\nkind: {}\nseverity: {}\napplies to: {}\nfile: {}\n",
                     spec.code,
                     spec.name,
                     spec.summary,
                     spec.kind,
                     rule.severity,
-                    spec.applies_to,
+                    spec.applies_to.as_str(),
                     rule.origin
                 );
                 for (heading, body) in [
