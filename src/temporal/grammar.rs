@@ -1744,6 +1744,14 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
         consider(expr, Bound::Exact, Some("END"), i.len() - rest.len());
     }
     if let Ok((rest, b)) = bound(i) {
+        // "nearly for 24 days": a nearness word put before "for" still bounds the duration.
+        let (rest, before_for) = match (b, kw("for")(rest)) {
+            (Bound::LessThan | Bound::About, Ok((after, _))) => match gap(after) {
+                Ok((after, _)) => (after, true),
+                Err(_) => (rest, false),
+            },
+            _ => (rest, false),
+        };
         let lead = i.len() - rest.len();
         // "over the past two years" is "during": "over" bounds only a number ("over 20 years").
         let starts = |w: &str| i.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
@@ -1759,6 +1767,7 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
                 expr,
                 Expr::Duration { .. } | Expr::Ago { .. } | Expr::Shift { .. }
             ) && !(b == Bound::LessThan && rest.to_ascii_lowercase().starts_with("the "))
+                && (!before_for || matches!(expr, Expr::Duration { .. }))
                 && !(over && b == Bound::MoreThan && determiner)
             {
                 consider(expr, b, None, lead + len);
@@ -1825,6 +1834,7 @@ mod tests {
     fn durations_and_shifts() {
         insta::assert_snapshot!(parse("more than 24 days now"), @r#""more than 24 days" Duration { amount: Exact(24.0), unit: Day } MoreThan None"#);
         insta::assert_snapshot!(parse("nearly 24 days."), @r#""nearly 24 days" Duration { amount: Exact(24.0), unit: Day } LessThan None"#);
+        insta::assert_snapshot!(parse("nearly for 24 days."), @r#""nearly for 24 days" Duration { amount: Exact(24.0), unit: Day } LessThan None"#);
         insta::assert_snapshot!(parse("the past two years"), @r#""the past two years" Duration { amount: Exact(2.0), unit: Year } Exact None"#);
         insta::assert_snapshot!(parse("nine months ago,"), @r#""nine months ago" Ago { amount: Exact(9.0), unit: Month, sign: -1 } Exact None"#);
         insta::assert_snapshot!(parse("twelve days later"), @r#""twelve days later" Shift { amount: Exact(12.0), unit: Day, sign: 1 } Exact None"#);

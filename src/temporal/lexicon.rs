@@ -273,6 +273,7 @@ pub(crate) fn can_lead(word: &str) -> bool {
             | "than"
             | "nearly"
             | "almost"
+            | "for"
             | "under"
             | "at"
             | "least"

@@ -186,12 +186,13 @@ fn relative(config: &Config, cwd: &Path, article: &Article) -> Option<String> {
 struct Progress {
     enabled: bool,
     started: Instant,
+    delay: Duration,
     last: Option<Instant>,
     drawn: bool,
 }
 
 impl Progress {
-    /// Runs shorter than this draw nothing.
+    /// Runs shorter than this draw nothing; `CLAIMCHECK_PROGRESS_DELAY_MS` sets another delay.
     const DELAY: Duration = Duration::from_millis(700);
     const EVERY: Duration = Duration::from_millis(100);
 
@@ -203,13 +204,17 @@ impl Progress {
                 && !is_quiet()
                 && std::io::stderr().is_terminal(),
             started: Instant::now(),
+            delay: std::env::var("CLAIMCHECK_PROGRESS_DELAY_MS")
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+                .map_or(Self::DELAY, Duration::from_millis),
             last: None,
             drawn: false,
         }
     }
 
     fn tick(&mut self, done: usize, total: usize) {
-        if !self.enabled || self.started.elapsed() < Self::DELAY {
+        if !self.enabled || self.started.elapsed() < self.delay {
             return;
         }
         let now = Instant::now();
