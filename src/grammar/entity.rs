@@ -565,7 +565,11 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
             }
         })
         .collect();
-    if words.len() == 1 && NOT_NAMES.contains(&words[0]) {
+    if words.len() == 1
+        && (NOT_NAMES.contains(&words[0])
+            || crate::grammar::number::parse_cardinal(&words[0].to_lowercase()).is_some())
+    {
+        // A lone capitalized number word starts a sentence ("Six people died"); it names no one.
         return None;
     }
     if words.iter().all(|w| NOT_NAMES.contains(w)) {
@@ -643,6 +647,12 @@ mod tests {
             ["joe-biden", "joe-biden", "vladimir-putin"]
         );
         assert_eq!(ids("Secretary of State Antony Blinken"), ["antony-blinken"]);
+    }
+
+    #[test]
+    fn number_words_starting_a_sentence_name_no_one() {
+        assert!(ids("Six people died. Twelve were hurt.").is_empty());
+        assert_eq!(ids("Four Seasons said so."), ["four-seasons"]);
     }
 
     #[test]
