@@ -552,7 +552,11 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
             }
         })
         .collect();
-    if words.len() == 1 && is_not_name(words[0]) {
+    if words.len() == 1
+        && (is_not_name(words[0])
+            || crate::grammar::number::parse_cardinal(&words[0].to_lowercase()).is_some())
+    {
+        // A lone capitalized number word starts a sentence ("Six people died"); it names no one.
         return None;
     }
     if words.iter().all(|w| is_not_name(w)) {
@@ -630,6 +634,12 @@ mod tests {
             ["joe-biden", "joe-biden", "vladimir-putin"]
         );
         assert_eq!(ids("Secretary of State Antony Blinken"), ["antony-blinken"]);
+    }
+
+    #[test]
+    fn number_words_starting_a_sentence_name_no_one() {
+        assert!(ids("Six people died. Twelve were hurt.").is_empty());
+        assert_eq!(ids("Four Seasons said so."), ["four-seasons"]);
     }
 
     #[test]
