@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use crate::claim::{Claim, Polarity};
 use crate::input::{self, Article, LoadOptions};
+use crate::lexicon::closed::{CARDINALS, MONTHS, WEEKDAYS};
 use crate::lexicon::{EntityKind, Lexicon, verb_forms};
 use crate::pipeline::analyze::Analysis;
 use crate::pipeline::check::Checker;
@@ -759,31 +760,6 @@ fn changes(
     out
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The index of a month written in full or abbreviated ("Nov.", "Sept").
 fn month_index(word: &str) -> Option<usize> {
     let w = word.trim_end_matches('.');
@@ -879,30 +855,6 @@ fn ordinal_suffix(n: u32) -> &'static str {
         _ => "th",
     }
 }
-
-const CARDINALS: [&str; 21] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
 
 /// A value clearly outside any tolerance of `value`: three more for small counts, else double.
 fn changed_value(value: f64) -> f64 {
