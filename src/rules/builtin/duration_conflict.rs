@@ -8,8 +8,8 @@
 
 use crate::claim::Quantity;
 use crate::grammar::number::{bounds, compatible};
-use crate::report::{Finding, FindingKind};
-use crate::rules::builtin::{Kind, softened};
+use crate::report::Finding;
+use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 use crate::temporal::{Bound, DurationDays};
@@ -85,14 +85,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         ];
         let hedged = a.modality == crate::claim::Modality::Hedged
             || b.modality == crate::claim::Modality::Hedged;
-        let mut finding = cx.finding(
-            rule,
-            FindingKind::Discrepancy,
-            message,
-            &[pair.a, pair.b],
-            evidence,
-        );
-        finding.severity = softened(rule, hedged);
+        let finding = discrepancy(cx, rule, message, &[pair.a, pair.b], evidence, hedged);
         findings.push(finding);
     }
     findings

@@ -46,11 +46,25 @@ pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
 }
 
-/// Whether either claim of a pair is hedged: findings on hedged claims are one step less severe.
-fn softened(rule: &Rule, hedged: bool) -> crate::report::Severity {
+/// A discrepancy of `rule` between `claims`; when either claim is hedged it is one step less
+/// severe than the rule's own grading.
+fn discrepancy(
+    cx: &Context<'_>,
+    rule: &Rule,
+    message: String,
+    claims: &[crate::matcher::ClaimRef],
+    evidence: Vec<crate::report::Evidence>,
+    hedged: bool,
+) -> Finding {
+    let mut finding = cx.finding(
+        rule,
+        crate::report::FindingKind::Discrepancy,
+        message,
+        claims,
+        evidence,
+    );
     if hedged {
-        rule.severity.lowered()
-    } else {
-        rule.severity
+        finding.severity = rule.severity.lowered();
     }
+    finding
 }

@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::claim::{Modality, Participant};
 use crate::lexicon::EntityKind;
 use crate::matcher::{ClaimRef, same_entity, topics};
-use crate::report::{Finding, FindingKind};
-use crate::rules::builtin::{Kind, softened};
+use crate::report::Finding;
+use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 
@@ -142,13 +142,12 @@ fn finding(
         cx.evidence(this, p.span, "named only here"),
         cx.evidence(that, q.span, "names another"),
     ];
-    let mut finding = cx.finding(
+    discrepancy(
+        cx,
         rule,
-        FindingKind::Discrepancy,
         message,
         &[this, that],
         evidence,
-    );
-    finding.severity = softened(rule, ma == Modality::Hedged || mb == Modality::Hedged);
-    finding
+        ma == Modality::Hedged || mb == Modality::Hedged,
+    )
 }

@@ -6,8 +6,8 @@
 //! both event words, once for each denial. A hedged side lowers the severity one step.
 
 use crate::claim::{Modality, Polarity};
-use crate::report::{Finding, FindingKind};
-use crate::rules::builtin::{Kind, softened};
+use crate::report::Finding;
+use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 
@@ -55,14 +55,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             cx.evidence(yes, positive.event.span, "says it happened"),
         ];
         let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
-        let mut finding = cx.finding(
-            rule,
-            FindingKind::Discrepancy,
-            message,
-            &[no, yes],
-            evidence,
-        );
-        finding.severity = softened(rule, hedged);
+        let finding = discrepancy(cx, rule, message, &[no, yes], evidence, hedged);
         findings.push(finding);
     }
     findings

@@ -8,8 +8,8 @@
 
 use crate::claim::{Modality, Polarity};
 use crate::grammar::number::compatible;
-use crate::report::{Finding, FindingKind};
-use crate::rules::builtin::{Kind, softened};
+use crate::report::Finding;
+use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 
@@ -67,14 +67,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 cx.evidence(pair.b, qb.span, format!("counts {text_b}")),
             ];
             let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
-            let mut finding = cx.finding(
-                rule,
-                FindingKind::Discrepancy,
-                message,
-                &[pair.a, pair.b],
-                evidence,
-            );
-            finding.severity = softened(rule, hedged);
+            let finding = discrepancy(cx, rule, message, &[pair.a, pair.b], evidence, hedged);
             findings.push(finding);
         }
     }

@@ -15,8 +15,8 @@
 
 use crate::claim::partial::PartialValue;
 use crate::claim::{Modality, Polarity};
-use crate::report::{Finding, FindingKind};
-use crate::rules::builtin::{Kind, softened};
+use crate::report::Finding;
+use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 
@@ -76,14 +76,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             cx.evidence(pair.a, ta.span, format!("dates it {va}")),
             cx.evidence(pair.b, tb.span, format!("dates it {vb}")),
         ];
-        let mut finding = cx.finding(
-            rule,
-            FindingKind::Discrepancy,
-            message,
-            &[pair.a, pair.b],
-            evidence,
-        );
-        finding.severity = softened(rule, hedged);
+        let finding = discrepancy(cx, rule, message, &[pair.a, pair.b], evidence, hedged);
         findings.push(finding);
     }
     findings
