@@ -289,18 +289,7 @@ fn edited(
             continue;
         };
         let description = classify::describe(new_claims[j], b.text);
-        let detail = fields
-            .iter()
-            .map(|f| {
-                format!(
-                    "{}: {} → {}",
-                    f.field.as_str(),
-                    f.old.as_deref().unwrap_or("none"),
-                    f.new.as_deref().unwrap_or("none")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
+        let detail = FieldChange::summary(&fields);
         out.push(Change {
             class,
             change: ChangeKind::Changed,

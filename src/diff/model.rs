@@ -135,6 +135,24 @@ pub struct FieldChange {
     pub new: Option<String>,
 }
 
+impl FieldChange {
+    /// The changed fields as one line: "count: 2 → 3; date: 2022-02 → 2022-03".
+    pub fn summary(fields: &[FieldChange]) -> String {
+        fields
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}: {} → {}",
+                    f.field.as_str(),
+                    f.old.as_deref().unwrap_or("none"),
+                    f.new.as_deref().unwrap_or("none")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// A stretch of one version: byte span and the text it covers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Excerpt {

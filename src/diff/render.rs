@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::VersionDiff;
-use super::model::{Change, ChangeKind, Class, Excerpt, WordOp, Words};
+use super::model::{Change, ChangeKind, Class, Excerpt, FieldChange, WordOp, Words};
 use crate::input::Article;
 use crate::report::Format;
 use crate::report::escape;
@@ -120,19 +120,7 @@ fn locate<'a>(step: &Step<'a>, change: &Change) -> Option<(&'a Article, Position
 }
 
 fn fields_text(change: &Change) -> String {
-    change
-        .fields
-        .iter()
-        .map(|f| {
-            format!(
-                "{}: {} → {}",
-                f.field.as_str(),
-                f.old.as_deref().unwrap_or("none"),
-                f.new.as_deref().unwrap_or("none")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    FieldChange::summary(&change.fields)
 }
 
 fn verdict(step: &Step<'_>, options: &Options) -> String {

@@ -44,19 +44,8 @@ const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
+/// Number words beyond the cardinals of `lexicon::closed`.
+const SCALE_WORDS: &[&str] = &[
     "dozen",
     "dozens",
     "hundred",
@@ -118,7 +107,8 @@ fn factual(stretch: &[Word], first_index: usize) -> bool {
         w.lower.chars().any(|c| c.is_ascii_digit())
             || closed::is_calendar_name(&w.lower)
             || RELATIVE_DAYS.contains(&w.lower.as_str())
-            || NUMBER_WORDS.contains(&w.lower.as_str())
+            || closed::cardinal_value(&w.lower).is_some()
+            || SCALE_WORDS.contains(&w.lower.as_str())
             || NEGATIONS.contains(&w.lower.as_str())
             || w.lower.ends_with("n't")
             || (w.capitalized && first_index + k > 0)
