@@ -114,6 +114,18 @@ pub struct Quantity {
     pub unit: Option<String>,
 }
 
+impl Quantity {
+    /// The quantity's content as a key, without its position: "24:MoreThan:day".
+    pub fn key(&self) -> String {
+        format!(
+            "{}:{:?}:{}",
+            self.value,
+            self.bound,
+            self.unit.as_deref().unwrap_or("")
+        )
+    }
+}
+
 /// When the claim happened: a resolved time or an unresolved time expression.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClaimTime {

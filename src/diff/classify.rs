@@ -22,7 +22,7 @@
 //! factual whatever the words around it.
 
 use super::model::{Field, FieldChange};
-use crate::claim::{Claim, Modality, Role, SourceKind};
+use crate::claim::{Claim, Modality, Quantity, Role, SourceKind};
 use crate::lexicon::Cues;
 
 /// A pair needs the same predicate, or this much agreement on everything else.
@@ -336,18 +336,7 @@ fn time_text(claim: &Claim, text: &str) -> Option<String> {
 }
 
 fn quantity_keys(claim: &Claim) -> Vec<String> {
-    let mut keys: Vec<String> = claim
-        .quantities
-        .iter()
-        .map(|q| {
-            format!(
-                "{}:{:?}:{}",
-                q.value,
-                q.bound,
-                q.unit.as_deref().unwrap_or("")
-            )
-        })
-        .collect();
+    let mut keys: Vec<String> = claim.quantities.iter().map(Quantity::key).collect();
     keys.sort_unstable();
     keys
 }

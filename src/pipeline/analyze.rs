@@ -263,14 +263,7 @@ fn assign_ids(claims: &mut [Claim]) {
         let quantities = claim
             .quantities
             .iter()
-            .map(|q| {
-                format!(
-                    "{}:{:?}:{}",
-                    q.value,
-                    q.bound,
-                    q.unit.as_deref().unwrap_or("")
-                )
-            })
+            .map(Quantity::key)
             .collect::<Vec<_>>()
             .join(",");
         let polarity = format!("{:?}", claim.polarity);
