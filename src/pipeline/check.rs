@@ -7,6 +7,7 @@ use crate::matcher;
 use crate::pipeline::analyze::{Analysis, Analyzer};
 use crate::report::{Report, RuleInfo};
 use crate::rulefiles::RuleFile;
+use crate::rules::ledger::Ledger;
 use crate::rules::{self, Context, RuleSet};
 
 /// A compiled lexicon and rule set, ready to check articles.
@@ -16,18 +17,29 @@ pub struct Checker {
     pub analyzer: Analyzer,
     /// The rules.
     pub rules: RuleSet,
+    /// The reference facts of `ledger/`.
+    pub ledger: Ledger,
 }
 
 impl Checker {
-    /// Compiles the lexicon and rules among `files`. Every problem is reported.
+    /// Compiles the lexicon, rules and ledger among `files`. Every problem is reported.
     pub fn new(files: &[RuleFile]) -> Result<Checker, Vec<String>> {
         let analyzer = Analyzer::new(files);
         let rules = RuleSet::load(files);
-        match (analyzer, rules) {
-            (Ok(analyzer), Ok(rules)) => Ok(Checker { analyzer, rules }),
-            (analyzer, rules) => {
+        let ledger = match &analyzer {
+            Ok(analyzer) => Ledger::load(files, &analyzer.lexicon),
+            Err(_) => Ok(Ledger::default()),
+        };
+        match (analyzer, rules, ledger) {
+            (Ok(analyzer), Ok(rules), Ok(ledger)) => Ok(Checker {
+                analyzer,
+                rules,
+                ledger,
+            }),
+            (analyzer, rules, ledger) => {
                 let mut errors = analyzer.err().unwrap_or_default();
                 errors.extend(rules.err().unwrap_or_default());
+                errors.extend(ledger.err().unwrap_or_default());
                 Err(errors)
             }
         }
@@ -52,13 +64,29 @@ impl Checker {
         analyses: &[Analysis],
         rules: &RuleSet,
     ) -> Report {
+        self.check_against(articles, analyses, rules, &self.ledger)
+    }
+
+    /// Cross-checks articles already analyzed, with `rules` and `ledger` instead of the
+    /// checker's own (rule self-tests carry their own facts).
+    pub fn check_against(
+        &self,
+        articles: Vec<Article>,
+        analyses: &[Analysis],
+        rules: &RuleSet,
+        ledger: &Ledger,
+    ) -> Report {
         let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
+        let times: Vec<Vec<crate::temporal::Timex>> =
+            analyses.iter().map(|a| a.times.clone()).collect();
         let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
         let cx = Context {
             articles: &articles,
             claims: &claims,
             pairs: &pairs,
             lexicon: &self.analyzer.lexicon,
+            times: &times,
+            ledger,
         };
         let mut findings = rules::evaluate(rules, &cx);
         findings.sort_by_cached_key(|f| {

@@ -1,5 +1,5 @@
-//! What a rule sees: the articles, their claims, the matched pairs, the lexicon, and each
-//! claim's source for independence.
+//! What a rule sees: the articles, their claims and time expressions, the matched pairs, the
+//! lexicon, the ledger of reference facts, and each claim's source for independence.
 
 use crate::claim::id::fingerprint;
 use crate::claim::{Claim, SourceKind};
@@ -7,7 +7,9 @@ use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::matcher::{ClaimRef, Pair};
 use crate::report::{Evidence, Finding, FindingKind};
+use crate::rules::ledger::Ledger;
 use crate::rules::model::Rule;
+use crate::temporal::Timex;
 use crate::text::span::Span;
 
 /// The input of every rule.
@@ -21,6 +23,10 @@ pub struct Context<'a> {
     pub pairs: &'a [Pair],
     /// The lexicon.
     pub lexicon: &'a Lexicon,
+    /// Every article's time expressions, in text order, one list an article.
+    pub times: &'a [Vec<Timex>],
+    /// Reference facts a newsroom has verified.
+    pub ledger: &'a Ledger,
 }
 
 impl Context<'_> {

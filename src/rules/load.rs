@@ -90,12 +90,14 @@ fn check_spec(spec: &RuleSpec, file: &RuleFile) -> Vec<String> {
 }
 
 impl RuleSet {
-    /// Reads the rule files among `files` (everything outside `lexicon/`), in order; a later
+    /// Reads the rule files among `files` (everything outside `lexicon/` and `ledger/`), in order; a later
     /// rule with the same code replaces an earlier one. Every problem is reported.
     pub fn load(files: &[RuleFile]) -> Result<RuleSet, Vec<String>> {
         let mut rules: BTreeMap<String, Rule> = BTreeMap::new();
         let mut errors = Vec::new();
-        for file in files.iter().filter(|f| !f.relative.starts_with("lexicon/")) {
+        for file in files.iter().filter(|f| {
+            !f.relative.starts_with("lexicon/") && !crate::rules::ledger::is_ledger(&f.relative)
+        }) {
             let spec: RuleSpec = match toml::from_str(&file.text) {
                 Ok(spec) => spec,
                 Err(error) => {

@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod context;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod selftest;

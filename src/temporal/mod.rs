@@ -72,10 +72,11 @@ struct Found {
     tense: tense::Tense,
 }
 
-/// A lower bound on an undated text's publication date: the latest date with a written year
-/// that the text reports in the past or without tense (a report comes after what it reports;
-/// dates said in the future tense are left out). `None` when the text has no such date.
-fn infer_published(text: &str, found: &[Timex]) -> Option<PartialDate> {
+/// A lower bound on a text's publication date: the latest date with a written year that the
+/// text reports in the past or without tense (a report comes after what it reports; dates said
+/// in the future tense are left out). `None` when the text has no such date. `found` are the
+/// text's time expressions as [`tag`] returns them.
+pub fn infer_published(text: &str, found: &[Timex]) -> Option<PartialDate> {
     found
         .iter()
         .filter(|t| t.kind == TimexType::Date && t.anchor == Anchor::None)

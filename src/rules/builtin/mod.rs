@@ -3,6 +3,7 @@
 //! A rule file names its kind; the kind's code reads the rule's parameters and the [`Context`]
 //! and returns findings. Kinds know nothing of output formats.
 
+mod date_arithmetic;
 mod duration_conflict;
 mod participant_conflict;
 mod polarity_conflict;
@@ -34,6 +35,7 @@ pub const KINDS: &[Kind] = &[
     time_conflict::KIND,
     time_agreement::KIND,
     duration_conflict::KIND,
+    date_arithmetic::KIND,
     quantity_conflict::KIND,
     polarity_conflict::KIND,
     participant_conflict::KIND,
