@@ -2,6 +2,8 @@
 //! arithmetic), LEDGER001 (reference ledger) and QUOTE001 (quote wording): the finding, its
 //! code and the exit code, and the same input without the fault staying clean of it.
 
+use std::fs;
+use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -98,4 +100,107 @@ fn time004_silence_against_the_publication_date() {
         text,
     );
     assert!(findings_of(&late, "TIME004").is_empty());
+}
+
+/// A rules directory holding one ledger file with `text`.
+fn ledger_dir(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("ledger")).unwrap();
+    fs::write(dir.path().join("ledger/facts.toml"), text).unwrap();
+    dir
+}
+
+const SEED_CALL: &str = r#"[[fact]]
+id = "biden-putin-call"
+event = "speak"
+participants = ["joe-biden", "vladimir-putin"]
+date = "DATE"
+as-of = "2022-03-01"
+source = "the readout of the call"
+"#;
+
+/// The seeds checked with a ledger holding the Biden–Putin call on `date`, as JSON.
+fn seeds_with_call(date: &str) -> Output {
+    let dir = ledger_dir(&SEED_CALL.replace("DATE", date));
+    let rules = dir.path().to_str().unwrap();
+    claimcheck(
+        &[
+            "check",
+            "seeds/",
+            "--no-config",
+            "--rules",
+            rules,
+            "--format",
+            "json",
+        ],
+        "",
+    )
+}
+
+/// Whether some ATTR001 finding is about the call of February 12.
+fn call_unsupported(output: &Output) -> bool {
+    findings_of(output, "ATTR001").iter().any(|f| {
+        f["message"].as_str().is_some_and(|m| {
+            m.contains("\"speak\" (joe-biden, vladimir-putin)") && m.contains("February 12")
+        })
+    })
+}
+
+#[test]
+fn ledger001_a_contradicting_fact_is_a_discrepancy() {
+    let output = seeds_with_call("2022-02-14");
+    assert_eq!(output.status.code(), Some(1));
+    let found = findings_of(&output, "LEDGER001");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("biden-putin-call"), "{message}");
+    assert!(message.contains("ledger/facts.toml:1"), "{message}");
+    assert!(message.contains("2022-02-14"), "{message}");
+    assert_eq!(found[0]["evidence"][0]["text"], "February 12");
+    // A contradicted claim is not corroborated.
+    assert!(call_unsupported(&output));
+}
+
+#[test]
+fn ledger001_an_agreeing_fact_corroborates() {
+    let without = claimcheck(&["check", "seeds/", "--no-config", "--format", "json"], "");
+    assert!(call_unsupported(&without));
+    let output = seeds_with_call("2022-02-12");
+    assert!(findings_of(&output, "LEDGER001").is_empty());
+    assert!(!call_unsupported(&output));
+    let before = findings_of(&without, "ATTR001").len();
+    assert_eq!(findings_of(&output, "ATTR001").len(), before - 1);
+}
+
+#[test]
+fn ledger_errors_name_file_line_and_key() {
+    let dir = ledger_dir(&SEED_CALL.replace("DATE", "2022-02-31"));
+    let rules = dir.path().to_str().unwrap();
+    let output = claimcheck(&["check", "seeds/", "--no-config", "--rules", rules], "");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("ledger/facts.toml:5: key `date`"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let output = claimcheck(&["rules", "check", rules], "");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn the_example_ledger_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("ledger")).unwrap();
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/rules/ledger/example.toml");
+    fs::copy(example, dir.path().join("ledger/example.toml")).unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let output = claimcheck(&["check", "seeds/", "--no-config", "--rules", rules], "");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -35,8 +35,8 @@ use toml::Spanned;
 
 use crate::claim::{Claim, Polarity, Quantity};
 use crate::grammar::number::{bounds, compatible, unit_of};
-use crate::lexicon::Lexicon;
-use crate::matcher::{ancestors, is_weak, same_entity};
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::matcher::{ancestors, same_entity};
 use crate::rulefiles::{RuleFile, line_of, toml_error};
 use crate::temporal::{Bound, Interval, PartialDate};
 
@@ -200,7 +200,13 @@ fn read(file: &RuleFile, lexicon: &Lexicon) -> Result<Vec<Fact>, Vec<String>> {
     let mut facts = Vec::new();
     let at = |offset: usize| format!("{}:{}", file.origin, line_of(&file.text, offset));
     for spanned in raw.fact {
-        let fact_line = at(spanned.span().start);
+        // The span of an array-of-tables entry may start on the blank line before its header.
+        let start = spanned.span().start;
+        let header = start
+            + file.text[start..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(0);
+        let fact_line = at(header);
         let raw = spanned.into_inner();
         let before = errors.len();
         let predicate = raw.event.get_ref().clone();
@@ -319,7 +325,7 @@ fn read(file: &RuleFile, lexicon: &Lexicon) -> Result<Vec<Fact>, Vec<String>> {
 
 impl Fact {
     /// Whether `claim` asserts this fact's event: same predicate and object, at least one shared
-    /// participant, and no strong participant (a person or organization) the fact does not name.
+    /// participant, and no person or organization the fact does not name.
     pub fn is_about(&self, claim: &Claim, lexicon: &Lexicon) -> bool {
         if claim.polarity != Polarity::Positive || claim.event.predicate != self.predicate {
             return false;
@@ -336,10 +342,16 @@ impl Fact {
             })
         };
         let shared = claim.participants.iter().any(|p| named(&p.entity));
-        let outsider = claim
-            .participants
-            .iter()
-            .any(|p| !is_weak(&p.entity, lexicon) && !named(&p.entity));
+        // Places and things (a missile, a hotline) do not tell one event from another; people
+        // and organizations, known or not, do.
+        let outsider = claim.participants.iter().any(|p| {
+            let kind = lexicon.entity(&p.entity).map(|e| e.kind);
+            let incidental = matches!(
+                kind,
+                Some(EntityKind::Country | EntityKind::Place | EntityKind::Thing)
+            );
+            !incidental && !named(&p.entity)
+        });
         shared && !outsider
     }
 

@@ -103,6 +103,9 @@ pub struct RuleTest {
     /// Text every finding's evidence must include, when given.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// A ledger file's text (`[[fact]]` tables) the case is checked against.
+    #[serde(default)]
+    pub ledger: Option<String>,
 }
 
 /// A rule as written in its file.

@@ -1,10 +1,12 @@
 //! Running the test cases that rule files carry: each case's articles are checked with the
-//! lexicon and that one rule, and the count of its findings (and their evidence) must match.
+//! lexicon and that one rule (and the case's own ledger, when it gives one), and the count of
+//! its findings (and their evidence) must match.
 
 use crate::input::{Article, Metadata};
 use crate::pipeline::check::Checker;
 use crate::rulefiles::RuleFile;
 use crate::rules::RuleSet;
+use crate::rules::ledger::Ledger;
 
 /// The outcome of one rule test case.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,11 +53,29 @@ pub fn run(files: &[RuleFile]) -> Result<Vec<CaseResult>, Vec<String>> {
                     },
                 });
             }
+            let ledger = match &case.ledger {
+                Some(text) => {
+                    let file = RuleFile {
+                        relative: format!("{}case.toml", crate::rules::ledger::DIR),
+                        origin: format!("{}#ledger", rule.origin),
+                        text: text.clone(),
+                    };
+                    Ledger::load(&[file], &checker.analyzer.lexicon).unwrap_or_else(|errors| {
+                        failure = Some(errors.join("; "));
+                        Ledger::default()
+                    })
+                }
+                None => checker.ledger.clone(),
+            };
             if failure.is_none() {
                 let single = RuleSet {
                     rules: vec![rule.clone()],
                 };
-                let (report, _) = checker.check_with(articles, &single);
+                let analyses: Vec<_> = articles
+                    .iter()
+                    .map(|a| checker.analyzer.analyze(a))
+                    .collect();
+                let report = checker.check_against(articles, &analyses, &single, &ledger);
                 let found: Vec<_> = report
                     .findings
                     .iter()

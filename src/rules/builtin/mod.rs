@@ -5,6 +5,7 @@
 
 mod date_arithmetic;
 mod duration_conflict;
+mod ledger_conflict;
 mod participant_conflict;
 mod polarity_conflict;
 mod quantity_conflict;
@@ -40,6 +41,7 @@ pub const KINDS: &[Kind] = &[
     polarity_conflict::KIND,
     participant_conflict::KIND,
     restated_fact::KIND,
+    ledger_conflict::KIND,
     unsupported::KIND,
 ];
 

@@ -3,7 +3,7 @@
 //! ## What it does
 //! A claim is checkable when it names at least one participant and carries a time, a number, a
 //! second participant or an attribution. It is supported when a matched claim with the same
-//! polarity comes from another source; two outlets citing the same wire service, or carrying its
+//! polarity comes from another source, or when a fact of the ledger confirms it; two outlets citing the same wire service, or carrying its
 //! copy, are one source. An unsupported claim is reported with the attribution it rests on, and
 //! its strength follows that attribution: anonymous < outlet < named < on-record quote < document.
 //!
@@ -74,6 +74,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 || !is_checkable(claim)
                 || claim.modality == Modality::Quoted
             {
+                continue;
+            }
+            let published = cx.articles[article].meta.published.map(|p| p.interval());
+            if cx.ledger.confirms(claim, published, cx.lexicon) {
                 continue;
             }
             let root = *first_statement.get(&r).unwrap_or(&r);
