@@ -204,3 +204,41 @@ fn the_example_ledger_loads() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn quote001_a_reworded_quote_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "\"What we’ve seen repeatedly is that Russia goes through the pretence of diplomacy \
+         to distract,\" Blinken told reporters on Wednesday.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "“What we’ve witnessed repeatedly is that Russia goes through the pretence of \
+         diplomacy to distract,” Blinken said.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let output = claimcheck(&["check", path, "--no-config", "--format", "json"], "");
+    // A warning: the default gate (error) passes, --fail-on warning fails.
+    assert_eq!(output.status.code(), Some(0));
+    let found = findings_of(&output, "QUOTE001");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["severity"], "warning");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("[-seen-] {+witnessed+}"), "{message}");
+    assert_eq!(found[0]["evidence"].as_array().unwrap().len(), 2);
+    let output = claimcheck(&["check", path, "--no-config", "--fail-on", "warning"], "");
+    assert_eq!(output.status.code(), Some(1));
+    // The same words in other marks: nothing to report.
+    fs::write(
+        dir.path().join("b.txt"),
+        "“What we've seen repeatedly is that Russia goes through the pretence of diplomacy to \
+         distract,” Blinken said.\n",
+    )
+    .unwrap();
+    let output = claimcheck(&["check", path, "--no-config", "--format", "json"], "");
+    assert!(findings_of(&output, "QUOTE001").is_empty());
+}

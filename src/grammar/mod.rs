@@ -7,4 +7,5 @@
 pub mod cue;
 pub mod entity;
 pub mod number;
+pub mod quote;
 pub mod token;

@@ -9,6 +9,7 @@ mod ledger_conflict;
 mod participant_conflict;
 mod polarity_conflict;
 mod quantity_conflict;
+mod quote_wording;
 mod restated_fact;
 mod time_agreement;
 mod time_conflict;
@@ -42,6 +43,7 @@ pub const KINDS: &[Kind] = &[
     participant_conflict::KIND,
     restated_fact::KIND,
     ledger_conflict::KIND,
+    quote_wording::KIND,
     unsupported::KIND,
 ];
 

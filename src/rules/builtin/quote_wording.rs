@@ -1,0 +1,301 @@
+//! `quote-wording`: the same direct quote rendered with different words by two sources.
+//!
+//! ## What it does
+//! Finds every direct quotation of every article ([`crate::grammar::quote`]: straight, curly
+//! and mixed marks, quotes of several sentences) and pairs quotations of different articles
+//! whose words mostly agree: the share of the shorter quote's words found, in order, in the other
+//! (a word diff by `similar`) must reach `min-similarity`. Where the two overlap, any word that
+//! differs is a discrepancy, reported with the word diff (`[-old-] {+new+}`). A quote that is
+//! a fragment of the other (one outlet quotes less) is not a difference; neither are case,
+//! punctuation or curly against straight apostrophes. When both quotes have a known speaker
+//! (the on-record source of their sentence) and the speakers differ, they are not the same quote.
+//!
+//! Quotes equal word for word are not reported, as agreements or otherwise: identical wording is
+//! what carrying the same wire copy looks like, and says nothing about accuracy.
+//!
+//! Quotations are blocked by their rarer words, so the work grows with the number of quotes, not
+//! its square.
+//!
+//! ## Parameters
+//! - `min-similarity` (default 0.6): share of the shorter quote's words the other must hold.
+//! - `min-words` (default 6): shorter quotes are too short to tell apart.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use similar::{ChangeTag, DiffOp, TextDiff};
+
+use crate::claim::SourceKind;
+use crate::claim::id::fingerprint;
+use crate::grammar::quote::{Quote, quotes};
+use crate::matcher::{ClaimRef, same_entity};
+use crate::report::{Evidence, Finding};
+use crate::rules::builtin::{Kind, discrepancy};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+pub(super) const KIND: Kind = Kind {
+    name: "quote-wording",
+    summary: "the same quote rendered with different words by two sources",
+    parameters: &[("min-similarity", 0.6), ("min-words", 6.0)],
+    run,
+};
+
+/// Words in more quotes than this do not block (function words).
+const COMMON_WORD_QUOTES: usize = 64;
+
+/// One quote of one article, ready to compare.
+struct Found {
+    article: usize,
+    quote: Quote,
+    words: Vec<String>,
+    speaker: Option<String>,
+    claims: Vec<ClaimRef>,
+}
+
+/// The on-record speaker of a quote: the source of a claim of its sentence attributed to a named
+/// person or organization.
+fn speaker_and_claims(
+    cx: &Context<'_>,
+    article: usize,
+    quote: &Quote,
+) -> (Option<String>, Vec<ClaimRef>) {
+    let mut speaker = None;
+    let mut claims = Vec::new();
+    for (index, claim) in cx.claims[article].iter().enumerate() {
+        if !claim.sentence.overlaps(quote.span) {
+            continue;
+        }
+        claims.push(ClaimRef {
+            article,
+            claim: index,
+        });
+        if speaker.is_none()
+            && matches!(
+                claim.attribution.kind,
+                SourceKind::Quote | SourceKind::Named
+            )
+        {
+            speaker = claim.attribution.entity.clone();
+        }
+    }
+    (speaker, claims)
+}
+
+/// How two quotes' words line up: the share of the shorter's words matched, and the diff
+/// trimmed to where they overlap (a quote that starts later or stops earlier is a fragment, not
+/// a change).
+fn compare<'a>(a: &'a [String], b: &'a [String]) -> (f64, Vec<(ChangeTag, &'a str)>) {
+    let a_refs: Vec<&str> = a.iter().map(String::as_str).collect();
+    let b_refs: Vec<&str> = b.iter().map(String::as_str).collect();
+    let diff = TextDiff::configure().diff_slices(&a_refs, &b_refs);
+    let ops = diff.ops();
+    let matched: usize = ops
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let shorter = a.len().min(b.len()).max(1);
+    let share = matched as f64 / shorter as f64;
+    let first = ops.iter().position(|op| matches!(op, DiffOp::Equal { .. }));
+    let last = ops
+        .iter()
+        .rposition(|op| matches!(op, DiffOp::Equal { .. }));
+    let (Some(first), Some(last)) = (first, last) else {
+        return (share, Vec::new());
+    };
+    let mut changes = Vec::new();
+    for op in &ops[first..=last] {
+        for change in diff.iter_changes(op) {
+            changes.push((change.tag(), change.value()));
+        }
+    }
+    (share, changes)
+}
+
+/// The word diff in git's word-diff style: `we have [-seen-] {+witnessed+} it`, with unchanged
+/// stretches longer than a few words shortened.
+fn render(changes: &[(ChangeTag, &str)]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < changes.len() {
+        let tag = changes[i].0;
+        let mut j = i;
+        while j < changes.len() && changes[j].0 == tag {
+            j += 1;
+        }
+        let run: Vec<&str> = changes[i..j].iter().map(|(_, w)| *w).collect();
+        parts.push(match tag {
+            ChangeTag::Equal if run.len() > 6 && i > 0 && j < changes.len() => {
+                format!(
+                    "{} {} … {} {}",
+                    run[0],
+                    run[1],
+                    run[run.len() - 2],
+                    run[run.len() - 1]
+                )
+            }
+            ChangeTag::Equal if run.len() > 3 && i == 0 => {
+                format!("… {}", run[run.len() - 3..].join(" "))
+            }
+            ChangeTag::Equal if run.len() > 3 && j == changes.len() => {
+                format!("{} …", run[..3].join(" "))
+            }
+            ChangeTag::Equal => run.join(" "),
+            ChangeTag::Delete => format!("[-{}-]", run.join(" ")),
+            ChangeTag::Insert => format!("{{+{}+}}", run.join(" ")),
+        });
+        i = j;
+    }
+    parts.join(" ")
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let min_similarity = rule.number("min-similarity", 0.6);
+    let min_words = rule.number("min-words", 6.0).max(1.0) as usize;
+    let mut found: Vec<Found> = Vec::new();
+    for (article, a) in cx.articles.iter().enumerate() {
+        for quote in quotes(&a.text) {
+            let words = quote.words(&a.text);
+            if words.len() < min_words {
+                continue;
+            }
+            let (speaker, claims) = speaker_and_claims(cx, article, &quote);
+            found.push(Found {
+                article,
+                quote,
+                words,
+                speaker,
+                claims,
+            });
+        }
+    }
+    // Block on the longer words; skip the ones too common to tell quotes apart.
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let distinct: BTreeSet<&str> = f
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        for word in distinct {
+            index.entry(word).or_default().push(i);
+        }
+    }
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for members in index.values().filter(|m| m.len() <= COMMON_WORD_QUOTES) {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                let same = found[i].article == found[j].article;
+                if rule.spec.applies_to.admits(same) {
+                    candidates.insert((i, j));
+                }
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for (i, j) in candidates {
+        let (a, b) = (&found[i], &found[j]);
+        if let (Some(x), Some(y)) = (&a.speaker, &b.speaker) {
+            if !same_entity(x, y) {
+                continue;
+            }
+        }
+        let (share, changes) = compare(&a.words, &b.words);
+        if share < min_similarity || changes.iter().all(|(tag, _)| *tag == ChangeTag::Equal) {
+            continue;
+        }
+        // Runs of changed words: "[-seen-] {+witnessed+}" is one change.
+        let changed = changes
+            .iter()
+            .zip(changes.iter().skip(1).map(Some).chain([None]))
+            .filter(|((tag, _), next)| {
+                *tag != ChangeTag::Equal && next.is_none_or(|(t, _)| *t == ChangeTag::Equal)
+            })
+            .count();
+        let text_a = &cx.articles[a.article].text;
+        let text_b = &cx.articles[b.article].text;
+        let speaker = a
+            .speaker
+            .as_deref()
+            .or(b.speaker.as_deref())
+            .map_or(String::new(), |s| format!(" of {s}"));
+        let message = format!(
+            "a quote{speaker} reads differently in {} and {} ({changed} change{}): {}",
+            cx.articles[a.article].id,
+            cx.articles[b.article].id,
+            if changed == 1 { "" } else { "s" },
+            render(&changes)
+        );
+        let evidence = vec![
+            Evidence::new(
+                &cx.articles[a.article].id,
+                a.quote.span,
+                text_a,
+                format!("quoted in {}", cx.articles[a.article].id),
+            ),
+            Evidence::new(
+                &cx.articles[b.article].id,
+                b.quote.span,
+                text_b,
+                format!("quoted in {}", cx.articles[b.article].id),
+            ),
+        ];
+        let claims: Vec<ClaimRef> = a.claims.iter().chain(&b.claims).copied().collect();
+        let mut finding = discrepancy(cx, rule, message, &claims, evidence, false);
+        let key_a = a.words.join(" ");
+        let key_b = b.words.join(" ");
+        finding.fingerprint = fingerprint([
+            rule.spec.code.as_str(),
+            cx.articles[a.article].id.as_str(),
+            key_a.as_str(),
+            cx.articles[b.article].id.as_str(),
+            key_b.as_str(),
+        ]);
+        findings.push(finding);
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::quote::words;
+
+    fn diff(a: &str, b: &str) -> (f64, String) {
+        let (a, b) = (words(a), words(b));
+        let (share, changes) = compare(&a, &b);
+        (share, render(&changes))
+    }
+
+    #[test]
+    fn a_changed_word_shows_in_the_diff() {
+        let (share, shown) = diff(
+            "What we have seen repeatedly is that Russia goes through the pretence",
+            "What we have witnessed repeatedly is that Russia goes through the pretence",
+        );
+        assert!(share > 0.8);
+        assert_eq!(
+            shown,
+            "what we have [-seen-] {+witnessed+} repeatedly is that …"
+        );
+    }
+
+    #[test]
+    fn a_fragment_is_not_a_change() {
+        let (share, shown) = diff(
+            "we are not going to let Russia dictate in any way what is in our interests",
+            "not going to let Russia dictate in any way",
+        );
+        assert_eq!(share, 1.0);
+        assert!(!shown.contains("[-") && !shown.contains("{+"), "{shown}");
+    }
+
+    #[test]
+    fn case_and_apostrophes_are_not_changes() {
+        let (_, shown) = diff("We’ve seen it, he", "we've seen it he");
+        assert!(!shown.contains("[-"), "{shown}");
+    }
+}
