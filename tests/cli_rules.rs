@@ -139,3 +139,21 @@ fn glob_rule_files(dir: &str) -> Vec<std::path::PathBuf> {
     assert!(!files.is_empty());
     files
 }
+
+#[test]
+fn list_aligns_its_columns_for_longer_codes() {
+    let (code, stdout, _) = claimcheck(&["rules", "list"]);
+    assert_eq!(code, 0);
+    let severity_at: std::collections::BTreeSet<usize> = stdout
+        .lines()
+        .map(|l| {
+            ["error", "warning", "info"]
+                .iter()
+                .filter_map(|s| l.find(&format!(" {s} ")))
+                .min()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(severity_at.len(), 1, "{stdout}");
+    assert!(stdout.contains("LEDGER001 "), "{stdout}");
+}

@@ -30,25 +30,63 @@ impl Quote {
     }
 }
 
-/// The comparable words of `text`: lower-cased, punctuation stripped, apostrophes folded.
+/// The comparable words of `text`, so that what house style changes does not count as a
+/// change of wording: lower-cased, punctuation stripped, apostrophes folded, hyphens inside
+/// words dropped ("e-mail" = "email"), whole hours without their minutes ("6:00" = "6"),
+/// contractions spelled out ("aren't" = "are not", "I'm" = "I am"; not "'s" or "'d", which are
+/// ambiguous), and editorial insertions in brackets or parentheses ("her (Tara Reid)") left out.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
-        .map(|w| {
-            w.chars()
-                .map(|c| {
-                    if matches!(c, '’' | '‘' | '`') {
-                        '\''
-                    } else {
-                        c
-                    }
-                })
-                .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '%' | '$'))
-                .collect::<String>()
-                .trim_matches(['\'', '-'])
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/')) {
+        let opens = raw.chars().filter(|c| matches!(c, '(' | '[')).count();
+        let closes = raw.chars().filter(|c| matches!(c, ')' | ']')).count();
+        let inside = depth > 0 || opens > 0;
+        depth = (depth + opens).saturating_sub(closes);
+        if inside {
+            continue;
+        }
+        let folded: String = raw
+            .replace(":00", "")
+            .chars()
+            .map(|c| {
+                if matches!(c, '’' | '‘' | '`') {
+                    '\''
+                } else {
+                    c
+                }
+            })
+            .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '%' | '$'))
+            .collect::<String>()
+            .trim_matches('\'')
+            .to_lowercase();
+        if folded.is_empty() {
+            continue;
+        }
+        out.extend(expand_contraction(&folded));
+    }
+    out
+}
+
+/// "aren't" → ["are", "not"]; "can't" → ["can", "not"]; other words as they are.
+fn expand_contraction(word: &str) -> Vec<String> {
+    match word {
+        "can't" | "cannot" => return vec!["can".into(), "not".into()],
+        "won't" => return vec!["will".into(), "not".into()],
+        _ => {}
+    }
+    for (suffix, full) in [
+        ("n't", "not"),
+        ("'m", "am"),
+        ("'re", "are"),
+        ("'ve", "have"),
+        ("'ll", "will"),
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            return vec![stem.to_string(), full.to_string()];
+        }
+    }
+    vec![word.to_string()]
 }
 
 fn is_opening_context(before: Option<char>) -> bool {
@@ -186,7 +224,26 @@ mod tests {
     fn words_fold_case_punctuation_and_apostrophes() {
         assert_eq!(
             words("“We’ve seen it — repeatedly,” he"),
-            ["we've", "seen", "it", "repeatedly", "he"]
+            ["we", "have", "seen", "it", "repeatedly", "he"]
         );
+    }
+
+    #[test]
+    fn words_fold_house_style() {
+        assert_eq!(
+            words("Torches aren't needed"),
+            words("torches are not needed")
+        );
+        assert_eq!(words("I'm sorry"), words("I am sorry"));
+        assert_eq!(
+            words("mobile e-mail at 6:00 p.m."),
+            words("mobile email at 6 p.m.")
+        );
+        assert_eq!(
+            words("respect to her (Tara Reid) and her family"),
+            words("respect to her and her family")
+        );
+        assert_eq!(words("strengthen [the Act] now"), ["strengthen", "now"]);
+        assert_eq!(words("the mayor's car"), ["the", "mayor's", "car"]);
     }
 }

@@ -500,4 +500,67 @@ source = "readout"
             errors[0]
         );
     }
+
+    fn claim_of(text: &str, published: &str) -> Claim {
+        let analyzer =
+            crate::pipeline::analyze::Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let article = crate::input::Article {
+            id: "a".into(),
+            origin: String::new(),
+            text: text.into(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: crate::input::Metadata {
+                published: published.parse().ok(),
+                ..crate::input::Metadata::default()
+            },
+        };
+        analyzer.analyze(&article).claims.remove(0)
+    }
+
+    #[test]
+    fn a_verdict_is_taken_at_the_claims_precision() {
+        let lexicon = lexicon();
+        let text = GOOD
+            .replace("\"2022-02-12\"", "\"2022-02-24\"")
+            .replace("speak", "invade")
+            .replace(
+                "[\"joe-biden\", \"vladimir-putin\"]",
+                "[\"russia\", \"ukraine\"]",
+            );
+        let fact = Ledger::load(&[file(&text)], &lexicon)
+            .unwrap()
+            .facts
+            .remove(0);
+        let month = claim_of("Russia invaded Ukraine in February.", "2022-05");
+        assert!(fact.is_about(&month, &lexicon));
+        assert_eq!(
+            fact.verdict(&month, None, Tolerances::default()),
+            Verdict::Confirms
+        );
+        let wrong = claim_of("Russia invaded Ukraine on February 20.", "2022-05");
+        assert!(matches!(
+            fact.verdict(&wrong, None, Tolerances::default()),
+            Verdict::Contradicts { field: "date", .. }
+        ));
+        let elsewhere = claim_of("Russia invaded Ukraine on March 30.", "2022-05");
+        assert_eq!(
+            fact.verdict(&elsewhere, None, Tolerances::default()),
+            Verdict::Silent,
+            "a recurring event far from the fact's date is another occurrence"
+        );
+    }
+
+    #[test]
+    fn another_person_makes_another_event() {
+        let lexicon = lexicon();
+        let fact = Ledger::load(&[file(GOOD)], &lexicon)
+            .unwrap()
+            .facts
+            .remove(0);
+        let claim = claim_of("Biden spoke to Macron on February 20.", "2022-03");
+        assert!(!fact.is_about(&claim, &lexicon));
+        let claim = claim_of("Biden spoke to Putin on February 20.", "2022-03");
+        assert!(fact.is_about(&claim, &lexicon));
+    }
 }

@@ -10,10 +10,23 @@ pub(crate) fn run(args: &RulesArgs) -> Status {
     match &args.action {
         None | Some(RulesAction::List) => with_rules(args, |set| {
             let mut out = String::new();
+            // Columns as wide as their widest entry, so longer codes (LEDGER001) stay aligned.
+            let code_width = set
+                .rules
+                .iter()
+                .map(|r| r.spec.code.len())
+                .max()
+                .unwrap_or(0);
+            let name_width = set
+                .rules
+                .iter()
+                .map(|r| r.spec.name.len())
+                .max()
+                .unwrap_or(0);
             for rule in &set.rules {
                 let spec = &rule.spec;
                 out.push_str(&format!(
-                    "{:<8} {:<8} {:<22} {}\n",
+                    "{:<code_width$} {:<8} {:<name_width$} {}\n",
                     spec.code,
                     rule.severity.as_str(),
                     spec.name,

@@ -146,8 +146,9 @@ fn restated_days(rule: &Rule, cx: &Context<'_>, article: usize) -> Vec<Finding> 
             continue;
         }
         match &t.anchor {
-            // "two days later, on March 7": the shift counted from the narrative's date.
-            Anchor::Narrative { on } if *on != next.span => {
+            // "two days later, on March 7": the shift counted from the narrative's date. A clock
+            // time on the narrative's day ("10:57, 11 October") is no shift.
+            Anchor::Narrative { on } if *on != next.span && t.kind == TimexType::Date => {
                 let Some(counted) = day_of(t) else {
                     continue;
                 };
