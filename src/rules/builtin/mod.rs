@@ -3,6 +3,7 @@
 //! A rule file names its kind; the kind's code reads the rule's parameters and the [`Context`]
 //! and returns findings. Kinds know nothing of output formats.
 
+mod attribute_conflict;
 mod duration_conflict;
 mod participant_conflict;
 mod polarity_conflict;
@@ -37,6 +38,7 @@ pub const KINDS: &[Kind] = &[
     quantity_conflict::KIND,
     polarity_conflict::KIND,
     participant_conflict::KIND,
+    attribute_conflict::KIND,
     restated_fact::KIND,
     unsupported::KIND,
 ];
