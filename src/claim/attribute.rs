@@ -62,6 +62,8 @@ const OTHER_QUAKE: &[&str] = &[
     "quakes",
     "earthquakes",
     "tremors",
+    "can",
+    "common",
 ];
 
 /// Last words of facility names: what has a fixed location.
@@ -119,6 +121,8 @@ const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("sgt", "sergeant"),
     ("adm", "admiral"),
     ("defence", "defense"),
+    // A judge of a New York supreme court is a justice; the two are one office in the news.
+    ("justice", "judge"),
 ];
 
 /// One attribute read from a sentence, before it becomes a claim.
@@ -314,7 +318,9 @@ fn age_at<'m>(parts: &SentenceParts<'m, '_>, i: usize) -> Option<Found<'m>> {
         timed: false,
     };
     // "33-year-old Reid", "the 33-year-old actress Tara Reid", "Reid, a 33-year-old actress".
-    if let Some(value) = hyphenated_age(tokens[i].text) {
+    // "then-15-year-old": an age at another time.
+    let then = (i.saturating_sub(2)..i).any(|k| tokens[k].text.eq_ignore_ascii_case("then"));
+    if let Some(value) = hyphenated_age(tokens[i].text).filter(|_| !then) {
         let after = (i + 1..tokens.len().min(i + 4))
             .take_while(|&k| {
                 starting_at(mentions, k).is_some()
@@ -331,13 +337,18 @@ fn age_at<'m>(parts: &SentenceParts<'m, '_>, i: usize) -> Option<Found<'m>> {
             .filter(|m| is_person(m));
         return after.or(before).map(|m| found(m, i, i, value));
     }
-    let m = ending_at(mentions, i).filter(|m| is_person(m))?;
+    // A name with digits ("IE6") is a product, not a person.
+    let m = ending_at(mentions, i)
+        .filter(|m| is_person(m) && !m.id.contains(|c: char| c.is_ascii_digit()))?;
     let next = |k: usize| tokens.get(i + k);
     let comma = next(1).is_some_and(|t| t.text == ",");
     // "Reid, 33," — but not "Reid, 33 others".
     if comma {
         if let Some(value) = next(2).and_then(|t| age_number(t.text)) {
-            if ends_phrase(next(3)) {
+            // Not a list: "IE6, 7, 8".
+            let list = next(3).is_some_and(|t| t.text == ",")
+                && next(4).is_some_and(|t| number::parse_cardinal(t.text).is_some());
+            if ends_phrase(next(3)) && !list {
                 return Some(found(m, i + 2, i + 2, value));
             }
         }
@@ -439,10 +450,12 @@ fn magnitudes<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
             continue;
         }
         used.push(value_token);
-        let window = first.saturating_sub(8)..(last + 6).min(tokens.len());
+        let window = first.saturating_sub(12)..(last + 6).min(tokens.len());
         if tokens[window]
             .iter()
             .any(|t| OTHER_QUAKE.contains(&t.text.to_ascii_lowercase().as_str()))
+            || is_range(tokens, value_token)
+            || parts.times.iter().any(|(_, t)| is_calendar(t))
         {
             continue;
         }
@@ -453,6 +466,13 @@ fn magnitudes<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
         let places = parts
             .mentions
             .iter()
+            // Not "U.S." of "U.S. Geological Survey": a place inside a longer name.
+            .filter(|m| {
+                !m.adjective
+                    && !tokens
+                        .get(m.last_token + 1)
+                        .is_some_and(Token::is_capitalized)
+            })
             .filter(|m| {
                 matches!(m.kind, EntityKind::Country | EntityKind::Place)
                     || (may_be_place(m)
@@ -485,6 +505,26 @@ fn magnitudes<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
         });
     }
     found
+}
+
+/// Whether the number at `i` opens a range or a list ("magnitude 2 and 3", "5 to 6").
+fn is_range(tokens: &[Token<'_>], i: usize) -> bool {
+    is_word(tokens.get(i + 1), &["and", "or", "to", "-"])
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| number::parse_cardinal(t.text).is_some())
+}
+
+/// Whether a time expression is written as a calendar date, month or year ("in February", "In
+/// 2004", "On April 6") rather than relative to the news ("on Sunday", "this morning"). Quakes
+/// dated so in a story about a quake are earlier ones.
+fn is_calendar(t: &crate::temporal::Timex) -> bool {
+    let value = t.value.as_bytes();
+    t.kind == TimexType::Date
+        && t.anchor == crate::temporal::Anchor::None
+        && value.len() >= 4
+        && (value[..4].iter().all(u8::is_ascii_digit)
+            || (value.len() >= 7 && value[5..7].iter().all(u8::is_ascii_digit)))
 }
 
 /// A magnitude stated around token `i`: the token holding the value, the statement's first and
@@ -709,6 +749,8 @@ mod tests {
         assert!(attributes("In Houston, 33 people were arrested.").is_empty());
         assert!(attributes("Tara Reid, 33 others and the crew left.").is_empty());
         assert!(attributes("The 33-year-old entered rehab.").is_empty());
+        assert!(attributes("The fix covers Tara Reid, 7, 8 and 9.").is_empty());
+        assert!(attributes("Lynch said then-15-year-old Jermayne Timmons was there.").is_empty());
     }
 
     #[test]
@@ -762,6 +804,18 @@ mod tests {
             0
         );
         assert_eq!(magnitudes("An outage of the same order of magnitude."), 0);
+        assert_eq!(
+            magnitudes("In 2004, a magnitude 9.1 quake off Indonesia killed 230,000 people."),
+            0
+        );
+        assert_eq!(
+            magnitudes("Shakers around magnitude 2 and 3 are usual in Iran."),
+            0
+        );
+        assert_eq!(
+            magnitudes("A magnitude-6.0 quake can cause severe damage."),
+            0
+        );
         assert_eq!(magnitudes("A magnitude 45 quake struck Iran."), 0);
     }
 

@@ -3,14 +3,16 @@
 //! ## What it does
 //! Compares attribute claims (see `claim::attribute`) of the same attribute and entity:
 //! - **age**: two ages of one person differ by more than `age-tolerance` (default 1) plus the
-//!   whole years between the articles' publication dates; inside one article, by anything;
+//!   whole years between the articles (their publication dates, else the years their stories
+//!   are set in); inside one article, by anything;
 //! - **magnitude**: two magnitudes of the story's quake, as intervals with their bounds ("at
 //!   least 5.9"), are further apart than `magnitude-tolerance` (default 0.2). Quakes have no
 //!   name: two magnitude claims are of one quake when they share a place and, across articles,
-//!   the matcher pairs events of the two articles, and their dates (when resolved) are at most
-//!   `max-gap-days` (default 2) apart;
+//!   the matcher pairs events of the two articles set in the same year, and their dates (when
+//!   resolved) are at most `max-gap-days` (default 2) apart;
 //! - **located-in**: two sources place one facility in different places, neither naming the
-//!   other's place anywhere (which would make one inside the other: "Malibu, California");
+//!   other's place anywhere (which would make one inside the other: "Malibu, California"), both
+//!   in the same form ("X in Y" or "Y's X": the possessive names a region as often as a town);
 //! - **title**: one person given two titles neither of which contains the other ("Defense
 //!   Secretary" and "Secretary of State"), when `compare-titles` is 1 (the default).
 //!
@@ -25,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::attribute::value_span;
 use crate::claim::{Claim, Modality, Role};
-use crate::matcher::{ClaimRef, ancestors, same_entity};
+use crate::matcher::{ClaimRef, ancestors, same_entity, story_year};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -207,7 +209,11 @@ fn conflict(
                 .then(|| format!("age of {}", longer(ea, eb)))
         }
         "magnitude" => {
-            if !same_article && !linked.contains(&(a.article, b.article)) {
+            // Another year, another quake.
+            if !same_article
+                && (!linked.contains(&(a.article, b.article))
+                    || years_apart(cx, a.article, b.article) > 0.0)
+            {
                 return None;
             }
             let shares_place = same_article
@@ -245,7 +251,9 @@ fn conflict(
                 return None;
             }
             let (ea, eb) = (entity(ca)?, entity(cb)?);
-            if !same_facility(ea, eb) {
+            // "X in Malibu" names a town, "California's X" as often a region: only like forms
+            // are compared.
+            if !same_facility(ea, eb) || is_possessive_form(ca) != is_possessive_form(cb) {
                 return None;
             }
             let (pa, pb) = (
@@ -279,12 +287,22 @@ fn conflict(
     }
 }
 
-/// The whole years between two articles' publication dates; 0 when either is unknown.
+/// The whole years between two articles: between their publication dates, else between the
+/// years their stories are set in (see [`story_year`]); 0 when unknown.
 fn years_apart(cx: &Context<'_>, a: usize, b: usize) -> f64 {
     match (cx.articles[a].meta.published, cx.articles[b].meta.published) {
         (Some(x), Some(y)) => (x.interval().gap_days(&y.interval()) / 365) as f64,
-        _ => 0.0,
+        _ => match (story_year(&cx.claims[a]), story_year(&cx.claims[b])) {
+            (Some(x), Some(y)) => f64::from((x - y).abs()),
+            _ => 0.0,
+        },
     }
+}
+
+/// Whether a located-in claim was read from "Malibu's Promises center" rather than "Promises
+/// center in Malibu".
+fn is_possessive_form(claim: &Claim) -> bool {
+    !claim.event.trigger.to_lowercase().starts_with("in ")
 }
 
 /// The longer of two ids naming one entity ("tara-reid" over "reid").
