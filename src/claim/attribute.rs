@@ -27,7 +27,7 @@ use crate::grammar::cue::{self, CueIndex};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
-use crate::lexicon::EntityKind;
+use crate::lexicon::{EntityKind, closed};
 use crate::temporal::{Bound, TimexType};
 use crate::text::span::Span;
 
@@ -455,7 +455,7 @@ fn magnitudes<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
             .iter()
             .any(|t| OTHER_QUAKE.contains(&t.text.to_ascii_lowercase().as_str()))
             || is_range(tokens, value_token)
-            || parts.times.iter().any(|(_, t)| is_calendar(t))
+            || parts.times.iter().any(|(_, t)| is_calendar(tokens, t.span))
         {
             continue;
         }
@@ -515,16 +515,21 @@ fn is_range(tokens: &[Token<'_>], i: usize) -> bool {
             .is_some_and(|t| number::parse_cardinal(t.text).is_some())
 }
 
-/// Whether a time expression is written as a calendar date, month or year ("in February", "In
-/// 2004", "On April 6") rather than relative to the news ("on Sunday", "this morning"). Quakes
-/// dated so in a story about a quake are earlier ones.
-fn is_calendar(t: &crate::temporal::Timex) -> bool {
-    let value = t.value.as_bytes();
-    t.kind == TimexType::Date
-        && t.anchor == crate::temporal::Anchor::None
-        && value.len() >= 4
-        && (value[..4].iter().all(u8::is_ascii_digit)
-            || (value.len() >= 7 && value[5..7].iter().all(u8::is_ascii_digit)))
+/// Whether the time expression at `span` is written as a calendar date, month or year ("in
+/// February", "In 2004", "On April 6") rather than relative to the news ("on Sunday", "this
+/// morning"). Quakes dated so in a story about a quake are earlier ones.
+fn is_calendar(tokens: &[Token<'_>], span: Span) -> bool {
+    tokens.iter().filter(|t| span.contains(t.span)).any(|t| {
+        let word = t.text.trim_end_matches('.');
+        let month = closed::MONTHS.iter().any(|m| {
+            m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        });
+        let year = word.len() == 4
+            && word
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y));
+        month || year
+    })
 }
 
 /// A magnitude stated around token `i`: the token holding the value, the statement's first and
