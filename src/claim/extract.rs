@@ -160,8 +160,19 @@ pub struct Extracted {
     pub timex: Option<usize>,
 }
 
-/// The claims of one sentence.
+/// The claims of one sentence: its events, then its attributes (`claim::attribute`).
 pub fn claims(
+    events: &EventIndex,
+    cues: &CueIndex,
+    parts: &SentenceParts<'_, '_>,
+) -> Vec<Extracted> {
+    let mut claims = event_claims(events, cues, parts);
+    claims.extend(crate::claim::attribute::claims(cues, parts));
+    claims
+}
+
+/// The event claims of one sentence.
+fn event_claims(
     events: &EventIndex,
     cues: &CueIndex,
     parts: &SentenceParts<'_, '_>,

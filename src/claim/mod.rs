@@ -1,11 +1,12 @@
 //! Claims: assembling grammar mentions of one sentence into comparable factual claims.
 
+pub mod attribute;
 pub mod extract;
 pub mod id;
 pub mod model;
 pub mod partial;
 
 pub use model::{
-    Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
-    SourceKind,
+    ATTRIBUTES, Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity,
+    Role, SourceKind,
 };

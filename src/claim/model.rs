@@ -6,11 +6,22 @@
 //! when it happened (a resolved time), how many (quantities with bounds), who says so
 //! (attribution), how firmly (modality) and whether it happened at all (polarity). Every part
 //! keeps the byte span it came from.
+//!
+//! An *attribute claim* states a property of an entity rather than an event: "Tara Reid, 33"
+//! (age), "the 6.1-magnitude quake" (magnitude), "the Promises Treatment Center in Malibu"
+//! (located-in), "Defense Secretary Lloyd Austin" (title). It is a [`Claim`] like any other,
+//! so the JSON contract is unchanged: its event predicate is the attribute's name (one of
+//! [`ATTRIBUTES`]), its trigger the words that state the value, the entity an `agent`
+//! participant, and the value a quantity (age in `age` units, magnitude in `magnitude` units), a
+//! `location` participant (located-in) or the object (title, as "defense-secretary").
 
 use serde::Serialize;
 
 use crate::temporal::{Bound, DurationDays, Interval};
 use crate::text::span::Span;
+
+/// The predicates of attribute claims: properties of an entity, not events.
+pub const ATTRIBUTES: [&str; 4] = ["age", "magnitude", "located-in", "title"];
 
 /// Whether the claim asserts or denies its event.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -213,6 +224,14 @@ impl Claim {
             }
         }
         extent
+    }
+
+    /// Whether the claim states an attribute of an entity (age, magnitude, location, title)
+    /// rather than an event. Attribute claims are compared by their own rule, not matched as
+    /// events: their values are what differ, where an event's differing details mean another
+    /// event.
+    pub fn is_attribute(&self) -> bool {
+        ATTRIBUTES.contains(&self.event.predicate.as_str())
     }
 
     /// Whether `entity` takes part in the claim.

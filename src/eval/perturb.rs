@@ -604,7 +604,12 @@ fn other_participants(
     let mut map: BTreeMap<ParticipantClass, Vec<(String, String, String)>> = BTreeMap::new();
     for (i, analysis) in analyses.iter().enumerate() {
         let text = &corpus.articles[i].text;
-        for p in analysis.claims.iter().flat_map(|c| &c.participants) {
+        for p in analysis
+            .claims
+            .iter()
+            .filter(|c| !c.is_attribute())
+            .flat_map(|c| &c.participants)
+        {
             let surface = bare(p.span.slice(text)).to_string();
             let Some(class) = class_of(&p.entity, &surface, lexicon) else {
                 continue;
@@ -656,6 +661,7 @@ fn changes(
         analyses[i]
             .claims
             .iter()
+            .filter(|c| !c.is_attribute())
             .flat_map(|c| &c.participants)
             .map(|p| surname(&p.entity).to_string())
             .collect()
@@ -713,7 +719,9 @@ fn changes(
             }
         }
         let mut swapped = BTreeSet::new();
-        for claim in &analysis.claims {
+        // Participants of attribute claims are left out: the swaps test the event engine, and
+        // the candidates stay those of the claims it matches.
+        for claim in analysis.claims.iter().filter(|c| !c.is_attribute()) {
             for p in &claim.participants {
                 let key = surname(&p.entity).to_string();
                 if !corroborated(k, &|j| by_article[j].2.contains(&key)) || !swapped.insert(p.span)

@@ -5,6 +5,11 @@
 //! itself excluded); "about 300" is [270, 330]; "at least 5" is [5, ∞); "up to 5" is [0, 5];
 //! "dozens" is [24, 144), "hundreds" [200, 1000). The tolerance for "nearly" and "about" is a
 //! convention, documented here and in the quantity rule, not a fact about English.
+//!
+//! Money and shares get normalized units: "$4 million", "4 million dollars", "€20m", "£3.5bn"
+//! are `usd`, `eur` and `gbp` amounts (the "m"/"bn" shorthand is read only after a currency
+//! sign, where it cannot be metres); "12 percent", "12%", "12 per cent" are `percent`. A number
+//! after "magnitude" ("a magnitude 6.1 quake") counts `magnitude`, not quakes.
 
 use nom::branch::alt;
 use nom::character::complete::{alpha1, char, digit1};
@@ -54,12 +59,34 @@ const TENS: [(&str, u64); 8] = [
     ("ninety", 90),
 ];
 
-const SCALES: [(&str, f64); 4] = [
+const SCALES: [(&str, f64); 5] = [
     ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
+    ("trillion", 1e12),
 ];
+
+/// Shorthand scales glued to a number after a currency sign: "€20m", "£3.5bn", "$40k".
+const SHORT_SCALES: [(&str, f64); 7] = [
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("tn", 1e12),
+];
+
+/// The currency a sign stands for.
+fn currency_of(sign: &str) -> Option<&'static str> {
+    match sign {
+        "$" => Some("usd"),
+        "€" => Some("eur"),
+        "£" => Some("gbp"),
+        _ => None,
+    }
+}
 
 /// Vague plural amounts: "dozens of", "hundreds of".
 const VAGUE: [(&str, f64, f64); 6] = [
@@ -115,6 +142,31 @@ pub fn parse_cardinal(token: &str) -> Option<f64> {
         .parse(token)
         .ok()
         .map(|(_, v)| v)
+}
+
+/// Parses a number with a glued shorthand scale ("20m", "3.5bn", "40k"), as written after a
+/// currency sign.
+pub fn parse_scaled(token: &str) -> Option<f64> {
+    let split = token
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_alphabetic())
+        .map(|(i, _)| i)?;
+    let (number, suffix) = token.split_at(split);
+    let scale = SHORT_SCALES
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(suffix))
+        .map(|&(_, scale)| scale)?;
+    let value = all_consuming(digits).parse(number).ok()?.1;
+    Some(value * scale)
+}
+
+/// The first money amount or percentage written in `text`, with its bounds: "about $4
+/// million" → 4,000,000 usd in [3.6e6, 4.4e6]. Other quantities are passed over.
+pub fn parse_amount(text: &str) -> Option<Quantity> {
+    let tokens = crate::grammar::token::tokenize(text, 0);
+    find_quantities(&tokens, |_| false)
+        .into_iter()
+        .find(|q| matches!(q.unit.as_deref(), Some("usd" | "eur" | "gbp" | "percent")))
 }
 
 /// Parses an ordinal token ("first", "3rd") as its number.
@@ -254,20 +306,24 @@ pub fn find_quantities(
             i = last + 1;
             continue;
         }
-        let (first, bound) = approximator_before(tokens, i).unwrap_or((i, Bound::Exact));
-        let mut first = first;
-        if i > 0 && matches!(tokens[i - 1].text, "$" | "€" | "£") {
-            first = first.min(i - 1);
-        }
-        let currency = (i > 0).then(|| match tokens[i - 1].text {
-            "$" => Some("usd"),
-            "€" => Some("eur"),
-            "£" => Some("gbp"),
-            _ => None,
-        });
-        let mut unit = currency.flatten().map(str::to_string);
+        let currency = i.checked_sub(1).and_then(|p| currency_of(tokens[p].text));
+        // "about $4 million": the approximator stands before the sign.
+        let sign = usize::from(currency.is_some());
+        let (first, bound) =
+            approximator_before(tokens, i - sign).unwrap_or((i - sign, Bound::Exact));
+        let mut unit = currency.map(str::to_string);
         if matches!(token.text.to_ascii_lowercase().as_str(), "once" | "twice") {
             unit = Some("times".to_string());
+        }
+        // "a magnitude 6.1 quake", "magnitude of 5.9": the number measures the magnitude.
+        let magnitude_before = (1..=2).any(|back| {
+            first
+                .checked_sub(back)
+                .is_some_and(|p| tokens[p].text.eq_ignore_ascii_case("magnitude"))
+                && (back == 1 || tokens[first - 1].text.eq_ignore_ascii_case("of"))
+        });
+        if magnitude_before {
+            unit = Some("magnitude".to_string());
         }
         let mut next = last + 1;
         if tokens
@@ -294,6 +350,17 @@ pub fn find_quantities(
                         None => {
                             unit = unit_of(t.text);
                             last = next;
+                            // "12 per cent"; "12 per day" counts nothing.
+                            if t.text.eq_ignore_ascii_case("per") {
+                                if tokens
+                                    .get(next + 1)
+                                    .is_some_and(|c| c.text.eq_ignore_ascii_case("cent"))
+                                {
+                                    last = next + 1;
+                                } else {
+                                    unit = None;
+                                }
+                            }
                         }
                     }
                 }
@@ -336,7 +403,12 @@ fn vague_or_cardinal(tokens: &[Token<'_>], i: usize) -> Option<(f64, Option<f64>
     if text.eq_ignore_ascii_case("dozen") && i > 0 && matches!(tokens[i - 1].text, "a" | "A") {
         return Some((12.0, None, i));
     }
-    let mut value = parse_cardinal(text)?;
+    let after_sign = i > 0 && currency_of(tokens[i - 1].text).is_some();
+    let mut value = match parse_cardinal(text) {
+        Some(value) => value,
+        None if after_sign => parse_scaled(text)?,
+        None => return None,
+    };
     let mut last = i;
     // "twenty four", "3.5 million", "two hundred thousand".
     while let Some(next) = tokens.get(last + 1) {
@@ -398,6 +470,67 @@ mod tests {
         assert_eq!(q[2].3.as_deref(), Some("usd"));
         assert_eq!(quantities("used only once")[0].3.as_deref(), Some("times"));
         assert_eq!(quantities("dozens of people")[0].0, "dozens of people");
+    }
+
+    #[test]
+    fn money_in_every_currency_and_notation() {
+        let first = |text: &str| parse_amount(text).map(|q| (q.value, q.unit.unwrap_or_default()));
+        assert_eq!(first("paid $4 million"), Some((4e6, "usd".to_string())));
+        assert_eq!(
+            first("paid 4 million dollars"),
+            Some((4e6, "usd".to_string()))
+        );
+        assert_eq!(first("a €20m deal"), Some((20e6, "eur".to_string())));
+        assert_eq!(first("a £3.5bn loss"), Some((3.5e9, "gbp".to_string())));
+        assert_eq!(first("a $40k fine"), Some((40e3, "usd".to_string())));
+        assert_eq!(
+            first("1.2 trillion euros"),
+            Some((1.2e12, "eur".to_string()))
+        );
+        // Without a sign, "20m" is a distance, not money.
+        assert_eq!(first("ran 20m to the car"), None);
+        assert_eq!(parse_scaled("20m"), Some(20e6));
+        assert_eq!(parse_scaled("3.5bn"), Some(3.5e9));
+        assert_eq!(parse_scaled("m20"), None);
+        assert_eq!(parse_scaled("20meters"), None);
+    }
+
+    #[test]
+    fn approximate_money_has_bounds() {
+        let q = parse_amount("about $4 million").expect("amount");
+        assert_eq!(q.bound, Bound::About);
+        assert_eq!((q.low, q.high), (4e6 * 0.9, 4e6 * 1.1));
+        let q = parse_amount("more than €20m").expect("amount");
+        assert_eq!(q.bound, Bound::MoreThan);
+        assert_eq!(q.high, f64::INFINITY);
+        assert_eq!(quantities("nearly $3 billion")[0].0, "nearly $3 billion");
+    }
+
+    #[test]
+    fn percentages_in_three_spellings() {
+        for text in ["12 percent", "12%", "12 per cent", "12 pct"] {
+            let q = parse_amount(text).expect(text);
+            assert_eq!(
+                (q.value, q.unit.as_deref()),
+                (12.0, Some("percent")),
+                "{text}"
+            );
+        }
+        assert_eq!(quantities("rose 12 per cent")[0].0, "12 per cent");
+        assert_eq!(quantities("at least 12%")[0].2, Bound::AtLeast);
+        assert_eq!(quantities("5 per day")[0].3, None);
+    }
+
+    #[test]
+    fn numbers_after_magnitude_measure_it() {
+        let q = quantities("a magnitude 6.1 earthquake and a magnitude of 5.9");
+        assert_eq!(q[0].1, 6.1);
+        assert_eq!(q[0].3.as_deref(), Some("magnitude"));
+        assert_eq!(q[1].3.as_deref(), Some("magnitude"));
+        assert_eq!(
+            quantities("6.1 magnitude")[0].3.as_deref(),
+            Some("magnitude")
+        );
     }
 
     #[test]

@@ -13,6 +13,10 @@
 //! article's story: each article has *topic* entities, the ones its claims name most often, and
 //! a claim is blocked and matched under its own participants and its article's topics. Two
 //! claims about look-alike stories have different topics and stay apart.
+//!
+//! Attribute claims (ages, magnitudes, locations, titles; see `claim::attribute`) are neither
+//! matched nor counted for topics: their value is what two sources may dispute, where an event's
+//! differing details mean another event. The attribute rule groups them by entity itself.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -59,7 +63,7 @@ pub const TOPICS: usize = 2;
 pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
     let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
     let mut order = 0;
-    for claim in claims {
+    for claim in claims.iter().filter(|c| !c.is_attribute()) {
         let mut seen = BTreeSet::new();
         for p in &claim.participants {
             let kind = lexicon.entity(&p.entity).map(|e| e.kind);
@@ -305,6 +309,9 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
     let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (article, article_claims) in claims.iter().enumerate() {
         for (index, claim) in article_claims.iter().enumerate() {
+            if claim.is_attribute() {
+                continue;
+            }
             for key in keys(claim, &topics[article], lexicon) {
                 blocks.entry(key).or_default().push(ClaimRef {
                     article,

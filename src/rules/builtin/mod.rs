@@ -3,6 +3,7 @@
 //! A rule file names its kind; the kind's code reads the rule's parameters and the [`Context`]
 //! and returns findings. Kinds know nothing of output formats.
 
+mod attribute_conflict;
 mod date_arithmetic;
 mod duration_conflict;
 mod ledger_conflict;
@@ -41,6 +42,7 @@ pub const KINDS: &[Kind] = &[
     quantity_conflict::KIND,
     polarity_conflict::KIND,
     participant_conflict::KIND,
+    attribute_conflict::KIND,
     restated_fact::KIND,
     ledger_conflict::KIND,
     quote_wording::KIND,

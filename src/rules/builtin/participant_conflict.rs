@@ -52,7 +52,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut named: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
     for (article, claims) in cx.claims.iter().enumerate() {
         let mut spans = BTreeSet::new();
-        for p in claims.iter().flat_map(|c| &c.participants) {
+        for p in claims
+            .iter()
+            .filter(|c| !c.is_attribute())
+            .flat_map(|c| &c.participants)
+        {
             if spans.insert((p.span, key(&p.entity))) {
                 *named
                     .entry(key(&p.entity))

@@ -4,7 +4,8 @@
 //! Compares quantities of the same unit on matched claims as intervals with their bounds
 //! ("two" = [2, 2], "more than 24" = (24, ∞), "about 300" = [270, 330]). A unit counted on both
 //! sides with no compatible reading is a discrepancy. Counts of different units are not
-//! compared.
+//! compared. Magnitudes are left to the attribute rule, which compares them with a tolerance:
+//! one conflict, one finding.
 
 use crate::claim::{Modality, Polarity};
 use crate::grammar::number::compatible;
@@ -32,7 +33,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         for qa in &a.quantities {
-            let Some(unit) = qa.unit.as_deref() else {
+            let Some(unit) = qa.unit.as_deref().filter(|u| *u != "magnitude") else {
                 continue;
             };
             let same_unit: Vec<_> = b

@@ -160,6 +160,28 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    // Ages, magnitudes and other attributes are compared by the attribute rule, with its
+    // tolerances: a sentence differing only there is its finding, not this rule's.
+    let attribute_spans: Vec<Vec<Span>> = cx
+        .claims
+        .iter()
+        .map(|claims| {
+            claims
+                .iter()
+                .filter(|c| c.is_attribute())
+                .flat_map(|c| {
+                    std::iter::once(c.event.span).chain(c.quantities.iter().map(|q| q.span))
+                })
+                .collect()
+        })
+        .collect();
+    let is_attribute = |article: usize, stretch: &[Word]| {
+        cover(stretch).is_some_and(|span| {
+            attribute_spans
+                .get(article)
+                .is_some_and(|spans| spans.iter().any(|s| s.overlaps(span)))
+        })
+    };
     let mut findings = Vec::new();
     for (&(x, y), &n) in &shared {
         if n < 3 {
@@ -203,7 +225,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 ),
             };
             let (sx, sy) = (&wx[old.clone()], &wy[new.clone()]);
-            if !factual(sx, old.start) && !factual(sy, new.start) {
+            if (!factual(sx, old.start) && !factual(sy, new.start))
+                || is_attribute(*ax, sx)
+                || is_attribute(*ay, sy)
+            {
                 continue;
             }
             // An insertion is shown against the word it would follow.

@@ -26,8 +26,10 @@ pub(super) const KIND: Kind = Kind {
     run,
 };
 
+/// Attribute claims are checked against each other by the attribute rule, not for support.
 fn is_checkable(claim: &Claim) -> bool {
-    !claim.participants.is_empty()
+    !claim.is_attribute()
+        && !claim.participants.is_empty()
         && (claim.time.is_some()
             || !claim.quantities.is_empty()
             || claim.participant_ids().len() >= 2

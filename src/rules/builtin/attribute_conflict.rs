@@ -1,0 +1,351 @@
+//! `attribute-conflict`: sources, or one article, give one entity different attributes.
+//!
+//! ## What it does
+//! Compares attribute claims (see `claim::attribute`) of the same attribute and entity:
+//! - **age**: two ages of one person differ by more than `age-tolerance` (default 1) plus the
+//!   whole years between the articles (their publication dates, else the years their stories
+//!   are set in); inside one article, by anything;
+//! - **magnitude**: two magnitudes of the story's quake, as intervals with their bounds ("at
+//!   least 5.9"), are further apart than `magnitude-tolerance` (default 0.2). Quakes have no
+//!   name: two magnitude claims are of one quake when they share a place and, across articles,
+//!   the matcher pairs events of the two articles set in the same year, and their dates (when
+//!   resolved) are at most `max-gap-days` (default 2) apart;
+//! - **located-in**: two sources place one facility in different places, neither naming the
+//!   other's place anywhere (which would make one inside the other: "Malibu, California"), both
+//!   in the same form ("X in Y" or "Y's X": the possessive names a region as often as a town);
+//! - **title**: one person given two titles neither of which contains the other ("Defense
+//!   Secretary" and "Secretary of State"), when `compare-titles` is 1 (the default).
+//!
+//! Attribute claims are not matched as events (see `matcher`), so no other rule reports the
+//! same disagreement: one conflict, one finding.
+//!
+//! ## Blocking
+//! Claims are filed under their attribute and entity key (a person's surname, a facility's
+//! first word, a quake's places and article), and only claims sharing a key are compared.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::claim::attribute::value_span;
+use crate::claim::{Claim, Modality, Role};
+use crate::matcher::{ClaimRef, ancestors, same_entity, story_year};
+use crate::report::Finding;
+use crate::rules::builtin::{Kind, discrepancy};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+
+pub(super) const KIND: Kind = Kind {
+    name: "attribute-conflict",
+    summary: "one entity given different ages, magnitudes, locations or titles",
+    parameters: &[
+        ("age-tolerance", 1.0),
+        ("magnitude-tolerance", 0.2),
+        ("max-gap-days", 2.0),
+        ("compare-titles", 1.0),
+    ],
+    run,
+};
+
+/// Small slack for comparing decimal magnitudes.
+const EPSILON: f64 = 1e-9;
+
+/// The rule's parameters.
+struct Tolerances {
+    age: f64,
+    magnitude: f64,
+    max_gap_days: i64,
+    titles: bool,
+}
+
+/// The entity a claim is about: the agent (a person, a facility).
+fn entity(claim: &Claim) -> Option<&str> {
+    claim
+        .participants
+        .iter()
+        .find(|p| p.role == Role::Agent)
+        .map(|p| p.entity.as_str())
+}
+
+/// The places of a claim (a quake's, a facility's).
+fn places(claim: &Claim) -> impl Iterator<Item = &str> {
+    claim
+        .participants
+        .iter()
+        .filter(|p| p.role == Role::Location)
+        .map(|p| p.entity.as_str())
+}
+
+/// The keys a claim is filed under.
+fn keys(cx: &Context<'_>, r: ClaimRef, claim: &Claim) -> Vec<String> {
+    let predicate = &claim.event.predicate;
+    match predicate.as_str() {
+        "magnitude" => {
+            let mut keys = vec![format!("magnitude|article:{}", r.article)];
+            for place in places(claim) {
+                keys.extend(
+                    ancestors(place, cx.lexicon)
+                        .into_iter()
+                        .map(|id| format!("magnitude|{id}")),
+                );
+            }
+            keys
+        }
+        "located-in" => entity(claim)
+            .and_then(|id| id.split('-').next())
+            .map(|first| vec![format!("{predicate}|{first}")])
+            .unwrap_or_default(),
+        _ => entity(claim)
+            .and_then(|id| id.rsplit('-').next())
+            .map(|last| vec![format!("{predicate}|{last}")])
+            .unwrap_or_default(),
+    }
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let tolerances = Tolerances {
+        age: rule.number("age-tolerance", 1.0),
+        magnitude: rule.number("magnitude-tolerance", 0.2),
+        max_gap_days: rule.number("max-gap-days", 2.0) as i64,
+        titles: rule.number("compare-titles", 1.0) != 0.0,
+    };
+    let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
+    for (article, claims) in cx.claims.iter().enumerate() {
+        for (index, claim) in claims.iter().enumerate() {
+            if !claim.is_attribute() {
+                continue;
+            }
+            let r = ClaimRef {
+                article,
+                claim: index,
+            };
+            for key in keys(cx, r, claim) {
+                blocks.entry(key).or_default().push(r);
+            }
+        }
+    }
+    // Articles whose events the matcher pairs: they tell one story.
+    let linked: BTreeSet<(usize, usize)> = cx
+        .pairs
+        .iter()
+        .filter(|p| !p.same_article())
+        .map(|p| (p.a.article, p.b.article))
+        .collect();
+    let mut candidates = BTreeSet::new();
+    for members in blocks.values() {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
+                if a != b && rule.spec.applies_to.admits(a.article == b.article) {
+                    candidates.insert((a, b));
+                }
+            }
+        }
+    }
+    let mut reported = BTreeSet::new();
+    let mut findings = Vec::new();
+    for (a, b) in candidates {
+        let Some(what) = conflict(cx, &tolerances, &linked, a, b) else {
+            continue;
+        };
+        let (ca, cb) = (cx.claim(a), cx.claim(b));
+        let text_a = value_span(ca)
+            .slice(&cx.articles[a.article].text)
+            .to_string();
+        let text_b = value_span(cb)
+            .slice(&cx.articles[b.article].text)
+            .to_string();
+        // The same two values restated in the same two articles are one conflict.
+        if !reported.insert((
+            a.article,
+            b.article,
+            what.clone(),
+            text_a.to_lowercase(),
+            text_b.to_lowercase(),
+        )) {
+            continue;
+        }
+        let message = format!(
+            "{what}: \"{text_a}\" in {} against \"{text_b}\" in {}",
+            cx.article_id(a),
+            cx.article_id(b)
+        );
+        let label = |claim: &Claim| format!("states the {}", claim.event.predicate);
+        let evidence = vec![
+            cx.evidence(a, value_span(ca), label(ca)),
+            cx.evidence(b, value_span(cb), label(cb)),
+        ];
+        let hedged = ca.modality == Modality::Hedged || cb.modality == Modality::Hedged;
+        findings.push(discrepancy(cx, rule, message, &[a, b], evidence, hedged));
+    }
+    findings
+}
+
+/// What two attribute claims disagree on ("age of tara-reid"), or `None` when they agree or
+/// are not about one entity.
+fn conflict(
+    cx: &Context<'_>,
+    tolerances: &Tolerances,
+    linked: &BTreeSet<(usize, usize)>,
+    a: ClaimRef,
+    b: ClaimRef,
+) -> Option<String> {
+    let (ca, cb) = (cx.claim(a), cx.claim(b));
+    if ca.event.predicate != cb.event.predicate {
+        return None;
+    }
+    let same_article = a.article == b.article;
+    match ca.event.predicate.as_str() {
+        "age" => {
+            let (ea, eb) = (entity(ca)?, entity(cb)?);
+            if !same_entity(ea, eb) {
+                return None;
+            }
+            let (qa, qb) = (ca.quantities.first()?, cb.quantities.first()?);
+            let allowed = if same_article {
+                0.0
+            } else {
+                tolerances.age + years_apart(cx, a.article, b.article)
+            };
+            ((qa.value - qb.value).abs() > allowed + EPSILON)
+                .then(|| format!("age of {}", longer(ea, eb)))
+        }
+        "magnitude" => {
+            // Another year, another quake.
+            if !same_article
+                && (!linked.contains(&(a.article, b.article))
+                    || years_apart(cx, a.article, b.article) > 0.0)
+            {
+                return None;
+            }
+            let shares_place = same_article
+                || places(ca).any(|x| {
+                    let up = ancestors(x, cx.lexicon);
+                    places(cb).any(|y| {
+                        ancestors(y, cx.lexicon)
+                            .iter()
+                            .any(|z| up.iter().any(|w| same_entity(w, z)))
+                    })
+                });
+            if !shares_place {
+                return None;
+            }
+            if let (Some(ia), Some(ib)) = (
+                ca.time.as_ref().and_then(|t| t.interval),
+                cb.time.as_ref().and_then(|t| t.interval),
+            ) {
+                if ia.gap_days(&ib) > tolerances.max_gap_days {
+                    return None;
+                }
+            }
+            let (qa, qb) = (ca.quantities.first()?, cb.quantities.first()?);
+            let apart = qa.low - qb.high > tolerances.magnitude + EPSILON
+                || qb.low - qa.high > tolerances.magnitude + EPSILON;
+            let place = places(ca).next().or_else(|| places(cb).next());
+            apart.then(|| match place {
+                Some(place) => format!("magnitude of the quake ({place})"),
+                None => "magnitude of the quake".to_string(),
+            })
+        }
+        "located-in" => {
+            // Inside one article two places of one facility are a place and its region.
+            if same_article {
+                return None;
+            }
+            let (ea, eb) = (entity(ca)?, entity(cb)?);
+            // "X in Malibu" names a town, "California's X" as often a region: only like forms
+            // are compared.
+            if !same_facility(ea, eb) || is_possessive_form(ca) != is_possessive_form(cb) {
+                return None;
+            }
+            let (pa, pb) = (
+                ca.participants.iter().find(|p| p.role == Role::Location)?,
+                cb.participants.iter().find(|p| p.role == Role::Location)?,
+            );
+            let related = same_entity(&pa.entity, &pb.entity)
+                || ancestors(&pa.entity, cx.lexicon).contains(&pb.entity)
+                || ancestors(&pb.entity, cx.lexicon).contains(&pa.entity);
+            let text_a = pa.span.slice(&cx.articles[a.article].text);
+            let text_b = pb.span.slice(&cx.articles[b.article].text);
+            let names = mentions_word(&cx.articles[a.article].text, text_b)
+                || mentions_word(&cx.articles[b.article].text, text_a);
+            (!related && !names).then(|| format!("location of {}", longer(ea, eb)))
+        }
+        "title" => {
+            if !tolerances.titles || (!same_article && years_apart(cx, a.article, b.article) > 0.0)
+            {
+                return None;
+            }
+            let (ea, eb) = (entity(ca)?, entity(cb)?);
+            if ea != eb {
+                return None;
+            }
+            let (ta, tb) = (ca.object.as_deref()?, cb.object.as_deref()?);
+            let words = |t: &str| t.split('-').map(str::to_string).collect::<BTreeSet<_>>();
+            let (wa, wb) = (words(ta), words(tb));
+            (!wa.is_subset(&wb) && !wb.is_subset(&wa)).then(|| format!("title of {ea}"))
+        }
+        _ => None,
+    }
+}
+
+/// The whole years between two articles: between their publication dates, else between the
+/// years their stories are set in (see [`story_year`]); 0 when unknown.
+fn years_apart(cx: &Context<'_>, a: usize, b: usize) -> f64 {
+    match (cx.articles[a].meta.published, cx.articles[b].meta.published) {
+        (Some(x), Some(y)) => (x.interval().gap_days(&y.interval()) / 365) as f64,
+        _ => match (story_year(&cx.claims[a]), story_year(&cx.claims[b])) {
+            (Some(x), Some(y)) => f64::from((x - y).abs()),
+            _ => 0.0,
+        },
+    }
+}
+
+/// Whether a located-in claim was read from "Malibu's Promises center" rather than "Promises
+/// center in Malibu".
+fn is_possessive_form(claim: &Claim) -> bool {
+    !claim.event.trigger.to_lowercase().starts_with("in ")
+}
+
+/// The longer of two ids naming one entity ("tara-reid" over "reid").
+fn longer<'a>(a: &'a str, b: &'a str) -> &'a str {
+    if b.len() > a.len() { b } else { a }
+}
+
+/// Whether two facility ids name one facility: one's words begin the other's ("promises" and
+/// "promises-treatment-center").
+fn same_facility(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split('-').collect(), b.split('-').collect());
+    let n = wa.len().min(wb.len());
+    wa[..n] == wb[..n]
+}
+
+/// Whether `text` contains `name` as whole words, ignoring case.
+fn mentions_word(text: &str, name: &str) -> bool {
+    let (text, name) = (text.to_lowercase(), name.to_lowercase());
+    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    if name.is_empty() {
+        return false;
+    }
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facilities_match_on_leading_words() {
+        assert!(same_facility("promises", "promises-treatment-center"));
+        assert!(!same_facility("national-hospital", "national-museum"));
+    }
+
+    #[test]
+    fn whole_word_mentions_only() {
+        assert!(mentions_word("in Malibu, California", "malibu"));
+        assert!(!mentions_word("Malibuland", "Malibu"));
+        assert!(mentions_word("Malibu's beach", "Malibu's"));
+    }
+}
