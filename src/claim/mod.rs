@@ -4,6 +4,7 @@ pub mod extract;
 pub mod id;
 pub mod model;
 pub mod partial;
+pub mod trigger;
 
 pub use model::{
     Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
