@@ -1,7 +1,9 @@
 //! The lexicon: the word lists the grammar and claim layers read from `rules/lexicon/`.
 //!
 //! - `events.toml`: canonical event predicates with their verbs, nominalizations and the nouns
-//!   that refer back to them ("the attack" for an invasion);
+//!   that refer back to them ("the attack" for an invasion), the phrases in which a form names
+//!   no event (`except`), and senses that apply only near certain words ("fired" near
+//!   "missile");
 //! - `entities.toml`: canonical entities (countries, organizations, things) with their aliases,
 //!   adjectives and the larger entity they belong to (the Pentagon → the United States);
 //! - `outlets.toml`: news outlets and wire services;
