@@ -6,8 +6,6 @@
 //! patients; the time expression nearest to it; the quantities of the clause. Attribution is the
 //! sentence's; modality and polarity come from the cues around the event word.
 
-use std::collections::HashMap;
-
 use crate::claim::model::{
     Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
 };
@@ -15,92 +13,10 @@ use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
-use crate::lexicon::{Lexicon, verb_forms};
 use crate::temporal::{Timex, TimexType};
 use crate::text::span::Span;
 
-/// Surface forms of the event lexicon, for lookup by word.
-#[derive(Debug)]
-pub struct EventIndex {
-    forms: HashMap<String, (usize, bool)>,
-    /// First words of the forms, with the most words a form starting with them has.
-    first_words: HashMap<String, usize>,
-    anaphors: HashMap<String, Vec<usize>>,
-    predicates: Vec<String>,
-    longest: usize,
-}
-
-impl EventIndex {
-    /// Indexes the events of `lexicon`. A form listed under two predicates belongs to the first.
-    pub fn new(lexicon: &Lexicon) -> EventIndex {
-        let mut forms = HashMap::new();
-        let mut anaphors: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, event) in lexicon.events.iter().enumerate() {
-            let verbs = event.verbs.iter().flat_map(|v| verb_forms(v));
-            for form in verbs.chain(event.forms.iter().map(|f| f.to_lowercase())) {
-                forms.entry(form).or_insert((i, false));
-            }
-            for noun in &event.nouns {
-                forms.entry(noun.to_lowercase()).or_insert((i, true));
-            }
-            for word in event
-                .nouns
-                .iter()
-                .chain(&event.anaphors)
-                .chain(&event.verbs)
-            {
-                anaphors.entry(word.to_lowercase()).or_default().push(i);
-            }
-        }
-        let mut first_words: HashMap<String, usize> = HashMap::new();
-        for form in forms.keys() {
-            let words = form.split(' ').count();
-            let first = form.split(' ').next().unwrap_or_default().to_string();
-            let entry = first_words.entry(first).or_default();
-            *entry = (*entry).max(words);
-        }
-        let longest = first_words.values().copied().max().unwrap_or(1);
-        let predicates = lexicon.events.iter().map(|e| e.predicate.clone()).collect();
-        EventIndex {
-            forms,
-            first_words,
-            anaphors,
-            predicates,
-            longest,
-        }
-    }
-
-    /// The event form starting at token `i`: predicate, whether a noun, last token.
-    pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(&str, bool, usize)> {
-        if !tokens[i].is_word() {
-            return None;
-        }
-        let first = tokens[i].text.to_lowercase();
-        let most = *self.first_words.get(&first)?;
-        for len in (1..=most.min(self.longest).min(tokens.len() - i)).rev() {
-            let key = tokens[i..i + len]
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(&(event, is_noun)) = self.forms.get(&key) {
-                return Some((&self.predicates[event], is_noun, i + len - 1));
-            }
-        }
-        None
-    }
-
-    /// The predicates a noun may refer back to ("attack" → invade, attack).
-    pub fn referents(&self, word: &str) -> Vec<&str> {
-        let word = word.to_lowercase();
-        let singular = word.strip_suffix('s').unwrap_or(&word);
-        self.anaphors
-            .get(&word)
-            .or_else(|| self.anaphors.get(singular))
-            .map(|ids| ids.iter().map(|&i| self.predicates[i].as_str()).collect())
-            .unwrap_or_default()
-    }
-}
+pub use crate::claim::trigger::EventIndex;
 
 /// Words that open a new clause.
 const CLAUSE_WORDS: &[&str] = &[

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod id;
 pub mod model;
 pub mod partial;
+pub mod trigger;
 
 pub use model::{
     ATTRIBUTES, Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity,

@@ -502,7 +502,7 @@ impl<'a> Generator<'a> {
             .events
             .iter()
             .find(|e| e.predicate == predicate)?;
-        for lemma in &entry.verbs {
+        for lemma in entry.verb_lemmas() {
             if lemma.contains(' ') {
                 continue;
             }

@@ -949,12 +949,11 @@ pub fn negate(text: &str, claim: &Claim, lexicon: &Lexicon) -> Option<(Span, Str
         .events
         .iter()
         .find(|e| e.predicate == claim.event.predicate)?;
-    if entry.nouns.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+    if entry.noun_forms().any(|n| n.eq_ignore_ascii_case(word)) {
         return None;
     }
     let lemma = entry
-        .verbs
-        .iter()
+        .verb_lemmas()
         .find(|v| verb_forms(v).contains(&lower))
         .cloned()
         .or_else(|| {

@@ -30,6 +30,9 @@ pub struct Mention {
     pub first_token: usize,
     /// Index of the last token.
     pub last_token: usize,
+    /// The title written with a person's name, lower-case and without honorifics ("defense
+    /// secretary" of "U.S. Defense Secretary Lloyd Austin"), kept as an attribute of the mention.
+    pub title: Option<String>,
 }
 
 /// Titles folded into a following name.
@@ -101,7 +104,217 @@ const TITLES: &[&str] = &[
     "Former",
     "Then",
     "Officials",
+    "Deputy",
+    "Acting",
+    "Congressman",
+    "Congresswoman",
+    "Prosecutor",
+    "Founder",
+    "Manager",
+    "Quarterback",
+    "Striker",
+    "Goalkeeper",
+    "Comedian",
+    "Novelist",
+    "Author",
+    "Captain",
+    "Commander",
+    "Inspector",
+    "Bishop",
+    "Archbishop",
+    "Rabbi",
 ];
+
+/// Title words that name the role itself, the head of a title ("secretary" of "defense
+/// secretary"); a title phrase ("the secretary") must have one.
+const TITLE_HEADS: &[&str] = &[
+    "president",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "governor",
+    "senator",
+    "mayor",
+    "judge",
+    "justice",
+    "general",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "sheriff",
+    "attorney",
+    "lawyer",
+    "coach",
+    "actress",
+    "actor",
+    "singer",
+    "star",
+    "rapper",
+    "ceo",
+    "leader",
+    "speaker",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "officer",
+    "detective",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "prosecutor",
+    "founder",
+    "manager",
+    "quarterback",
+    "striker",
+    "goalkeeper",
+    "comedian",
+    "novelist",
+    "author",
+    "captain",
+    "commander",
+    "inspector",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "sergeant",
+    "colonel",
+    "lieutenant",
+    "admiral",
+];
+
+/// Words that modify a title's head without being titles on their own: "treasury" of "Treasury
+/// Secretary", "police" of "the police chief". They fold into a title only before a head.
+const TITLE_MODIFIERS: &[&str] = &[
+    "treasury",
+    "health",
+    "education",
+    "energy",
+    "commerce",
+    "labor",
+    "labour",
+    "homeland",
+    "security",
+    "transportation",
+    "transport",
+    "agriculture",
+    "trade",
+    "economy",
+    "justice",
+    "police",
+    "fire",
+    "district",
+    "county",
+    "federal",
+    "assistant",
+    "executive",
+    "senior",
+    "national",
+    "army",
+    "navy",
+    "head",
+    "team",
+    "interim",
+    "chief",
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "finance",
+    "state",
+    "vice",
+    "prime",
+    "deputy",
+    "acting",
+    "former",
+    "supreme",
+    "top",
+    "lead",
+    "crown",
+    "attorney",
+];
+
+/// Title words that rank a role below or apart from its head: "the president" is not the vice
+/// president, nor a former one.
+const RANKS: &[&str] = &["vice", "deputy", "assistant", "acting", "interim", "former"];
+
+/// Words of a folded title that are not part of the role: honorifics and "then".
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "then",
+    "top",
+    "officials",
+    "counterpart",
+    "sir",
+    "dame",
+];
+
+/// The role word an abbreviated title stands for ("Sen." → "senator").
+fn expand_title(word: &str) -> String {
+    let word = word.trim_end_matches('.').to_lowercase();
+    let full = match word.as_str() {
+        "gen" => "general",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "sgt" => "sergeant",
+        "col" => "colonel",
+        "lt" => "lieutenant",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "defence" => "defense",
+        _ => return word,
+    };
+    full.to_string()
+}
+
+fn is_title_head(word: &str) -> bool {
+    TITLE_HEADS.contains(&expand_title(word).as_str())
+}
+
+fn is_title_modifier(word: &str) -> bool {
+    TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+}
+
+/// The title written right before token `start` (the first word of a name): the run of title
+/// words ending there, with "of" inside it ("Secretary of State"), lower-case and without
+/// honorifics. `None` when no role word stands there.
+fn title_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
+    let mut first = start;
+    while first > 0 {
+        let word = tokens[first - 1].text;
+        let title_like = is_title(word) || is_title_head(word);
+        let modifier = is_title_modifier(word) && first < start;
+        let joins = word == "of" && first < start && first >= 2 && is_title(tokens[first - 2].text);
+        if first >= 2 && is_abbreviated_title(tokens, first - 2) {
+            first -= 2;
+            continue;
+        }
+        if !(title_like || modifier || joins) {
+            break;
+        }
+        first -= 1;
+    }
+    let words: Vec<String> = tokens[first..start]
+        .iter()
+        .filter(|t| t.text != ".")
+        .map(|t| expand_title(t.text))
+        .filter(|w| !HONORIFICS.contains(&w.as_str()))
+        .collect();
+    words
+        .iter()
+        .any(|w| is_title_head(w))
+        .then(|| words.join(" "))
+}
 
 fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
@@ -342,10 +555,20 @@ impl EntityIndex {
     }
 }
 
-/// Person names the document spells out in full, so lone surnames resolve to them.
+/// Within-article coreference of short forms: person names the document spells out in full, so
+/// lone surnames resolve to them, and the titled persons met so far, so a title phrase ("the
+/// secretary", "the defense secretary") resolves to the one person carrying that title.
+///
+/// Both resolve only when unambiguous: a surname two full names share stays as written, and a
+/// title phrase that fits no earlier titled person, or more than one, is dropped rather than
+/// guessed. Surnames resolve to a full name given anywhere in the article (a headline often uses
+/// the surname before the body spells it out); title phrases only to persons met before them.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentNames {
-    by_surname: HashMap<String, String>,
+    /// Surname → full name id; `None` when two full names share the surname.
+    by_surname: HashMap<String, Option<String>>,
+    /// Persons met so far with their title words, in article order.
+    titled: Vec<(String, Vec<String>)>,
 }
 
 impl DocumentNames {
@@ -354,14 +577,81 @@ impl DocumentNames {
         self.record(&mentions(index, self, tokens));
     }
 
-    /// Rewrites lone surnames among `found` to the full names recorded ("biden" → "joe-biden").
-    pub fn resolve(&self, found: &mut [Mention]) {
+    /// Resolves the short forms of one sentence, given in article order: rewrites lone surnames
+    /// among `found` to the full names recorded ("biden" → "joe-biden"), and adds the title
+    /// phrases of `tokens` that refer to exactly one titled person met before them.
+    pub fn resolve(&mut self, tokens: &[Token<'_>], found: &mut Vec<Mention>) {
         for mention in found.iter_mut() {
             if mention.kind == EntityKind::Person && !mention.id.contains('-') {
-                if let Some(full) = self.by_surname.get(&mention.id) {
+                if let Some(Some(full)) = self.by_surname.get(&mention.id) {
                     mention.id = full.clone();
                 }
             }
+        }
+        let phrases = title_phrases(tokens, found);
+        // A title phrase set off by a comma beside a name is that person, and gives the name its
+        // title: "Lloyd Austin, the defense secretary," and "the defense secretary, Lloyd Austin".
+        let apposed: Vec<Option<String>> = phrases
+            .iter()
+            .map(|phrase| {
+                let comma = |k: usize| tokens.get(k).is_some_and(|t| t.text == ",");
+                let person = found.iter_mut().find(|m| {
+                    m.kind == EntityKind::Person
+                        && ((m.last_token + 2 == phrase.first_token && comma(m.last_token + 1))
+                            || (phrase.last_token + 2 == m.first_token
+                                && comma(phrase.last_token + 1)))
+                })?;
+                person
+                    .title
+                    .get_or_insert_with(|| phrase.title.clone().unwrap_or_default());
+                Some(person.id.clone())
+            })
+            .collect();
+        let mut resolved = Vec::new();
+        // Persons and phrases in sentence order, so a phrase sees the persons before it.
+        let mut persons = found
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .peekable();
+        for (phrase, apposed) in phrases.into_iter().zip(apposed) {
+            while let Some(person) = persons.next_if(|p| p.first_token < phrase.first_token) {
+                self.meet(person);
+            }
+            if let Some(id) = apposed.or_else(|| self.referent(&phrase)) {
+                resolved.push(Mention { id, ..phrase });
+            }
+        }
+        for person in persons {
+            self.meet(person);
+        }
+        if !resolved.is_empty() {
+            found.extend(resolved);
+            found.sort_by_key(|m| m.first_token);
+        }
+    }
+
+    /// Notes a person mention as met; a titled one can be referred back to by its title.
+    fn meet(&mut self, person: &Mention) {
+        if let Some(title) = &person.title {
+            let words = title.split(' ').map(str::to_string).collect();
+            self.titled.push((person.id.clone(), words));
+        }
+    }
+
+    /// The one person met so far whose title fits the title phrase `phrase`.
+    fn referent(&self, phrase: &Mention) -> Option<String> {
+        let wanted: Vec<&str> = phrase.title.as_deref()?.split(' ').collect();
+        let mut candidates: Vec<&str> = self
+            .titled
+            .iter()
+            .filter(|(_, title)| title_fits(&wanted, title))
+            .map(|(id, _)| id.as_str())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates[..] {
+            [one] => Some(one.to_string()),
+            _ => None,
         }
     }
 
@@ -375,10 +665,86 @@ impl DocumentNames {
                     .next()
                     .unwrap_or_default()
                     .to_string();
-                self.by_surname.entry(surname).or_insert(mention.id.clone());
+                let entry = self
+                    .by_surname
+                    .entry(surname)
+                    .or_insert_with(|| Some(mention.id.clone()));
+                if entry.as_deref() != Some(mention.id.as_str()) {
+                    *entry = None;
+                }
             }
         }
     }
+}
+
+/// Whether a title phrase's words `wanted` ("defense secretary") fit a person's title `title`
+/// ("defense secretary", "secretary of defense"): the same head, every modifier of the phrase in
+/// the title, and every rank of the title ("vice", "former") in the phrase.
+fn title_fits(wanted: &[&str], title: &[String]) -> bool {
+    let Some(wanted_head) = wanted.iter().copied().rfind(|w| is_title_head(w)) else {
+        return false;
+    };
+    let title_head = title.iter().map(String::as_str).rfind(|w| is_title_head(w));
+    if title_head != Some(wanted_head) {
+        return false;
+    }
+    let has = |w: &str| title.iter().any(|t| t == w);
+    wanted.iter().all(|w| *w == "of" || has(w))
+        && title
+            .iter()
+            .filter(|t| RANKS.contains(&t.as_str()))
+            .all(|rank| wanted.contains(&rank.as_str()))
+}
+
+/// The title phrases of a sentence outside the mentions `found`: "the" (or a possessive
+/// pronoun) and title words ending in a role word ("the secretary", "the defense secretary", "the
+/// secretary of state"). Their ids are empty until [`DocumentNames::resolve`] finds the person.
+fn title_phrases(tokens: &[Token<'_>], found: &[Mention]) -> Vec<Mention> {
+    let taken = |k: usize| {
+        found
+            .iter()
+            .any(|m| m.first_token <= k && k <= m.last_token)
+    };
+    let mut phrases = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let opens = matches!(tokens[i].text.to_lowercase().as_str(), "the");
+        if !opens || taken(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut words = Vec::new();
+        while let Some(t) = tokens.get(end + 1) {
+            let k = end + 1;
+            let titled = is_title_head(t.text) || is_title_modifier(t.text);
+            let of = t.text == "of"
+                && words.last().is_some_and(|w: &String| is_title_head(w))
+                && tokens.get(k + 1).is_some_and(|n| is_title_modifier(n.text));
+            if taken(k) || !(titled || of) || words.len() >= 4 {
+                break;
+            }
+            words.push(expand_title(t.text));
+            end = k;
+        }
+        // The phrase must end in a role word and not run into a name ("the actress Lindsay
+        // Lohan" is the name with its title, already a mention).
+        let ends_in_head = words.last().is_some_and(|w| is_title_head(w));
+        let name_follows = tokens.get(end + 1).is_some_and(is_name_word);
+        if ends_in_head && !name_follows && !words.iter().all(|w| RANKS.contains(&w.as_str())) {
+            phrases.push(Mention {
+                id: String::new(),
+                kind: EntityKind::Person,
+                span: tokens[i].span.cover(tokens[end].span),
+                adjective: false,
+                first_token: i,
+                last_token: end,
+                title: Some(words.join(" ")),
+            });
+        }
+        i = end + 1;
+    }
+    phrases
 }
 
 fn slug(words: &[&str]) -> String {
@@ -444,6 +810,7 @@ fn mention_at(
         adjective,
         first_token: a,
         last_token: b,
+        title: None,
     };
     // A demonym or a country's possessive, then a government body: "Russian Defense Ministry".
     let country = index.adjectives.get(tokens[i].text).cloned().or_else(|| {
@@ -525,8 +892,24 @@ fn noun_at(
     None
 }
 
+/// Titles written abbreviated, whose period the tokenizer splits off ("Gov" "." "John").
+const ABBREVIATED_TITLES: &[&str] = &[
+    "Gen", "Sen", "Rep", "Gov", "Sgt", "Col", "Lt", "Capt", "Adm", "Dr", "Mr", "Mrs", "Ms",
+];
+
+/// Whether token `k` is an abbreviated title followed by its period.
+fn is_abbreviated_title(tokens: &[Token<'_>], k: usize) -> bool {
+    ABBREVIATED_TITLES.contains(&tokens[k].text) && tokens.get(k + 1).is_some_and(|t| t.text == ".")
+}
+
 /// A capitalized chunk read as a name, with leading titles folded away.
 fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<Mention> {
+    if i < tokens.len() && is_abbreviated_title(tokens, i) {
+        // "Gov. John Smith": the name after the title, the title kept as its attribute.
+        let mut person = name_chunk(names, tokens, i + 2)?;
+        person.first_token = i;
+        return Some(person);
+    }
     if i >= tokens.len() || !is_name_word(&tokens[i]) || is_not_name(tokens[i].text) {
         return None;
     }
@@ -535,7 +918,17 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
         end += 1;
     }
     let mut start = i;
-    while start < end && TITLES.contains(&tokens[start].text) {
+    // Titles fold away, and so do modifiers of a title that a title word follows ("Treasury
+    // Secretary Janet Yellen"); a modifier alone starts a name ("Health Canada").
+    let foldable = |k: usize| {
+        TITLES.contains(&tokens[k].text)
+            || (is_title_modifier(tokens[k].text)
+                && tokens[k + 1..end]
+                    .iter()
+                    .take_while(|t| is_title(t.text) || is_title_modifier(t.text))
+                    .any(|t| is_title_head(t.text)))
+    };
+    while start < end && foldable(start) {
         start += 1;
     }
     if start == end && TITLES.contains(&tokens[start].text) {
@@ -566,8 +959,8 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     let (id, kind) = if words.len() == 1 {
         let surname = slug(&words);
         match names.by_surname.get(&surname) {
-            Some(full) => (full.clone(), EntityKind::Person),
-            None => (surname, EntityKind::Person),
+            Some(Some(full)) => (full.clone(), EntityKind::Person),
+            _ => (surname, EntityKind::Person),
         }
     } else {
         (slug(&words), EntityKind::Person)
@@ -579,6 +972,7 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
         adjective: false,
         first_token: i,
         last_token: end,
+        title: title_before(tokens, start),
     })
 }
 
@@ -634,6 +1028,114 @@ mod tests {
             ["joe-biden", "joe-biden", "vladimir-putin"]
         );
         assert_eq!(ids("Secretary of State Antony Blinken"), ["antony-blinken"]);
+    }
+
+    /// The ids of each sentence's mentions after article-level resolution, as `analyze` does it.
+    fn article_ids(sentences: &[&str]) -> Vec<Vec<String>> {
+        let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
+        let index = EntityIndex::new(&lexicon);
+        let tokens: Vec<_> = sentences.iter().map(|s| tokenize(s, 0)).collect();
+        let none = DocumentNames::default();
+        let mut all: Vec<Vec<Mention>> =
+            tokens.iter().map(|t| mentions(&index, &none, t)).collect();
+        let mut names = DocumentNames::default();
+        for found in &all {
+            names.record(found);
+        }
+        for (found, t) in all.iter_mut().zip(&tokens) {
+            names.resolve(t, found);
+        }
+        all.into_iter()
+            .map(|found| found.into_iter().map(|m| m.id).collect())
+            .collect()
+    }
+
+    fn title_of(text: &str) -> Option<String> {
+        let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
+        let index = EntityIndex::new(&lexicon);
+        let tokens = tokenize(text, 0);
+        mentions(&index, &DocumentNames::default(), &tokens)
+            .into_iter()
+            .find(|m| m.kind == EntityKind::Person)
+            .and_then(|m| m.title)
+    }
+
+    #[test]
+    fn titles_are_kept_as_attributes() {
+        assert_eq!(
+            title_of("U.S. Defense Secretary Lloyd Austin said").as_deref(),
+            Some("defense secretary")
+        );
+        assert_eq!(
+            title_of("Secretary of State Antony Blinken").as_deref(),
+            Some("secretary of state")
+        );
+        assert_eq!(
+            title_of("the actress Lindsay Lohan").as_deref(),
+            Some("actress")
+        );
+        assert_eq!(
+            title_of("Russian Foreign Minister Sergey Lavrov").as_deref(),
+            Some("foreign minister")
+        );
+        assert_eq!(title_of("Gov. John Smith").as_deref(), Some("governor"));
+        assert_eq!(title_of("Mr. John Smith"), None);
+        assert_eq!(ids("Treasury Secretary Janet Yellen"), ["janet-yellen"]);
+    }
+
+    #[test]
+    fn title_phrase_and_surname_resolve_to_the_one_titled_person() {
+        let found = article_ids(&[
+            "U.S. Defense Secretary Lloyd Austin arrived in Kyiv on Monday.",
+            "The secretary met soldiers.",
+            "Austin said the defense secretary would return.",
+        ]);
+        // "U.S." before the title describes the person.
+        assert_eq!(found[0], ["lloyd-austin", "ukraine"]);
+        assert_eq!(found[1], ["lloyd-austin"]);
+        assert_eq!(found[2], ["lloyd-austin", "lloyd-austin"]);
+    }
+
+    #[test]
+    fn two_secretaries_leave_the_title_phrase_unresolved() {
+        let found = article_ids(&[
+            "Defense Secretary Lloyd Austin and Secretary of State Antony Blinken arrived.",
+            "The secretary spoke first.",
+            "The defense secretary spoke next.",
+        ]);
+        assert_eq!(found[0], ["lloyd-austin", "antony-blinken"]);
+        assert!(found[1].is_empty(), "{:?}", found[1]);
+        // A modifier singles one of them out.
+        assert_eq!(found[2], ["lloyd-austin"]);
+    }
+
+    #[test]
+    fn title_phrase_needs_an_earlier_person_and_respects_ranks() {
+        let found = article_ids(&[
+            "The president spoke.",
+            "Vice President Kamala Harris listened.",
+            "The president left.",
+            "The vice president stayed.",
+        ]);
+        assert!(found[0].is_empty(), "{:?}", found[0]);
+        assert!(found[2].is_empty(), "{:?}", found[2]);
+        assert_eq!(found[3], ["kamala-harris"]);
+    }
+
+    #[test]
+    fn apposed_title_phrase_is_the_person() {
+        let found = article_ids(&[
+            "Lindsay Lohan, the actress, was arrested.",
+            "The actress was released.",
+        ]);
+        assert_eq!(found[0], ["lindsay-lohan", "lindsay-lohan"]);
+        assert_eq!(found[1], ["lindsay-lohan"]);
+    }
+
+    #[test]
+    fn shared_surname_stays_unresolved() {
+        let found = article_ids(&["John Smith met Jane Smith.", "Smith left."]);
+        assert_eq!(found[1], ["smith"]);
     }
 
     #[test]

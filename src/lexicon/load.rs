@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Cues, EntityEntry, EventEntry, Lexicon, OutletEntry};
+use super::{Cues, EntityEntry, EventEntry, Lexicon, OutletEntry, verb_forms};
 use crate::rulefiles::{RuleFile, line_of, toml_error};
 
 /// A lexicon file that does not parse or does not make sense.
@@ -42,6 +42,7 @@ impl Lexicon {
             let result = if name.starts_with("events") {
                 toml::from_str::<EventsFile>(&file.text).map(|f| {
                     for entry in f.event {
+                        errors.extend(check_event(file, &entry));
                         replace_or_push(&mut lexicon.events, entry, |e| e.predicate.clone());
                     }
                 })
@@ -100,6 +101,109 @@ fn merge_cues(into: &mut Cues, more: Cues) {
     into.negations.extend(more.negations);
 }
 
+/// The problems of one event entry of `file`: a predicate that is not a kebab-case name, an entry
+/// with no form at all, a sense without `near` words or with a `near` entry of several words, and
+/// an `except` phrase that holds none of the forms it is meant to except (a typo would otherwise
+/// silently except nothing).
+fn check_event(file: &RuleFile, entry: &EventEntry) -> Vec<LexiconError> {
+    let mut errors = Vec::new();
+    let predicate = &entry.predicate;
+    let at = |needle: &str| {
+        let start = file
+            .text
+            .find(&format!("predicate = \"{predicate}\""))
+            .unwrap_or(0);
+        let offset = file.text[start..]
+            .find(needle)
+            .map_or(start, |found| start + found);
+        format!("{}:{}", file.origin, line_of(&file.text, offset))
+    };
+    let mut fail = |needle: &str, key: &str, what: String| {
+        errors.push(LexiconError(format!(
+            "{}: key `{key}` of event {predicate:?}: {what}",
+            at(needle)
+        )));
+    };
+    let kebab = !predicate.is_empty()
+        && predicate
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !kebab {
+        fail(
+            "predicate",
+            "predicate",
+            format!("expected a kebab-case name, found {predicate:?}"),
+        );
+    }
+    let plain: Vec<String> = forms_of(&entry.verbs, &entry.forms, &entry.nouns);
+    if plain.is_empty() && entry.sense.is_empty() {
+        fail(
+            "predicate",
+            "predicate",
+            "expected at least one of `verbs`, `forms`, `nouns` or `[[event.sense]]`".into(),
+        );
+    }
+    let mut all = plain.clone();
+    for sense in &entry.sense {
+        let own = forms_of(&sense.verbs, &sense.forms, &sense.nouns);
+        if own.is_empty() {
+            fail(
+                "[[event.sense]]",
+                "sense",
+                "expected at least one of `verbs`, `forms` or `nouns`".into(),
+            );
+        }
+        if sense.near.is_empty() {
+            fail("near", "near", "expected at least one word".into());
+        }
+        for word in &sense.near {
+            if word.trim().is_empty() || word.trim().contains(char::is_whitespace) {
+                fail(
+                    &format!("\"{word}\""),
+                    "near",
+                    format!("expected a single word, found {word:?}"),
+                );
+            }
+        }
+        for phrase in &sense.except {
+            if !holds_a_form(phrase, &own) {
+                fail(
+                    &format!("\"{phrase}\""),
+                    "except",
+                    format!("expected a phrase holding one of the sense's forms, found {phrase:?}"),
+                );
+            }
+        }
+        all.extend(own);
+    }
+    for phrase in &entry.except {
+        if !holds_a_form(phrase, &all) {
+            fail(
+                &format!("\"{phrase}\""),
+                "except",
+                format!("expected a phrase holding one of the event's forms, found {phrase:?}"),
+            );
+        }
+    }
+    errors
+}
+
+/// Every surface form of lemmas `verbs`, `forms` and `nouns`, lower-cased.
+fn forms_of(verbs: &[String], forms: &[String], nouns: &[String]) -> Vec<String> {
+    verbs
+        .iter()
+        .flat_map(|v| verb_forms(v))
+        .chain(forms.iter().chain(nouns).map(|f| f.trim().to_lowercase()))
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
+/// Whether `phrase` holds one of `forms` as a run of whole words.
+fn holds_a_form(phrase: &str, forms: &[String]) -> bool {
+    let phrase = format!(" {} ", phrase.trim().to_lowercase());
+    forms.iter().any(|f| phrase.contains(&format!(" {f} ")))
+}
+
 /// Every `part-of` must name a known entity.
 fn check_references(lexicon: &Lexicon, files: &[RuleFile]) -> Vec<LexiconError> {
     let mut errors = Vec::new();
@@ -144,7 +248,7 @@ mod tests {
     fn builtin_lexicon_loads() {
         let lexicon =
             Lexicon::load(&crate::rulefiles::builtin()).expect("built-in lexicon is valid");
-        assert!(lexicon.events.len() >= 50);
+        assert!(lexicon.events.len() >= 250);
         assert!(lexicon.entity("united-states").is_some());
     }
 
@@ -181,6 +285,56 @@ mod tests {
         assert!(
             message.contains("test/lexicon/entities.toml:3"),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn except_holding_no_form_names_file_line_and_key() {
+        let files = [file(
+            "lexicon/events.toml",
+            "[[event]]\npredicate = \"x\"\nverbs = [\"fire\"]\nexcept = [\"fire truck\", \"fiery\"]\n",
+        )];
+        let errors = Lexicon::load(&files).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let message = &errors[0].0;
+        assert!(
+            message.starts_with("test/lexicon/events.toml:4: key `except`"),
+            "{message}"
+        );
+        assert!(message.contains("\"fiery\""), "{message}");
+    }
+
+    #[test]
+    fn sense_needs_single_near_words() {
+        let text = "[[event]]\npredicate = \"x\"\nnouns = [\"y\"]\n\n[[event.sense]]\nverbs = [\"fire\"]\nnear = [\"missile\", \"music video\"]\n";
+        let errors = Lexicon::load(&[file("lexicon/events.toml", text)]).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .0
+                .starts_with("test/lexicon/events.toml:7: key `near`"),
+            "{}",
+            errors[0].0
+        );
+        let missing = "[[event]]\npredicate = \"x\"\n\n[[event.sense]]\nverbs = [\"fire\"]\n";
+        let message = &Lexicon::load(&[file("lexicon/events.toml", missing)]).unwrap_err()[0].0;
+        assert!(message.contains("near"), "{message}");
+    }
+
+    #[test]
+    fn predicate_must_be_kebab_case_and_have_forms() {
+        let text = "[[event]]\npredicate = \"Fire Weapon\"\nverbs = [\"fire\"]\n\n[[event]]\npredicate = \"empty\"\n";
+        let errors = Lexicon::load(&[file("lexicon/events.toml", text)]).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].0.contains(":2: key `predicate`"),
+            "{}",
+            errors[0].0
+        );
+        assert!(
+            errors[1].0.contains(":6: key `predicate`"),
+            "{}",
+            errors[1].0
         );
     }
 

@@ -1,7 +1,9 @@
 //! The lexicon: the word lists the grammar and claim layers read from `rules/lexicon/`.
 //!
 //! - `events.toml`: canonical event predicates with their verbs, nominalizations and the nouns
-//!   that refer back to them ("the attack" for an invasion);
+//!   that refer back to them ("the attack" for an invasion), the phrases in which a form names
+//!   no event (`except`), and senses that apply only near certain words ("fired" near
+//!   "missile");
 //! - `entities.toml`: canonical entities (countries, organizations, things) with their aliases,
 //!   adjectives and the larger entity they belong to (the Pentagon → the United States);
 //! - `outlets.toml`: news outlets and wire services;
@@ -43,6 +45,51 @@ pub struct EventEntry {
     /// Units whose counts belong to this event ("person" for "killed two people").
     #[serde(default)]
     pub counts: Vec<String>,
+    /// Phrases holding one of the entry's forms in which the form names no event of this kind
+    /// ("press release", "under fire"); a single word drops that form ("brief" keeps "briefed").
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// Forms that mean this event only near certain words (`[[event.sense]]`).
+    #[serde(default)]
+    pub sense: Vec<Sense>,
+}
+
+impl EventEntry {
+    /// The verb lemmas of the entry and of its senses, plain ones first.
+    pub fn verb_lemmas(&self) -> impl Iterator<Item = &String> {
+        self.verbs
+            .iter()
+            .chain(self.sense.iter().flat_map(|s| &s.verbs))
+    }
+
+    /// The nominalizations of the entry and of its senses, plain ones first.
+    pub fn noun_forms(&self) -> impl Iterator<Item = &String> {
+        self.nouns
+            .iter()
+            .chain(self.sense.iter().flat_map(|s| &s.nouns))
+    }
+}
+
+/// A sense of an event predicate: forms that mean the event only when one of the `near` words
+/// stands within a few words of them, in the same clause. "fired" near "missile" is a weapon
+/// fired; "fired" elsewhere is a dismissal.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Sense {
+    /// Verb lemmas; regular inflections are generated.
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Surface forms taken as they are.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Nominalizations.
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Single words, one of which must stand near the event word for this sense to apply.
+    pub near: Vec<String>,
+    /// Phrases in which this sense's forms name no such event, as for [`EventEntry::except`].
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 /// Kinds of entity.

@@ -108,7 +108,8 @@ impl Analyzer {
             .map(|s| tokenize(s.span.slice(text), s.span.start))
             .collect();
         // Mentions of every sentence first, so a lone surname can resolve to a full name given
-        // anywhere in the article, before or after.
+        // anywhere in the article, before or after; title phrases ("the secretary") resolve in
+        // order, to a titled person met before them.
         let none = DocumentNames::default();
         let mut all_mentions: Vec<Vec<_>> = tokens
             .iter()
@@ -118,8 +119,8 @@ impl Analyzer {
         for found in &all_mentions {
             names.record(found);
         }
-        for found in &mut all_mentions {
-            names.resolve(found);
+        for (found, sentence_tokens) in all_mentions.iter_mut().zip(&tokens) {
+            names.resolve(sentence_tokens, found);
         }
 
         let mut quantities = Vec::new();
