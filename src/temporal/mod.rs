@@ -104,7 +104,10 @@ fn find(text: &str) -> Vec<Found> {
             continue;
         }
         floor = end;
-        let tense = if needs_tense(&parsed.expr) {
+        let tense = if possessive_weekday(text, end, &parsed.expr) {
+            // "Tuesday's declaration": news names a day's event by its day once it happened.
+            tense::Tense::Past
+        } else if needs_tense(&parsed.expr) {
             tense::tense_at(text, start, end)
         } else {
             tense::Tense::Unknown
@@ -152,6 +155,12 @@ fn extent_start(text: &str, start: usize, parsed: &Parsed) -> usize {
         return text.len() - rest.len();
     }
     start
+}
+
+/// Whether `expr` is a bare weekday in the possessive ("Tuesday's ruling").
+fn possessive_weekday(text: &str, end: usize, expr: &Expr) -> bool {
+    matches!(expr, Expr::Weekday { offset: 0, .. })
+        && (text[end..].starts_with("'s") || text[end..].starts_with("’s"))
 }
 
 /// Whether resolving `expr` depends on the tense of its sentence: a date without its year, a

@@ -320,8 +320,10 @@ fn calendar(
     let year = match ctx.tense {
         Tense::Past if diff > ahead => y - 1,
         Tense::Future if diff < -31 => y + 1,
-        Tense::Unknown if diff > 183 => y - 1,
-        Tense::Unknown if diff < -183 => y + 1,
+        // Without a tense, news is about the past: a date more than four months ahead is last
+        // year's, and only one within a quarter behind the turn of the year is next year's.
+        Tense::Unknown if diff > 4 * 31 => y - 1,
+        Tense::Unknown if diff < -9 * 31 => y + 1,
         _ => y,
     };
     match make(year) {
