@@ -259,6 +259,16 @@ fn cardinal(i: &str) -> PResult<'_, f64> {
     if half.is_some() {
         n += 0.5;
     }
+    // "2 1/2": a whole number and a simple fraction.
+    if n.fract() == 0.0
+        && let Ok((after, (_, (num, _), _, (den, _)))) =
+            (char(' '), integer(1), char('/'), integer(1)).parse(rest)
+        && num < den
+        && (2..=4).contains(&den)
+        && !after.starts_with(|c: char| c.is_ascii_digit() || c == '/')
+    {
+        return Ok((after, n + f64::from(num) / f64::from(den)));
+    }
     Ok((rest, n))
 }
 
@@ -902,6 +912,10 @@ fn fiscal_year(i: &str) -> PResult<'_, Expr> {
         },
     );
     let (rest, year) = alt((explicit, fy, implied)).parse(i)?;
+    if year == YearRef::Offset(0) && i.starts_with(['t', 'T']) && ends_on_date(rest) {
+        // "the fiscal year ended Jan. 31": a year's length ending on that date.
+        return Ok((rest, year_length()));
+    }
     Ok((
         rest,
         Expr::Part {
@@ -1331,6 +1345,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
         }
     }
     let (rest, _) = opt(tag_no_case("-long")).parse(rest)?;
+    // "a minute and a half", "an hour and a half".
+    let (rest, amount) = match amount {
+        Amount::Exact(n) if !plural && !hyphenated => {
+            match (gap, kw("and"), gap, kw("a"), gap, kw("half")).parse(rest) {
+                Ok((after, _)) => (after, Amount::Exact(n + 0.5)),
+                Err(_) => (rest, amount),
+            }
+        }
+        _ => (rest, amount),
+    };
     if lead.is_none() {
         let shift = opt(then(alt((
             value((0, -1), kw("ago")),
@@ -1414,7 +1438,29 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
         // "the year-ago quarter" is a part of a year, "the day-long" an adjective.
         return fail(i);
     }
+    if unit == Unit::Year && ends_on_date(rest) {
+        return Ok((rest, year_length()));
+    }
     Ok((rest, Expr::Relative { unit, offset: 0 }))
+}
+
+/// Whether a period word is followed by "ended"/"ending" and so by the date it ends on: "the
+/// year ended March 31" is a twelve-month length ending then, not a calendar year.
+fn ends_on_date(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t', '\n']);
+    let rest = rest
+        .strip_prefix("that ")
+        .or_else(|| rest.strip_prefix("which "))
+        .unwrap_or(rest);
+    one_of(&["ended", "ending", "ends"])(rest).is_ok()
+}
+
+/// A year's length, `P1Y`.
+fn year_length() -> Expr {
+    Expr::Duration {
+        amount: Amount::Exact(1.0),
+        unit: Unit::Year,
+    }
 }
 
 /// "year-end", "year end", "year's end": the end of the current year.
@@ -1794,6 +1840,27 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
                 consider(expr, Bound::Exact, m, lead + len);
             }
         }
+    }
+    // "the late 1970s", "the early summer": the article of a modified period is inside.
+    if let Ok((after_the, _)) = (kw("the"), gap).parse(i)
+        && let Ok((rest, m @ Some(_))) = modifier(after_the)
+        && let Some((expr, len)) = core(rest)
+        && matches!(
+            expr,
+            Expr::Decade(_)
+                | Expr::Century(_)
+                | Expr::Part {
+                    part: YearPart::Season(_),
+                    year: YearRef::Implicit
+                }
+                | Expr::Calendar {
+                    month: None,
+                    day: None,
+                    ..
+                }
+        )
+    {
+        consider(expr, Bound::Exact, m, i.len() - rest.len() + len);
     }
     best
 }

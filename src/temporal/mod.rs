@@ -105,7 +105,10 @@ fn find(text: &str) -> Vec<Found> {
             continue;
         }
         floor = end;
-        let tense = if needs_tense(&parsed.expr) {
+        let tense = if possessive_weekday(text, end, &parsed.expr) {
+            // "Tuesday's declaration": news names a day's event by its day once it happened.
+            tense::Tense::Past
+        } else if needs_tense(&parsed.expr) {
             tense::tense_at(text, start, end)
         } else {
             tense::Tense::Unknown
@@ -153,6 +156,12 @@ fn extent_start(text: &str, start: usize, parsed: &Parsed) -> usize {
         return text.len() - rest.len();
     }
     start
+}
+
+/// Whether `expr` is a bare weekday in the possessive ("Tuesday's ruling").
+fn possessive_weekday(text: &str, end: usize, expr: &Expr) -> bool {
+    matches!(expr, Expr::Weekday { offset: 0, .. })
+        && (text[end..].starts_with("'s") || text[end..].starts_with("’s"))
 }
 
 /// Whether resolving `expr` depends on the tense of its sentence: a date without its year, a
@@ -469,5 +478,25 @@ mod tests {
     #[test]
     fn rejects_amounts_and_verbs() {
         insta::assert_snapshot!(show("He paid $1990 for 2000 shares. They may march on.", Some("2000-01-01")), @"");
+    }
+
+    #[test]
+    fn fiscal_years_ending_on_a_date_are_lengths() {
+        insta::assert_snapshot!(show("For the year ended March 31, net rose. In the fiscal year ending June 30, it fell. Sales rose for the year.", Some("1989-11-02")), @r"
+        the year DURATION P1Y
+        March 31 DATE 1989-03-31
+        the fiscal year DURATION P1Y
+        June 30 DATE 1989-06-30
+        the year DATE 1989
+        ");
+    }
+
+    #[test]
+    fn fractions_and_modified_periods() {
+        insta::assert_snapshot!(show("They lived there for 2 1/2 years, a minute and a half in the late 1970s.", Some("1998-02-27")), @r"
+        2 1/2 years DURATION P2Y6M
+        a minute and a half DURATION PT1M30S
+        the late 1970s DATE 197
+        ");
     }
 }

@@ -177,6 +177,9 @@ fn duration_value(amount: Amount, unit: Unit) -> String {
             let n = n * scale;
             if n.fract() == 0.0 {
                 format!("{}", n as i64)
+            } else if let Some(value) = mixed_duration(n, unit) {
+                // "2 1/2 years" is written in whole units: P2Y6M.
+                return value;
             } else {
                 format!("{n}")
             }
@@ -184,6 +187,37 @@ fn duration_value(amount: Amount, unit: Unit) -> String {
         Amount::Some => "X".to_string(),
     };
     format!("P{t}{n}{code}")
+}
+
+/// A fractional count of `unit` as whole units and whole smaller units, as TimeML writes it
+/// ("2 1/2 years" `P2Y6M`, "a minute and a half" `PT1M30S`), when the fraction is exact in the
+/// smaller unit.
+fn mixed_duration(n: f64, unit: Unit) -> Option<String> {
+    let (per, big, small, clock_small) = match unit {
+        Unit::Year => (12.0, "Y", "M", false),
+        Unit::Month => return None,
+        Unit::Day => (24.0, "D", "H", true),
+        Unit::Hour => (60.0, "H", "M", true),
+        Unit::Minute => (60.0, "M", "S", true),
+        _ => return None,
+    };
+    let whole = n.trunc();
+    let rest = (n - whole) * per;
+    if (rest - rest.round()).abs() > 1e-9 || n < 0.0 {
+        return None;
+    }
+    let rest = rest.round() as i64;
+    let whole = whole as i64;
+    let t = if unit.is_clock() { "T" } else { "" };
+    let head = if whole > 0 {
+        format!("{whole}{big}")
+    } else {
+        String::new()
+    };
+    Some(match (unit.is_clock(), clock_small) {
+        (false, true) => format!("P{head}T{rest}{small}"),
+        _ => format!("P{t}{head}{rest}{small}"),
+    })
 }
 
 /// The publication date as a point.
@@ -286,8 +320,10 @@ fn calendar(
     let year = match ctx.tense {
         Tense::Past if diff > ahead => y - 1,
         Tense::Future if diff < -31 => y + 1,
-        Tense::Unknown if diff > 183 => y - 1,
-        Tense::Unknown if diff < -183 => y + 1,
+        // Without a tense, news is about the past: a date more than four months ahead is last
+        // year's, and only one within a quarter behind the turn of the year is next year's.
+        Tense::Unknown if diff > 4 * 31 => y - 1,
+        Tense::Unknown if diff < -9 * 31 => y + 1,
         _ => y,
     };
     match make(year) {

@@ -19,28 +19,27 @@ const WINDOW: usize = 240;
 /// The tense of the sentence around `start..end` in `text`.
 pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let bytes = text.as_bytes();
-    // The sentence: back to the previous '.', '!', '?' or blank line, forward likewise.
+    // The sentence: back to the previous sentence end or blank line, forward likewise. A
+    // period ends a sentence only when a capital follows and it does not close an
+    // abbreviation ("U.S. officials", "Nov. 15").
     let mut lo = start.saturating_sub(WINDOW);
-    if let Some(p) = bytes[lo..start]
-        .iter()
-        .rposition(|&b| matches!(b, b'!' | b'?' | b'\n') || b == b'.')
+    if let Some(p) = (lo..start)
+        .rev()
+        .find(|&k| matches!(bytes[k], b'!' | b'?' | b'\n') || sentence_end(bytes, k))
     {
-        lo += p + 1;
+        lo = p + 1;
     }
     let mut hi = (end + WINDOW).min(bytes.len());
-    if let Some(p) = bytes[end..hi]
-        .iter()
-        .position(|&b| matches!(b, b'!' | b'?' | b'\n'))
+    if let Some(p) =
+        (end..hi).find(|&k| matches!(bytes[k], b'!' | b'?' | b'\n') || sentence_end(bytes, k))
     {
-        hi = end + p;
+        hi = p;
     }
-    if let Some(p) = bytes[end..hi].windows(2).position(|w| w == b". ") {
-        hi = end + p;
-    }
-    let mut best: Option<(usize, Tense)> = None;
+    // The words of the sentence, with their places.
+    let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = lo;
     while i < hi {
-        if !bytes[i].is_ascii_alphabetic() && bytes[i] != b'\'' && bytes[i] != 0xE2 {
+        if !bytes[i].is_ascii_alphabetic() && bytes[i] != b'\'' {
             i += 1;
             continue;
         }
@@ -48,58 +47,167 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         while i < hi && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
             i += 1;
         }
-        if i == w0 {
-            i += 1;
-            continue;
-        }
         if w0 >= start && i <= end {
             continue;
         }
-        let Some(word) = text.get(w0..i) else {
+        words.push((w0, i));
+    }
+    let word = |k: usize| -> &str {
+        words
+            .get(k)
+            .and_then(|&(a, b)| text.get(a..b))
+            .unwrap_or("")
+    };
+    let mut best: Option<(usize, Tense)> = None;
+    for (k, &(w0, w1)) in words.iter().enumerate() {
+        let prev = if k > 0 { word(k - 1) } else { "" };
+        let Some((mut t, weak)) = marker(word(k), prev, word(k + 1)) else {
             continue;
         };
-        if let Some(t) = marker(word) {
-            let distance = if w0 >= end {
-                w0 - end
-            } else {
-                start - i.min(start)
-            };
-            // Markers after the expression count a little less: English puts the verb first.
-            let distance = if w0 >= end { distance + 8 } else { distance };
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, t));
-            }
+        // A plan told in the past perfect was overtaken ("had been due to expire Friday").
+        if t == Tense::Future
+            && (k.saturating_sub(4)..k).any(|j| {
+                word(j).eq_ignore_ascii_case("had") && word(j + 1).eq_ignore_ascii_case("been")
+            })
+        {
+            t = Tense::Past;
+        }
+        let after = w0 >= end;
+        let distance = if after {
+            w0 - end
+        } else {
+            start - w1.min(start)
+        };
+        // Markers after the expression count a little less: English puts the verb first; a
+        // word in -ed after it is as often an adjective or a participle ("markets untouched
+        // by the crisis") and counts much less.
+        let distance = match (after, weak) {
+            (true, true) => distance + 40,
+            (true, false) => distance + 8,
+            _ => distance,
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, t));
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
 }
 
-/// The tense a word marks, if any.
-fn marker(word: &str) -> Option<Tense> {
+/// Whether the period at `k` ends a sentence: a space and a capital (or quote) follow, and the
+/// word before it is not an abbreviation or an initial.
+fn sentence_end(bytes: &[u8], k: usize) -> bool {
+    if bytes[k] != b'.' {
+        return false;
+    }
+    let next = bytes[k + 1..]
+        .iter()
+        .skip_while(|b| matches!(b, b' ' | b'\t'))
+        .copied()
+        .next();
+    if !next.is_none_or(|b| b.is_ascii_uppercase() || matches!(b, b'"' | b'\'' | b'`' | b'(')) {
+        return false;
+    }
+    if !bytes
+        .get(k + 1)
+        .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\''))
+    {
+        return false;
+    }
+    let w0 = bytes[..k]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic() && *b != b'.')
+        .map_or(0, |p| p + 1);
+    let before = &bytes[w0..k];
+    if before.contains(&b'.') || before.len() == 1 {
+        // "U.S.", "p.m.", an initial.
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let Some(w) = std::str::from_utf8(before)
+        .ok()
+        .and_then(|w| crate::temporal::lexicon::fold(w, &mut buf))
+    else {
+        return true;
+    };
+    !matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "inc"
+            | "corp"
+            | "co"
+            | "jr"
+            | "no"
+            | "vs"
+    )
+}
+
+/// The tense a word marks, if any, given its neighbours, and whether the cue is weak (a word
+/// in -ed, which may be an adjective).
+fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
     let mut buf = [0u8; 16];
     let w = crate::temporal::lexicon::fold(word, &mut buf)?;
+    let is = |x: &str, set: &[&str]| set.iter().any(|s| x.eq_ignore_ascii_case(s));
+    let be = [
+        "be", "been", "being", "is", "are", "was", "were", "get", "gets", "got",
+    ];
     match w {
+        // Plans, schedules and expectations look ahead, unless told as past plans ("had been
+        // scheduled to expire Friday": the plan was changed).
+        "set" if is(next, &["to", "for"]) => Some((Tense::Future, false)),
+        // "is to resume trading Tuesday".
+        "is" | "are" if is(next, &["to"]) => Some((Tense::Future, false)),
+        // "as early as Tuesday", "as soon as Tuesday".
+        "early" if is(prev, &["as"]) => Some((Tense::Future, false)),
+        // "plan" and "plans" are also nouns ("announced the plan Aug. 21").
+        "plan" | "plans" => is(next, &["to"]).then_some((Tense::Future, false)),
+        // "next to the embassy" is a place.
+        "next" => (!is(next, &["to"])).then_some((Tense::Future, false)),
         // Modals and verbs of intent look ahead, also in reported speech ("said he would
         // leave Thursday", "planned to meet on Saturday", "as soon as Tuesday").
-        "will" | "'ll" | "shall" | "would" | "could" | "might" | "tomorrow" | "scheduled"
-        | "expected" | "expects" | "expect" | "plans" | "plan" | "planned" | "planning"
-        | "upcoming" | "next" | "due" | "slated" | "intends" | "intend" | "intended" | "aims"
-        | "hopes" | "payable" | "effective" | "expire" | "expires" | "until" | "soon"
-        | "forecast" | "going" | "coming" | "prepared" | "through" | "till" => Some(Tense::Future),
+        "will" | "'ll" | "shall" | "would" | "might" | "tomorrow" | "scheduled" | "expected"
+        | "expects" | "expect" | "planned" | "planning" | "upcoming" | "due" | "slated"
+        | "supposed" | "intends" | "intend" | "intended" | "aims" | "hopes" | "payable"
+        | "effective" | "expire" | "expires" | "until" | "soon" | "forecast" | "going"
+        | "coming" | "prepared" | "till" => Some((Tense::Future, false)),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "last" | "earlier" | "came"
-        | "took" | "made" | "went" | "began" | "met" | "spoke" | "struck" | "killed" | "won"
-        | "lost" | "fell" | "rose" | "gave" | "left" | "held" | "saw" | "sold" | "got"
-        | "became" | "since" | "wrote" | "announced" | "reported" | "yesterday" | "brought"
-        | "bought" | "thought" | "caught" | "sought" | "fought" | "found" | "built" | "sent"
-        | "spent" | "meant" | "kept" | "felt" | "paid" | "led" | "fled" | "ran" | "drew"
-        | "drove" | "flew" | "grew" | "knew" | "rode" | "shook" | "stole" | "threw" | "wore"
-        | "stood" | "hung" | "stuck" | "sat" | "shot" | "heard" | "previously" | "former"
-        | "once" => Some(Tense::Past),
+        | "took" | "went" | "began" | "spoke" | "struck" | "won" | "fell" | "rose" | "gave"
+        | "saw" | "became" | "since" | "wrote" | "yesterday" | "ran" | "drew" | "drove"
+        | "flew" | "grew" | "knew" | "rode" | "shook" | "stole" | "threw" | "wore"
+        | "previously" | "former" | "once" => Some((Tense::Past, false)),
+        // Forms that are also participles: past only when not after a form of "be" ("will be
+        // held", "is heard" are not past).
+        "made" | "met" | "killed" | "lost" | "left" | "held" | "sold" | "got" | "announced"
+        | "reported" | "brought" | "bought" | "thought" | "caught" | "sought" | "fought"
+        | "found" | "built" | "sent" | "spent" | "meant" | "kept" | "felt" | "paid" | "led"
+        | "fled" | "stood" | "hung" | "stuck" | "sat" | "shot" | "heard" => {
+            (!is(prev, &be)).then_some((Tense::Past, false))
+        }
         _ if w.len() > 4
             && w.ends_with("ed")
             && word.starts_with(|c: char| c.is_ascii_lowercase()) =>
         {
-            Some(Tense::Past)
+            (!is(prev, &be)).then_some((Tense::Past, true))
         }
         _ => None,
     }
@@ -138,6 +246,41 @@ mod tests {
         );
         assert_eq!(
             at("Protesters planned a rally on Saturday.", "Saturday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn participles_abbreviations_and_past_plans() {
+        // "held" after "be" is not a past tense; "U.S." does not end the sentence.
+        assert_eq!(
+            at("The summit would still be held on April 24.", "April 24"),
+            Tense::Future
+        );
+        assert_eq!(
+            at(
+                "He could come to the U.S. from Cuba as early as Tuesday.",
+                "Tuesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The offer had been scheduled to expire Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            at("The thrift announced the plan Aug. 21.", "Aug. 21"),
+            Tense::Past
+        );
+        assert_eq!(
+            at(
+                "Flights will double by August in search of markets untouched by the crisis.",
+                "August"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Trading is to resume Tuesday.", "Tuesday"),
             Tense::Future
         );
     }
