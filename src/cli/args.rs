@@ -160,6 +160,9 @@ pub(crate) struct EvalPerturbArgs {
     /// At most this many changes of each kind (0 for all).
     #[arg(long, default_value_t = 300)]
     pub(crate) sample: usize,
+    /// Print this many misses of each kind, with where the chain breaks.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub(crate) misses: usize,
     /// Extra rules and lexicon files, layered over the built-in set (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub(crate) rules: Vec<PathBuf>,

@@ -63,6 +63,8 @@ pub struct Options {
     pub sample: Option<usize>,
     /// How many untouched discrepancies to print.
     pub show: usize,
+    /// How many misses of each kind to print, with their class.
+    pub misses: usize,
 }
 
 impl Default for Options {
@@ -71,6 +73,7 @@ impl Default for Options {
             seed: 1,
             sample: Some(300),
             show: 12,
+            misses: 3,
         }
     }
 }
@@ -140,6 +143,28 @@ impl Change {
     }
 }
 
+/// Where the chain from a changed fact to a finding breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MissClass {
+    /// No claim of the changed article carries the changed span.
+    NotCarried,
+    /// A claim carries it, but meets no claim of another article.
+    Unmatched,
+    /// The claim meets one of another article, and no rule reports the change.
+    Unreported,
+}
+
+impl MissClass {
+    /// A short name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissClass::NotCarried => "no claim carries it",
+            MissClass::Unmatched => "claim matched to none",
+            MissClass::Unreported => "matched, not reported",
+        }
+    }
+}
+
 /// Recall for one kind of change.
 #[derive(Clone, Debug, Default)]
 pub struct KindScore {
@@ -151,6 +176,8 @@ pub struct KindScore {
     pub found: usize,
     /// A few misses, described.
     pub misses: Vec<String>,
+    /// Misses by where the chain breaks.
+    pub miss_classes: BTreeMap<MissClass, usize>,
 }
 
 impl KindScore {
@@ -231,6 +258,16 @@ impl PerturbReport {
                 score.recall(),
                 score.candidates
             );
+        }
+        for (kind, score) in &self.kinds {
+            let classes: Vec<String> = score
+                .miss_classes
+                .iter()
+                .map(|(class, n)| format!("{} {n}", class.as_str()))
+                .collect();
+            if !classes.is_empty() {
+                let _ = writeln!(out, "  {} misses: {}", kind.as_str(), classes.join(", "));
+            }
         }
         for (kind, score) in &self.kinds {
             for miss in &score.misses {
@@ -498,11 +535,17 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
             let members = &subclusters[corpus.subcluster[change.article].as_str()];
             if cited(corpus, checker, &analyses, members, change) {
                 score.found += 1;
-            } else if score.misses.len() < 3 {
+                continue;
+            }
+            let class = classify(corpus, checker, &analyses, members, change);
+            *score.miss_classes.entry(class).or_default() += 1;
+            if score.misses.len() < options.misses {
                 let article = &corpus.articles[change.article];
                 score.misses.push(format!(
-                    "{}: \"{}\" -> \"{}\"",
+                    "[{}] {}@{}: \"{}\" -> \"{}\"",
+                    class.as_str(),
                     article.id,
+                    change.old_span.start,
                     change.old_span.slice(&article.text),
                     change.new_text
                 ));
@@ -553,6 +596,59 @@ fn cited(
         .filter(|f| f.kind == FindingKind::Discrepancy)
         .flat_map(|f| &f.evidence)
         .any(|e| &e.article == id && Span::new(e.start, e.end).overlaps(span))
+}
+
+/// Where the chain breaks for a change no discrepancy cites.
+fn classify(
+    corpus: &Corpus,
+    checker: &Checker,
+    analyses: &[Analysis],
+    members: &[usize],
+    change: &Change,
+) -> MissClass {
+    let span = change.new_span();
+    let claims: Vec<Vec<Claim>> = members
+        .iter()
+        .map(|&i| {
+            if i == change.article {
+                let mut article = corpus.articles[i].clone();
+                article.text = change.apply(&article.text);
+                checker.analyzer.analyze(&article).claims
+            } else {
+                analyses[i].claims.clone()
+            }
+        })
+        .collect();
+    let Some(changed) = members.iter().position(|&i| i == change.article) else {
+        return MissClass::NotCarried;
+    };
+    let carries = |claim: &Claim| {
+        claim.event.span.overlaps(span)
+            || claim.time.as_ref().is_some_and(|t| t.span.overlaps(span))
+            || claim.quantities.iter().any(|q| q.span.overlaps(span))
+            || claim.participants.iter().any(|p| p.span.overlaps(span))
+    };
+    let carrying: BTreeSet<usize> = claims[changed]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| carries(c))
+        .map(|(n, _)| n)
+        .collect();
+    if carrying.is_empty() {
+        return MissClass::NotCarried;
+    }
+    let pairs = crate::matcher::pairs(&claims, &checker.analyzer.lexicon);
+    let matched = pairs.iter().any(|p| {
+        !p.same_article()
+            && [p.a, p.b]
+                .iter()
+                .any(|r| r.article == changed && carrying.contains(&r.claim))
+    });
+    if matched {
+        MissClass::Unreported
+    } else {
+        MissClass::Unmatched
+    }
 }
 
 fn describe(finding: &Finding) -> String {
@@ -691,6 +787,7 @@ fn changes(
         for t in &analysis.times {
             if !matches!(t.kind, TimexType::Date | TimexType::Time)
                 || !corroborated(k, &|j| by_article[j].0.contains(&t.value))
+                || on_dateline(text, t.span, &analysis.times)
             {
                 continue;
             }
@@ -766,6 +863,39 @@ fn changes(
         }
     }
     out
+}
+
+/// Most words a dateline has besides its dates and times ("Posted on", "Last updated on:",
+/// "Washington D.C., ... (CNA)").
+const DATELINE_WORDS: usize = 6;
+
+/// Whether `span` lies on a dateline: a line that is not a sentence (no closing punctuation)
+/// and holds little besides dates and times. A dateline is the outlet's publication stamp,
+/// metadata rather than a fact of the story: two outlets' stamps agree only because they
+/// published on the same day, and moving one contradicts nothing the story says.
+fn on_dateline(text: &str, span: Span, times: &[crate::temporal::Timex]) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    if line.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
+    let mut rest = String::with_capacity(line.len());
+    let mut at = start;
+    for t in times
+        .iter()
+        .filter(|t| t.span.start >= start && t.span.end <= end)
+    {
+        if t.span.start >= at {
+            rest.push_str(&text[at..t.span.start]);
+            rest.push(' ');
+            at = t.span.end;
+        }
+    }
+    rest.push_str(&text[at..end]);
+    rest.split_whitespace().count() <= DATELINE_WORDS
 }
 
 /// The index of a month written in full or abbreviated ("Nov.", "Sept").
@@ -1017,6 +1147,23 @@ mod tests {
         assert_eq!(move_date("in March").as_deref(), Some("in July"));
         assert_eq!(move_date("2008").as_deref(), Some("2005"));
         assert_eq!(move_date("today"), None);
+    }
+
+    #[test]
+    fn datelines_are_not_facts() {
+        let tag = |text: &str| crate::temporal::tag(text, "2013-05-03".parse().ok());
+        let text = "Posted on May 2, 2013 4:15 PM\nPolice arrested him on May 2, 2013.";
+        let times = tag(text);
+        let first = times[0].span;
+        assert!(on_dateline(text, first, &times));
+        let last = times.last().unwrap().span;
+        assert!(!on_dateline(text, last, &times));
+        let line = "Washington D.C., Jul 13, 2009/02:00 pm (CNA)";
+        let times = tag(line);
+        assert!(on_dateline(line, times[0].span, &times));
+        let fragment = "He said the fire broke out in the church hall on Friday";
+        let times = tag(fragment);
+        assert!(!on_dateline(fragment, times[0].span, &times));
     }
 
     #[test]

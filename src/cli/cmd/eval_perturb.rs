@@ -32,6 +32,7 @@ pub(crate) fn run(args: &EvalPerturbArgs) -> Status {
     let options = Options {
         seed: args.seed,
         sample: (args.sample > 0).then_some(args.sample),
+        misses: args.misses,
         ..Options::default()
     };
     let report = perturb::evaluate(&corpus, &checker, &options);
