@@ -14,8 +14,9 @@
 //! Quotes equal word for word are not reported, as agreements or otherwise: identical wording is
 //! what carrying the same wire copy looks like, and says nothing about accuracy.
 //!
-//! Quotations are blocked by their rarer words, so the work grows with the number of quotes, not
-//! its square.
+//! Quotes equal word for word form one rendering, and renderings are compared, not quotes: one
+//! outlet's version against five outlets that agree is one finding citing all six. Renderings
+//! are blocked by their rarer words, so the work grows with the number of quotes, not its square.
 //!
 //! ## Parameters
 //! - `min-similarity` (default 0.65): share of the shorter quote's words the other must hold,
@@ -233,34 +234,57 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             });
         }
     }
+    // Renderings: quotes equal word for word, compared once as a group, so that one outlet's
+    // version against five that agree is one finding, not five.
+    let mut by_words: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for (i, f) in found.iter().enumerate() {
+        by_words.entry(&f.words).or_default().push(i);
+    }
+    let mut renderings: Vec<Vec<usize>> = by_words.into_values().collect();
+    renderings.sort();
     // Block on the longer words; skip the ones too common to tell quotes apart.
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, f) in found.iter().enumerate() {
-        let distinct: BTreeSet<&str> = f
+    for (r, members) in renderings.iter().enumerate() {
+        let distinct: BTreeSet<&str> = found[members[0]]
             .words
             .iter()
             .map(String::as_str)
             .filter(|w| w.chars().count() >= 4)
             .collect();
         for word in distinct {
-            index.entry(word).or_default().push(i);
+            index.entry(word).or_default().push(r);
         }
     }
+    let articles_of =
+        |r: usize| -> BTreeSet<usize> { renderings[r].iter().map(|&i| found[i].article).collect() };
+    let speaker_of = |r: usize| renderings[r].iter().find_map(|&i| found[i].speaker.clone());
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     for members in index.values().filter(|m| m.len() <= COMMON_WORD_QUOTES) {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                let same = found[i].article == found[j].article;
-                if rule.spec.applies_to.admits(same) {
-                    candidates.insert((i, j));
+        for (k, &r) in members.iter().enumerate() {
+            for &q in &members[k + 1..] {
+                let (ra, rb) = (articles_of(r), articles_of(q));
+                let same = ra.len() == 1 && ra == rb;
+                let across = ra.union(&rb).count() > 1;
+                if (same && rule.spec.applies_to.admits(true))
+                    || (across && rule.spec.applies_to.admits(false))
+                {
+                    candidates.insert((r, q));
                 }
             }
         }
     }
+    let ids = |r: usize| -> String {
+        let ids: Vec<&str> = articles_of(r)
+            .into_iter()
+            .map(|a| cx.articles[a].id.as_str())
+            .collect();
+        ids.join(", ")
+    };
     let mut findings = Vec::new();
-    for (i, j) in candidates {
-        let (a, b) = (&found[i], &found[j]);
-        if let (Some(x), Some(y)) = (&a.speaker, &b.speaker) {
+    for (r, q) in candidates {
+        let (a, b) = (&found[renderings[r][0]], &found[renderings[q][0]]);
+        let (speaker_a, speaker_b) = (speaker_of(r), speaker_of(q));
+        if let (Some(x), Some(y)) = (&speaker_a, &speaker_b) {
             if !same_entity(x, y) {
                 continue;
             }
@@ -275,45 +299,34 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let text_a = &cx.articles[a.article].text;
-        let text_b = &cx.articles[b.article].text;
-        let speaker = a
-            .speaker
-            .as_deref()
-            .or(b.speaker.as_deref())
+        let speaker = speaker_a
+            .or(speaker_b)
             .map_or(String::new(), |s| format!(" of {s}"));
         let message = format!(
-            "a quote{speaker} reads differently in {} and {} ({changed} change{}): {}",
-            cx.articles[a.article].id,
-            cx.articles[b.article].id,
+            "a quote{speaker} reads differently in {} and in {} ({changed} change{}): {}",
+            ids(r),
+            ids(q),
             if changed == 1 { "" } else { "s" },
             render(changes)
         );
-        let evidence = vec![
-            Evidence::new(
-                &cx.articles[a.article].id,
-                a.quote.span,
-                text_a,
-                format!("quoted in {}", cx.articles[a.article].id),
-            ),
-            Evidence::new(
-                &cx.articles[b.article].id,
-                b.quote.span,
-                text_b,
-                format!("quoted in {}", cx.articles[b.article].id),
-            ),
-        ];
-        let claims: Vec<ClaimRef> = a.claims.iter().chain(&b.claims).copied().collect();
+        let mut evidence = Vec::new();
+        let mut claims: Vec<ClaimRef> = Vec::new();
+        for &i in renderings[r].iter().chain(&renderings[q]) {
+            let f = &found[i];
+            let article = &cx.articles[f.article];
+            evidence.push(Evidence::new(
+                &article.id,
+                f.quote.span,
+                &article.text,
+                format!("quoted in {}", article.id),
+            ));
+            claims.extend(&f.claims);
+        }
         let mut finding = discrepancy(cx, rule, message, &claims, evidence, false);
         let key_a = a.words.join(" ");
         let key_b = b.words.join(" ");
-        finding.fingerprint = fingerprint([
-            rule.spec.code.as_str(),
-            cx.articles[a.article].id.as_str(),
-            key_a.as_str(),
-            cx.articles[b.article].id.as_str(),
-            key_b.as_str(),
-        ]);
+        finding.fingerprint =
+            fingerprint([rule.spec.code.as_str(), key_a.as_str(), key_b.as_str()]);
         findings.push(finding);
     }
     findings
