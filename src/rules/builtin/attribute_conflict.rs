@@ -3,9 +3,8 @@
 //! ## What it does
 //! Compares attribute claims (see `claim::attribute`) of the same attribute and entity:
 //! - **age**: two ages of one person differ by more than `age-tolerance` (default 1) plus the
-//!   whole years between the articles (their publication dates, else the years their stories
-//!   are set in; articles whose year is unknown are not compared); inside one article, by
-//!   anything;
+//!   whole years between the articles' publication dates (articles without one are not
+//!   compared); inside one article, by anything;
 //! - **magnitude**: two magnitudes of the story's quake, as intervals with their bounds ("at
 //!   least 5.9"), are further apart than `magnitude-tolerance` (default 0.2). Quakes have no
 //!   name: two magnitude claims are of one quake when they share a place and, across articles,
@@ -29,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::attribute::value_span;
 use crate::claim::{Claim, Modality, Role};
-use crate::matcher::{ClaimRef, ancestors, same_entity, story_year};
+use crate::matcher::{ClaimRef, ancestors, same_entity};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -295,15 +294,13 @@ fn conflict(
     }
 }
 
-/// The whole years between two articles: between their publication dates, else between the
-/// years their stories are set in (see [`story_year`]); `None` when either is unknown.
+/// The whole years between two articles' publication dates; `None` when either is unknown.
+/// The year a story is set in (`matcher::story_year`) is no substitute: background dates ("in
+/// 2008, the champion first won the belt") outvote the story's own undated ones.
 fn years_apart(cx: &Context<'_>, a: usize, b: usize) -> Option<f64> {
     match (cx.articles[a].meta.published, cx.articles[b].meta.published) {
         (Some(x), Some(y)) => Some((x.interval().gap_days(&y.interval()) / 365) as f64),
-        _ => match (story_year(&cx.claims[a]), story_year(&cx.claims[b])) {
-            (Some(x), Some(y)) => Some(f64::from((x - y).abs())),
-            _ => None,
-        },
+        _ => None,
     }
 }
 
