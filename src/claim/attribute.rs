@@ -101,6 +101,35 @@ const FACILITIES: &[&str] = &[
     "facility",
 ];
 
+/// Words that link a noun to a name that is not the one aged ("the 30-year-old congregation
+/// in Wasilla").
+const LINKS: &[&str] = &[
+    "in", "of", "at", "from", "for", "with", "on", "near", "by", "to", "and", "or", "who", "which",
+    "that",
+];
+
+/// Nouns after a name that make the name a modifier: "a 57-year-old Wasilla woman".
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "resident",
+    "native",
+    "mother",
+    "father",
+    "teen",
+    "teenager",
+    "student",
+    "child",
+    "men",
+    "women",
+    "residents",
+    "natives",
+    "couple",
+    "family",
+];
+
 /// Honorifics that are no office.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
 
@@ -321,13 +350,22 @@ fn age_at<'m>(parts: &SentenceParts<'m, '_>, i: usize) -> Option<Found<'m>> {
     // "then-15-year-old": an age at another time.
     let then = (i.saturating_sub(2)..i).any(|k| tokens[k].text.eq_ignore_ascii_case("then"));
     if let Some(value) = hyphenated_age(tokens[i].text).filter(|_| !then) {
+        // Only nouns between ("the 33-year-old actress Tara Reid"), not "congregation in
+        // Wasilla"; and no person noun after the name ("a 57-year-old Wasilla woman").
         let after = (i + 1..tokens.len().min(i + 4))
             .take_while(|&k| {
                 starting_at(mentions, k).is_some()
-                    || (tokens[k].is_word() && !tokens[k].is_capitalized())
+                    || (tokens[k].is_word()
+                        && !tokens[k].is_capitalized()
+                        && !LINKS.contains(&tokens[k].text.to_ascii_lowercase().as_str()))
             })
             .find_map(|k| starting_at(mentions, k))
-            .filter(|m| is_person(m));
+            .filter(|m| {
+                is_person(m)
+                    && !tokens.get(m.last_token + 1).is_some_and(|t| {
+                        PERSON_NOUNS.contains(&t.text.to_ascii_lowercase().as_str())
+                    })
+            });
         let before = i
             .checked_sub(3)
             .filter(|&k| {
@@ -754,6 +792,8 @@ mod tests {
         assert!(attributes("In Houston, 33 people were arrested.").is_empty());
         assert!(attributes("Tara Reid, 33 others and the crew left.").is_empty());
         assert!(attributes("The 33-year-old entered rehab.").is_empty());
+        assert!(attributes("The 30-year-old congregation in Wasilla grew.").is_empty());
+        assert!(attributes("A 57-year-old Wasilla woman was indicted.").is_empty());
         assert!(attributes("The fix covers Tara Reid, 7, 8 and 9.").is_empty());
         assert!(attributes("Lynch said then-15-year-old Jermayne Timmons was there.").is_empty());
     }

@@ -3,13 +3,14 @@
 //! ## What it does
 //! Compares attribute claims (see `claim::attribute`) of the same attribute and entity:
 //! - **age**: two ages of one person differ by more than `age-tolerance` (default 1) plus the
-//!   whole years between the articles (their publication dates, else the years their stories
-//!   are set in); inside one article, by anything;
+//!   whole years between the articles' publication dates (articles without one are not
+//!   compared); inside one article, by anything;
 //! - **magnitude**: two magnitudes of the story's quake, as intervals with their bounds ("at
 //!   least 5.9"), are further apart than `magnitude-tolerance` (default 0.2). Quakes have no
 //!   name: two magnitude claims are of one quake when they share a place and, across articles,
-//!   the matcher pairs events of the two articles set in the same year, and their dates (when
-//!   resolved) are at most `max-gap-days` (default 2) apart;
+//!   the matcher pairs events of the two articles, and, across articles, their dates (else
+//!   their articles' publication dates) are at most `max-gap-days` (default 2) apart — undated
+//!   magnitudes of two articles are not compared;
 //! - **located-in**: two sources place one facility in different places, neither naming the
 //!   other's place anywhere (which would make one inside the other: "Malibu, California"), both
 //!   in the same form ("X in Y" or "Y's X": the possessive names a region as often as a town);
@@ -27,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::attribute::value_span;
 use crate::claim::{Claim, Modality, Role};
-use crate::matcher::{ClaimRef, ancestors, same_entity, story_year};
+use crate::matcher::{ClaimRef, ancestors, same_entity};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -200,10 +201,11 @@ fn conflict(
                 return None;
             }
             let (qa, qb) = (ca.quantities.first()?, cb.quantities.first()?);
+            // Across articles an age needs both articles' years: it changes with them.
             let allowed = if same_article {
                 0.0
             } else {
-                tolerances.age + years_apart(cx, a.article, b.article)
+                tolerances.age + years_apart(cx, a.article, b.article)?
             };
             ((qa.value - qb.value).abs() > allowed + EPSILON)
                 .then(|| format!("age of {}", longer(ea, eb)))
@@ -212,7 +214,7 @@ fn conflict(
             // Another year, another quake.
             if !same_article
                 && (!linked.contains(&(a.article, b.article))
-                    || years_apart(cx, a.article, b.article) > 0.0)
+                    || years_apart(cx, a.article, b.article).is_some_and(|y| y > 0.0))
             {
                 return None;
             }
@@ -228,13 +230,17 @@ fn conflict(
             if !shares_place {
                 return None;
             }
-            if let (Some(ia), Some(ib)) = (
-                ca.time.as_ref().and_then(|t| t.interval),
-                cb.time.as_ref().and_then(|t| t.interval),
-            ) {
-                if ia.gap_days(&ib) > tolerances.max_gap_days {
-                    return None;
+            if same_article {
+                if let (Some(ia), Some(ib)) = (
+                    ca.time.as_ref().and_then(|t| t.interval),
+                    cb.time.as_ref().and_then(|t| t.interval),
+                ) {
+                    if ia.gap_days(&ib) > tolerances.max_gap_days {
+                        return None;
+                    }
                 }
+            } else if !same_quake_time(cx, a, b, tolerances.max_gap_days) {
+                return None;
             }
             let (qa, qb) = (ca.quantities.first()?, cb.quantities.first()?);
             let apart = qa.low - qb.high > tolerances.magnitude + EPSILON
@@ -270,7 +276,8 @@ fn conflict(
             (!related && !names).then(|| format!("location of {}", longer(ea, eb)))
         }
         "title" => {
-            if !tolerances.titles || (!same_article && years_apart(cx, a.article, b.article) > 0.0)
+            if !tolerances.titles
+                || (!same_article && years_apart(cx, a.article, b.article).is_some_and(|y| y > 0.0))
             {
                 return None;
             }
@@ -287,15 +294,33 @@ fn conflict(
     }
 }
 
-/// The whole years between two articles: between their publication dates, else between the
-/// years their stories are set in (see [`story_year`]); 0 when unknown.
-fn years_apart(cx: &Context<'_>, a: usize, b: usize) -> f64 {
+/// The whole years between two articles' publication dates; `None` when either is unknown.
+/// The year a story is set in (`matcher::story_year`) is no substitute: background dates ("in
+/// 2008, the champion first won the belt") outvote the story's own undated ones.
+fn years_apart(cx: &Context<'_>, a: usize, b: usize) -> Option<f64> {
     match (cx.articles[a].meta.published, cx.articles[b].meta.published) {
-        (Some(x), Some(y)) => (x.interval().gap_days(&y.interval()) / 365) as f64,
-        _ => match (story_year(&cx.claims[a]), story_year(&cx.claims[b])) {
-            (Some(x), Some(y)) => f64::from((x - y).abs()),
-            _ => 0.0,
-        },
+        (Some(x), Some(y)) => Some((x.interval().gap_days(&y.interval()) / 365) as f64),
+        _ => None,
+    }
+}
+
+/// Whether two magnitude claims of different articles are dated as one quake: their own dates,
+/// else their articles' publication dates, at most `max_gap` days apart. Undated, they are not
+/// compared: look-alike stories tell of quakes in one place years apart.
+fn same_quake_time(cx: &Context<'_>, a: ClaimRef, b: ClaimRef, max_gap: i64) -> bool {
+    let (ca, cb) = (cx.claim(a), cx.claim(b));
+    if let (Some(ia), Some(ib)) = (
+        ca.time.as_ref().and_then(|t| t.interval),
+        cb.time.as_ref().and_then(|t| t.interval),
+    ) {
+        return ia.gap_days(&ib) <= max_gap;
+    }
+    match (
+        cx.articles[a.article].meta.published,
+        cx.articles[b.article].meta.published,
+    ) {
+        (Some(x), Some(y)) => x.interval().gap_days(&y.interval()) <= max_gap,
+        _ => false,
     }
 }
 
