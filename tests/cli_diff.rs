@@ -253,7 +253,7 @@ fn an_event_word_the_lexicon_lacks_is_wording_another_event_is_factual() {
     let unknown = dir.path().join("unknown.txt");
     std::fs::write(
         &unknown,
-        seed.replace("missile that killed two", "missile that slaughtered two"),
+        seed.replace("missile that killed two", "missile that felled two"),
     )
     .unwrap();
     let other = dir.path().join("other.txt");
