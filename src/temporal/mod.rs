@@ -170,6 +170,10 @@ fn needs_tense(expr: &Expr) -> bool {
         Expr::Calendar { year, .. } => year.is_none(),
         Expr::Weekday { .. } => true,
         Expr::Holiday { offset, .. } => *offset == 0,
+        Expr::Relative {
+            unit: Unit::Weekend,
+            offset: 0,
+        } => true,
         Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
         Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,

@@ -481,6 +481,16 @@ fn relative(unit: Unit, offset: i32, ctx: &Context) -> Resolved {
         };
     }
     let base = p.coarsen(unit);
+    // "The weekend" and "this weekend" told in the past are the one just gone when published
+    // on a weekday; otherwise the weekend of the publication's week.
+    let offset = match (unit, offset, ctx.tense, p.day()) {
+        (Unit::Weekend, 0, Tense::Past | Tense::Unknown, Some(d))
+            if d.weekday().number_from_monday() < 6 =>
+        {
+            -1
+        }
+        _ => offset,
+    };
     match base.shift(unit, i64::from(offset)) {
         Some(q) => Resolved::point(q, Anchor::Published),
         None => Resolved::unknown(unknown_value(unit), Anchor::Published),
