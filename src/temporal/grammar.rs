@@ -1960,8 +1960,13 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
             }
         }
     }
-    // "the late 1970s", "the early summer": the article of a modified period is inside.
-    if let Ok((after_the, _)) = (kw("the"), gap).parse(i)
+    // "the late 1970s", "the early summer": the article of a modified period is inside. (A
+    // byte test first: this runs at every position tried.)
+    let the_modifier = i.len() > 5
+        && i.as_bytes()[..4].eq_ignore_ascii_case(b"the ")
+        && matches!(i.as_bytes()[4].to_ascii_lowercase(), b'e' | b'l' | b'm');
+    if the_modifier
+        && let Ok((after_the, _)) = (kw("the"), gap).parse(i)
         && let Ok((rest, m @ Some(_))) = modifier(after_the)
         && let Some((expr, len)) = core(rest)
         && matches!(
