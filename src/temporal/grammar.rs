@@ -118,6 +118,22 @@ pub(crate) enum Expr {
     },
     /// Relative to a named event: "the eve of the attack".
     Event { event: String, offset_days: i64 },
+    /// A named holiday: "Thanksgiving Day" (0), "last Christmas" (-1), "next Easter" (+1).
+    Holiday { holiday: Holiday, offset: i32 },
+}
+
+/// A holiday of the calendar, fixed ("Christmas") or movable ("Thanksgiving", "Easter").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// A fixed month and day: Christmas, New Year's Day, Independence Day, Halloween...
+    Fixed(u32, u32),
+    /// The `n`th given weekday of a month (`n` = 5: the last): Thanksgiving is the fourth
+    /// Thursday of November.
+    Nth { month: u32, weekday: u32, n: u32 },
+    /// The Tuesday after the first Monday of November (U.S. Election Day).
+    Election,
+    /// Easter Sunday.
+    Easter,
 }
 
 /// One recognized expression: what it says, its bound and modifier, and its length in bytes.
@@ -971,6 +987,90 @@ fn day_word(i: &str) -> PResult<'_, Expr> {
     ))
 }
 
+/// A named holiday, capitalized as names are, with an optional "last"/"next"/"this":
+/// "Thanksgiving Day", "last Christmas", "New Year's Eve", "Election Day".
+fn holiday(i: &str) -> PResult<'_, Expr> {
+    let (rest, offset) = opt(nom::sequence::terminated(
+        one_of(&["last", "next", "this"]),
+        gap,
+    ))
+    .parse(i)?;
+    let offset = offset.map_or(0, |k| [-1, 1, 0][k]);
+    let day = |name: &'static str| (tag(name), gap, tag("Day"));
+    let (rest, holiday) = alt((
+        value(
+            Holiday::Nth {
+                month: 11,
+                weekday: 4,
+                n: 4,
+            },
+            (tag("Thanksgiving"), opt((gap, tag("Day")))),
+        ),
+        value(Holiday::Fixed(12, 24), (tag("Christmas"), gap, tag("Eve"))),
+        value(
+            Holiday::Fixed(12, 25),
+            (tag("Christmas"), opt((gap, tag("Day")))),
+        ),
+        value(
+            Holiday::Fixed(12, 31),
+            (
+                tag("New"),
+                gap,
+                alt((tag("Year's"), tag("Year’s"))),
+                gap,
+                tag("Eve"),
+            ),
+        ),
+        value(
+            Holiday::Fixed(1, 1),
+            (
+                tag("New"),
+                gap,
+                alt((tag("Year's"), tag("Year’s"))),
+                gap,
+                tag("Day"),
+            ),
+        ),
+        value(Holiday::Fixed(7, 4), day("Independence")),
+        value(Holiday::Fixed(10, 31), tag("Halloween")),
+        value(
+            Holiday::Fixed(2, 14),
+            (
+                alt((tag("Valentine's"), tag("Valentine’s"))),
+                gap,
+                tag("Day"),
+            ),
+        ),
+        value(
+            Holiday::Fixed(11, 11),
+            (alt((tag("Veterans"), tag("Veterans'"))), gap, tag("Day")),
+        ),
+        value(Holiday::Election, day("Election")),
+        value(
+            Holiday::Nth {
+                month: 5,
+                weekday: 1,
+                n: 5,
+            },
+            day("Memorial"),
+        ),
+        value(
+            Holiday::Nth {
+                month: 9,
+                weekday: 1,
+                n: 1,
+            },
+            alt((day("Labor"), day("Labour"))),
+        ),
+        value(Holiday::Easter, (tag("Easter"), opt((gap, tag("Sunday"))))),
+    ))
+    .parse(rest)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return fail(i);
+    }
+    Ok((rest, Expr::Holiday { holiday, offset }))
+}
+
 /// A weekday with an optional "last"/"next"/"this": "Wednesday", "last Friday".
 fn weekday_expr(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = the(i)?;
@@ -1724,6 +1824,25 @@ const RULES: &[(Rule, MayStart)] = &[
     (narrative_unit, |l| l.is(&["the", "that"])),
     (bare_unit, |l| l.word == "the"),
     (bare_plural, |l| l.unit()),
+    (holiday, |l| {
+        l.is(&[
+            "last",
+            "next",
+            "this",
+            "thanksgiving",
+            "christmas",
+            "new",
+            "independence",
+            "halloween",
+            "valentine",
+            "veterans",
+            "election",
+            "memorial",
+            "labor",
+            "labour",
+            "easter",
+        ])
+    }),
     (event_date, |l| {
         l.is(&["the", "eve", "day", "start", "beginning", "outset", "end"])
     }),
@@ -1841,8 +1960,13 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
             }
         }
     }
-    // "the late 1970s", "the early summer": the article of a modified period is inside.
-    if let Ok((after_the, _)) = (kw("the"), gap).parse(i)
+    // "the late 1970s", "the early summer": the article of a modified period is inside. (A
+    // byte test first: this runs at every position tried.)
+    let the_modifier = i.len() > 5
+        && i.as_bytes()[..4].eq_ignore_ascii_case(b"the ")
+        && matches!(i.as_bytes()[4].to_ascii_lowercase(), b'e' | b'l' | b'm');
+    if the_modifier
+        && let Ok((after_the, _)) = (kw("the"), gap).parse(i)
         && let Ok((rest, m @ Some(_))) = modifier(after_the)
         && let Some((expr, len)) = core(rest)
         && matches!(

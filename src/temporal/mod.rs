@@ -170,6 +170,11 @@ fn needs_tense(expr: &Expr) -> bool {
     match expr {
         Expr::Calendar { year, .. } => year.is_none(),
         Expr::Weekday { .. } => true,
+        Expr::Holiday { offset, .. } => *offset == 0,
+        Expr::Relative {
+            unit: Unit::Weekend,
+            offset: 0,
+        } => true,
         Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
         Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,
@@ -256,6 +261,46 @@ fn trim(_text: &str, start: usize, end: usize, parsed: Parsed) -> (usize, Parsed
     (end, parsed)
 }
 
+/// Whether a capitalized word makes the expression part of a name or title ("This Week" the
+/// programme, "60 Minutes", "High Noon", "VOA Today"): a time word other than a month, weekday
+/// or holiday written with a capital after the start of a sentence, outside a headline.
+fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool {
+    if matches!(expr, Expr::Holiday { .. }) {
+        return false;
+    }
+    let titled = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.next().is_some_and(|c| c.is_ascii_lowercase())
+            && !w.contains(|c: char| c.is_ascii_digit())
+            && lexicon::lookup(w, lexicon::month).is_none()
+            && lexicon::lookup(w, lexicon::weekday).is_none()
+    };
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let sentence_start = before.is_empty()
+        || before.ends_with([
+            '.', '!', '?', '\n', ':', '"', '\'', '`', '(', '“', '‘', '-', '_',
+        ]);
+    let suspicious = surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .any(|(k, w)| titled(w) && (k > 0 || !sentence_start));
+    if !suspicious {
+        return false;
+    }
+    // A headline capitalizes every word: there the capital says nothing.
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+    let lo = line_start.max(start.saturating_sub(60));
+    let hi = line_end.min(start + surface.len() + 60);
+    let around = text.get(lo..hi).unwrap_or("");
+    around
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
 /// Context checks the grammar cannot make on its own: ambiguous words ("May", "fall",
 /// "second"), numbers that are amounts rather than years, and "a day" after a count ("twice a
 /// day" is a set).
@@ -275,7 +320,29 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         .next()
         .unwrap_or("");
     let prev_lower = prev_word.to_ascii_lowercase();
+    if names_something(text, start, surface, &parsed.expr) {
+        return false;
+    }
     match &parsed.expr {
+        // "in his 30s" is an age.
+        Expr::Decade(_)
+            if surface.len() <= 4
+                && matches!(
+                    prev_lower.as_str(),
+                    "his" | "her" | "their" | "my" | "your" | "our" | "its"
+                ) =>
+        {
+            return false;
+        }
+        // "this march" is a walk, "this may" a modal: month names are capitalized.
+        Expr::Month { .. }
+            if surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase())) =>
+        {
+            return false;
+        }
         Expr::Calendar {
             year: None,
             month: Some(m),
@@ -497,6 +564,14 @@ mod tests {
         2 1/2 years DURATION P2Y6M
         a minute and a half DURATION PT1M30S
         the late 1970s DATE 197
+        ");
+    }
+
+    #[test]
+    fn holidays_names_and_ages() {
+        insta::assert_snapshot!(show("Elian was found Thanksgiving Day. He spoke on ABC's \"This Week\" and CBS's \"60 Minutes\" when in his 30s, before Christmas.", Some("2000-01-07")), @r"
+        Thanksgiving Day DATE 1999-11-25
+        Christmas DATE 1999-12-25
         ");
     }
 }

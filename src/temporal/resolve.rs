@@ -14,7 +14,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::temporal::date::{Interval, PartialDate};
-use crate::temporal::grammar::{Amount, Expr, Parsed, YearPart, YearRef};
+use crate::temporal::grammar::{Amount, Expr, Holiday, Parsed, YearPart, YearRef};
 use crate::temporal::lexicon::Unit;
 use crate::temporal::point::Point;
 use crate::temporal::tense::Tense;
@@ -244,6 +244,7 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
         Expr::Ago { amount, unit, sign } => ago(amount, unit, sign, ctx),
         Expr::Shift { amount, unit, sign } => shift(amount, unit, sign, ctx),
         Expr::Narrative { unit, offset } => narrative_unit(unit, offset, ctx),
+        Expr::Holiday { holiday, offset } => holiday_date(holiday, offset, ctx),
         _ => Resolved::unknown("XXXX-XX-XX", Anchor::None),
     }
 }
@@ -480,6 +481,16 @@ fn relative(unit: Unit, offset: i32, ctx: &Context) -> Resolved {
         };
     }
     let base = p.coarsen(unit);
+    // "The weekend" and "this weekend" told in the past are the one just gone when published
+    // on a weekday; otherwise the weekend of the publication's week.
+    let offset = match (unit, offset, ctx.tense, p.day()) {
+        (Unit::Weekend, 0, Tense::Past | Tense::Unknown, Some(d))
+            if d.weekday().number_from_monday() < 6 =>
+        {
+            -1
+        }
+        _ => offset,
+    };
     match base.shift(unit, i64::from(offset)) {
         Some(q) => Resolved::point(q, Anchor::Published),
         None => Resolved::unknown(unknown_value(unit), Anchor::Published),
@@ -541,6 +552,106 @@ fn weekday_date(weekday: u32, offset: i32, ctx: &Context) -> Resolved {
     };
     let date = d + Duration::days(delta);
     Resolved::point(Point::Day(date), Anchor::Published)
+}
+
+/// A holiday: "last Christmas" the latest before publication, "next Easter" the first after,
+/// a bare one by the tense of its sentence (past or untensed: the latest on or before
+/// publication; future: the first on or after).
+fn holiday_date(holiday: Holiday, offset: i32, ctx: &Context) -> Resolved {
+    let unknown = || match holiday {
+        Holiday::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+        _ => "XXXX-XX-XX".to_string(),
+    };
+    let Some(p) = ctx.published else {
+        return Resolved::unknown(unknown(), Anchor::None);
+    };
+    let Some(day) = p
+        .day
+        .and_then(|d| NaiveDate::from_ymd_opt(p.year, p.month?, d))
+    else {
+        // Publication known to the month or year: the holiday of that year, as a guess.
+        return match holiday_on(holiday, p.year) {
+            Some(d) => {
+                let mut r = Resolved::point(Point::Day(d), Anchor::Published);
+                r.inferred = true;
+                r
+            }
+            None => Resolved::unknown(unknown(), Anchor::Published),
+        };
+    };
+    let candidates = [p.year - 1, p.year, p.year + 1].map(|y| holiday_on(holiday, y));
+    let before = |strict: bool| {
+        candidates
+            .iter()
+            .flatten()
+            .filter(|&&d| if strict { d < day } else { d <= day })
+            .max()
+            .copied()
+    };
+    let after = |strict: bool| {
+        candidates
+            .iter()
+            .flatten()
+            .filter(|&&d| if strict { d > day } else { d >= day })
+            .min()
+            .copied()
+    };
+    let date = match (offset, ctx.tense) {
+        (-1, _) => before(true),
+        (1, _) => after(true),
+        (_, Tense::Future) => after(false),
+        _ => before(false),
+    };
+    match date {
+        Some(d) => Resolved::point(Point::Day(d), Anchor::Published),
+        None => Resolved::unknown(unknown(), Anchor::Published),
+    }
+}
+
+/// The date of `holiday` in `year`.
+fn holiday_on(holiday: Holiday, year: i32) -> Option<NaiveDate> {
+    match holiday {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        Holiday::Nth { month, weekday, n } => {
+            let wd = chrono::Weekday::try_from(u8::try_from(weekday - 1).ok()?).ok()?;
+            if n == 5 {
+                // The last such weekday of the month.
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                }?;
+                let last = next.pred_opt()?;
+                let back =
+                    (last.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                Some(last - Duration::days(i64::from(back)))
+            } else {
+                NaiveDate::from_weekday_of_month_opt(year, month, wd, u8::try_from(n).ok()?)
+            }
+        }
+        Holiday::Election => {
+            let monday = NaiveDate::from_weekday_of_month_opt(year, 11, chrono::Weekday::Mon, 1)?;
+            Some(monday + Duration::days(1))
+        }
+        Holiday::Easter => {
+            // The anonymous Gregorian computus.
+            let a = year % 19;
+            let b = year / 100;
+            let c = year % 100;
+            let d = b / 4;
+            let e = b % 4;
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let i = c / 4;
+            let k = c % 4;
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        }
+    }
 }
 
 /// "Nine months ago", "two weeks from now": shifted from publication.

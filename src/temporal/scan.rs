@@ -51,7 +51,11 @@ const TRIGGERS: &[&str] = &[
     "thursdays",
     "fridays",
     "saturdays",
-    "sundays", // units
+    "sundays", // holidays (the others end in "day", a trigger)
+    "thanksgiving",
+    "christmas",
+    "easter",
+    "halloween", // units
     "second",
     "seconds",
     "minute",

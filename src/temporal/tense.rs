@@ -58,12 +58,11 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             .and_then(|&(a, b)| text.get(a..b))
             .unwrap_or("")
     };
-    let mut best: Option<(usize, Tense)> = None;
-    for (k, &(w0, w1)) in words.iter().enumerate() {
+    // The nearest marker wins: the words before the expression are read from the nearest
+    // back, those after it forward, and reading stops once no word can come nearer.
+    let reading = |k: usize| -> Option<(Tense, bool)> {
         let prev = if k > 0 { word(k - 1) } else { "" };
-        let Some((mut t, weak)) = marker(word(k), prev, word(k + 1)) else {
-            continue;
-        };
+        let (mut t, weak) = marker(word(k), prev, word(k + 1))?;
         // A plan told in the past perfect was overtaken ("had been due to expire Friday").
         if t == Tense::Future
             && (k.saturating_sub(4)..k).any(|j| {
@@ -72,22 +71,26 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         {
             t = Tense::Past;
         }
-        let after = w0 >= end;
-        let distance = if after {
-            w0 - end
-        } else {
-            start - w1.min(start)
-        };
+        Some((t, weak))
+    };
+    let split = words.partition_point(|&(w0, _)| w0 < end);
+    let mut best: Option<(usize, Tense)> = (0..split).rev().find_map(|k| {
+        let (t, _) = reading(k)?;
+        Some((start - words[k].1.min(start), t))
+    });
+    for (k, &(w0, _)) in words.iter().enumerate().skip(split) {
         // Markers after the expression count a little less: English puts the verb first; a
         // word in -ed after it is as often an adjective or a participle ("markets untouched
         // by the crisis") and counts much less.
-        let distance = match (after, weak) {
-            (true, true) => distance + 40,
-            (true, false) => distance + 8,
-            _ => distance,
-        };
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, t));
+        let distance = w0 - end + 8;
+        if best.is_some_and(|(d, _)| distance >= d) {
+            break;
+        }
+        if let Some((t, weak)) = reading(k) {
+            let distance = if weak { distance + 32 } else { distance };
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, t));
+            }
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
