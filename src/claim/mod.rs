@@ -6,6 +6,6 @@ pub mod model;
 pub mod partial;
 
 pub use model::{
-    Attribution, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
+    Attribution, COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
     SourceKind,
 };

@@ -27,7 +27,9 @@ pub(super) const KIND: Kind = Kind {
 };
 
 fn is_checkable(claim: &Claim) -> bool {
-    !claim.participants.is_empty()
+    // A count claim is a number read without its event: compared, not reported alone.
+    claim.event.predicate != crate::claim::COUNT
+        && !claim.participants.is_empty()
         && (claim.time.is_some()
             || !claim.quantities.is_empty()
             || claim.participant_ids().len() >= 2
