@@ -5,9 +5,13 @@
 //! marks and subordinating words: entities before the event word are its agents, after it its
 //! patients; the time expression nearest to it; the quantities of the clause. Attribution is the
 //! sentence's; modality and polarity come from the cues around the event word.
+//!
+//! A number of a counted thing that no event word's clause carries ("had 30 points", "at a
+//! depth of 44 miles") makes a *count claim* of its own, so statistics and measures are
+//! compared too.
 
 use crate::claim::model::{
-    Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
+    COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
 };
 use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
@@ -129,7 +133,7 @@ fn event_claims(
         .iter()
         .map(|(first, _, _)| breaks.partition_point(|&b| b <= *first))
         .collect();
-    triggers
+    let mut claims = triggers
         .into_iter()
         .map(|(first, last, predicate)| {
             let (clause_start, clause_end) = clause_of(&breaks, first);
@@ -140,24 +144,7 @@ fn event_claims(
                     clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
                 start_ok && end_ok
             };
-            let participants = parts
-                .mentions
-                .iter()
-                .filter(|m| {
-                    in_clause(m.span)
-                        && !attribution_range
-                            .is_some_and(|(a, b)| a <= m.first_token && m.last_token <= b)
-                })
-                .map(|m| Participant {
-                    entity: m.id.clone(),
-                    role: if m.span.start < trigger_span.start {
-                        Role::Agent
-                    } else {
-                        Role::Patient
-                    },
-                    span: m.span,
-                })
-                .collect();
+            let participants = participants(parts, &in_clause, trigger_span);
             // The times of the event's clause; failing those, of a neighbouring clause that has
             // no event of its own ("..., twelve days later, Russia invaded").
             let clause_id = breaks.partition_point(|&b| b <= first);
@@ -216,28 +203,8 @@ fn event_claims(
                 .filter(|q| in_clause(q.span))
                 .cloned()
                 .collect();
-            let quoted = cue::inside_quote(tokens, first);
-            let hedged = cue::is_hedged(cues, tokens, clause_start.saturating_sub(4), first)
-                || cue::is_hedged(cues, tokens, first + 1, (last + 4).min(clause_end));
-            let attribution = parts
-                .attribution
-                .filter(|found| found.covers.0 <= first && first <= found.covers.1)
-                .map(|found| found.attribution.clone())
-                .unwrap_or_default();
-            let modality = if hedged {
-                Modality::Hedged
-            } else if quoted {
-                Modality::Quoted
-            } else if attribution.kind != crate::claim::SourceKind::Unattributed {
-                Modality::Reported
-            } else {
-                Modality::Asserted
-            };
-            let polarity = if cue::is_negated(cues, tokens, first) {
-                Polarity::Negative
-            } else {
-                Polarity::Positive
-            };
+            let (attribution, modality, polarity) =
+                stance(cues, parts, (first, last), (clause_start, clause_end));
             let object = object_after(tokens, parts.mentions, last, clause_end);
             let claim = Claim {
                 id: String::new(),
@@ -261,7 +228,168 @@ fn event_claims(
                 timex: nearest.map(|(index, _)| *index),
             }
         })
+        .collect::<Vec<_>>();
+    let counted = counts(cues, parts, &breaks, &claims);
+    claims.extend(counted);
+    claims
+}
+
+/// The mentions of a clause (`in_clause`), outside the attribution, as participants: agents
+/// before `anchor`, patients after it.
+fn participants(
+    parts: &SentenceParts<'_, '_>,
+    in_clause: &dyn Fn(Span) -> bool,
+    anchor: Span,
+) -> Vec<Participant> {
+    let attribution_range = parts.attribution.map(|found| found.occupies);
+    parts
+        .mentions
+        .iter()
+        .filter(|m| {
+            in_clause(m.span)
+                && !attribution_range.is_some_and(|(a, b)| a <= m.first_token && m.last_token <= b)
+        })
+        .map(|m| Participant {
+            entity: m.id.clone(),
+            role: if m.span.start < anchor.start {
+                Role::Agent
+            } else {
+                Role::Patient
+            },
+            span: m.span,
+        })
         .collect()
+}
+
+/// Attribution, modality and polarity of the claim whose word spans tokens `first..=last` in
+/// the clause `clause_start..clause_end`.
+fn stance(
+    cues: &CueIndex,
+    parts: &SentenceParts<'_, '_>,
+    (first, last): (usize, usize),
+    (clause_start, clause_end): (usize, usize),
+) -> (crate::claim::Attribution, Modality, Polarity) {
+    let tokens = parts.tokens;
+    let quoted = cue::inside_quote(tokens, first);
+    let hedged = cue::is_hedged(cues, tokens, clause_start.saturating_sub(4), first)
+        || cue::is_hedged(cues, tokens, first + 1, (last + 4).min(clause_end));
+    let attribution = parts
+        .attribution
+        .filter(|found| found.covers.0 <= first && first <= found.covers.1)
+        .map(|found| found.attribution.clone())
+        .unwrap_or_default();
+    let modality = if hedged {
+        Modality::Hedged
+    } else if quoted {
+        Modality::Quoted
+    } else if attribution.kind != crate::claim::SourceKind::Unattributed {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    };
+    let polarity = if cue::is_negated(cues, tokens, first) {
+        Polarity::Negative
+    } else {
+        Polarity::Positive
+    };
+    (attribution, modality, polarity)
+}
+
+/// Units that count time, not things: durations, which no count claim is made of.
+const TIME_UNITS: &[&str] = &[
+    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+    "times",
+];
+
+/// Count claims: a number of a counted thing ("had 30 points", "a depth of 44 miles", "$4
+/// million in damages") that no event word's clause carries. The claim's predicate is
+/// [`COUNT`], its object the unit, its participants the names of the number's clause; it
+/// carries no time, so it is compared on its count alone, with other articles' counts of the
+/// same unit about the same entity.
+fn counts(
+    cues: &CueIndex,
+    parts: &SentenceParts<'_, '_>,
+    breaks: &[usize],
+    claims: &[Extracted],
+) -> Vec<Extracted> {
+    let tokens = parts.tokens;
+    let mut out = Vec::new();
+    for q in parts.quantities {
+        let Some(unit) = q.unit.as_deref() else {
+            continue;
+        };
+        if TIME_UNITS.contains(&unit)
+            || claims
+                .iter()
+                .any(|e| e.claim.quantities.iter().any(|c| c.span == q.span))
+        {
+            continue;
+        }
+        let Some(first) = tokens.iter().position(|t| t.span.overlaps(q.span)) else {
+            continue;
+        };
+        let last = tokens
+            .iter()
+            .rposition(|t| t.span.overlaps(q.span))
+            .unwrap_or(first);
+        let (clause_start, clause_end) = clause_of(breaks, first);
+        let in_clause = |span: Span| {
+            let start_ok = clause_start == 0 || tokens[clause_start].span.start <= span.start;
+            let end_ok = clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
+            start_ok && end_ok
+        };
+        let (attribution, modality, polarity) =
+            stance(cues, parts, (first, last), (clause_start, clause_end));
+        let claim = Claim {
+            id: String::new(),
+            article: parts.article.to_string(),
+            sentence: parts.sentence,
+            event: Event {
+                predicate: COUNT.to_string(),
+                trigger: q.span.slice_text(tokens),
+                span: q.span,
+            },
+            participants: participants(parts, &in_clause, q.span),
+            object: Some(format!("{unit} {}", count_context(tokens, first, last))),
+            time: None,
+            quantities: vec![q.clone()],
+            attribution,
+            modality,
+            polarity,
+        };
+        out.push(Extracted { claim, timex: None });
+    }
+    out
+}
+
+/// What a count is of, in the words around it: the two words after the number's unit,
+/// numbers written as `#` ("404 yards *and two* touchdowns" → "and #"), else the word before
+/// it ("a depth *of* 44 miles." → "of"). Two articles stating one statistic mostly write it
+/// alike; counts of different things of one unit ("2,129 points" for a career, "23 points" in a
+/// game) mostly are not.
+fn count_context(tokens: &[Token<'_>], first: usize, last: usize) -> String {
+    let after: Vec<String> = tokens[last + 1..]
+        .iter()
+        .take_while(|t| t.is_word())
+        .take(2)
+        .map(|t| {
+            if t.text.starts_with(|c: char| c.is_ascii_digit())
+                || number::parse_cardinal(&t.text.to_lowercase()).is_some()
+            {
+                "#".to_string()
+            } else {
+                t.text.to_lowercase()
+            }
+        })
+        .collect();
+    if !after.is_empty() {
+        return after.join(" ");
+    }
+    first
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|t| t.is_word())
+        .map_or_else(String::new, |t| t.text.to_lowercase())
 }
 
 trait SliceTokens {

@@ -23,6 +23,10 @@ use crate::text::span::Span;
 /// The predicates of attribute claims: properties of an entity, not events.
 pub const ATTRIBUTES: [&str; 4] = ["age", "magnitude", "located-in", "title"];
 
+/// The predicate of a count claim: a number of a counted thing stated outside any event word's
+/// clause ("had 30 points", "a depth of 44 miles"). Its object is the unit.
+pub const COUNT: &str = "count";
+
 /// Whether the claim asserts or denies its event.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

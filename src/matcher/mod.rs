@@ -337,6 +337,11 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
                 if a == b || found.contains(&Pair { a, b }) || far_apart(a.article, b.article) {
                     continue;
                 }
+                // Two counts of one unit in one article about one entity are most often two
+                // facts (a game's points and a career's), not one stated twice.
+                if a.article == b.article && get(&a).event.predicate == crate::claim::COUNT {
+                    continue;
+                }
                 // Inside one article every claim shares the story: only own participants count.
                 let story = |r: &ClaimRef| -> &[String] {
                     if a.article == b.article {

@@ -2,7 +2,7 @@
 //! lexicon, the ledger of reference facts, and each claim's source for independence.
 
 use crate::claim::id::fingerprint;
-use crate::claim::{Claim, SourceKind};
+use crate::claim::{Claim, ClaimTime, Polarity, Quantity, SourceKind};
 use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::matcher::{ClaimRef, Pair};
@@ -127,5 +127,106 @@ impl Context<'_> {
     /// The article id of `r`.
     pub fn article_id(&self, r: ClaimRef) -> &str {
         &self.articles[r.article].id
+    }
+
+    /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
+    /// names in its own.
+    fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
+        let expand = |c: &Claim| -> Vec<String> {
+            c.participants
+                .iter()
+                .flat_map(|p| crate::matcher::ancestors(&p.entity, self.lexicon))
+                .collect()
+        };
+        let theirs = expand(partner);
+        expand(claim)
+            .iter()
+            .any(|x| theirs.iter().any(|y| crate::matcher::same_entity(x, y)))
+    }
+
+    /// The date of the claim's event as its article states it, for comparison with `partner`
+    /// (a claim of another article): the claim's own, else the one date the article's other
+    /// assertions of the same predicate that name someone `partner` names give ("Kirkpatrick
+    /// opened fire on Friday ... killing one man"), with the claim that states it. `None` when
+    /// the article gives none or gives several.
+    pub fn stated_time(&self, r: ClaimRef, partner: &Claim) -> Option<(ClaimRef, &ClaimTime)> {
+        let claim = self.claim(r);
+        if let Some(time) = &claim.time {
+            return Some((r, time));
+        }
+        let mut found: Option<(ClaimRef, &ClaimTime)> = None;
+        for (index, other) in self.claims[r.article].iter().enumerate() {
+            let Some(time) = &other.time else { continue };
+            if other.event.predicate != claim.event.predicate
+                || other.polarity != Polarity::Positive
+                || time.duration.is_some()
+                || !self.names_one_of(other, partner)
+            {
+                continue;
+            }
+            match found {
+                Some((_, seen)) if seen.value != time.value => return None,
+                Some(_) => {}
+                None => {
+                    let at = ClaimRef {
+                        article: r.article,
+                        claim: index,
+                    };
+                    found = Some((at, time));
+                }
+            }
+        }
+        found
+    }
+
+    /// The counts of `unit` the claim's event has as its article states them: the claim's own,
+    /// else the one count of that unit the article's other assertions of the same predicate
+    /// that name someone `partner` names give, with the claim that states it.
+    pub fn stated_quantities(
+        &self,
+        r: ClaimRef,
+        unit: &str,
+        partner: &Claim,
+    ) -> Vec<(ClaimRef, &Quantity)> {
+        let claim = self.claim(r);
+        let of_unit = |c: &'_ Claim| -> Vec<usize> {
+            c.quantities
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.unit.as_deref() == Some(unit))
+                .map(|(n, _)| n)
+                .collect()
+        };
+        let own = of_unit(claim);
+        if !own.is_empty() {
+            return own.into_iter().map(|n| (r, &claim.quantities[n])).collect();
+        }
+        let mut found: Option<(ClaimRef, &Quantity)> = None;
+        for (index, other) in self.claims[r.article].iter().enumerate() {
+            if other.event.predicate != claim.event.predicate
+                || other.polarity != Polarity::Positive
+                || !self.names_one_of(other, partner)
+            {
+                continue;
+            }
+            let counts = of_unit(other);
+            let quantity = match counts.as_slice() {
+                [] => continue,
+                [n] => &other.quantities[*n],
+                _ => return Vec::new(),
+            };
+            match found {
+                Some((_, seen)) if seen.key() != quantity.key() => return Vec::new(),
+                Some(_) => {}
+                None => {
+                    let at = ClaimRef {
+                        article: r.article,
+                        claim: index,
+                    };
+                    found = Some((at, quantity));
+                }
+            }
+        }
+        found.into_iter().collect()
     }
 }

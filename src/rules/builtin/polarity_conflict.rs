@@ -27,7 +27,8 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         .filter(|p| rule.spec.applies_to.admits(p.same_article()))
     {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
-        if a.polarity == b.polarity {
+        // A negated count ("not one person") denies a number, not an event.
+        if a.polarity == b.polarity || a.event.predicate == crate::claim::COUNT {
             continue;
         }
         let (yes, no) = if a.polarity == Polarity::Positive {

@@ -5,7 +5,10 @@
 //! ("two" = [2, 2], "more than 24" = (24, ∞), "about 300" = [270, 330]). A unit counted on both
 //! sides with no compatible reading is a discrepancy. Counts of different units are not
 //! compared. Magnitudes are left to the attribute rule, which compares them with a tolerance:
-//! one conflict, one finding.
+//! one conflict, one finding. A claim whose clause counts nothing of the unit takes the one count
+//! of it its article gives other assertions of the same event word.
+
+use std::collections::BTreeSet;
 
 use crate::claim::{Modality, Polarity};
 use crate::grammar::number::compatible;
@@ -23,6 +26,7 @@ pub(super) const KIND: Kind = Kind {
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let mut done = BTreeSet::new();
     for pair in cx
         .pairs
         .iter()
@@ -32,29 +36,32 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
             continue;
         }
-        for qa in &a.quantities {
-            let Some(unit) = qa.unit.as_deref().filter(|u| *u != "magnitude") else {
+        let units: BTreeSet<&str> = a
+            .quantities
+            .iter()
+            .chain(&b.quantities)
+            .filter_map(|q| q.unit.as_deref())
+            .filter(|u| *u != "magnitude")
+            .collect();
+        for unit in units {
+            // A claim whose clause gives no count of the unit takes the one its article gives
+            // the event elsewhere.
+            let (side_a, side_b) = (
+                cx.stated_quantities(pair.a, unit, b),
+                cx.stated_quantities(pair.b, unit, a),
+            );
+            let ([(ra, qa)], [(rb, qb)]) = (side_a.as_slice(), side_b.as_slice()) else {
                 continue;
             };
-            let same_unit: Vec<_> = b
-                .quantities
-                .iter()
-                .filter(|q| q.unit.as_deref() == Some(unit))
-                .collect();
-            let same_unit_a = a
-                .quantities
-                .iter()
-                .filter(|q| q.unit.as_deref() == Some(unit))
-                .count();
-            if same_unit.is_empty() || same_unit_a != 1 || same_unit.len() != 1 {
+            let (ra, rb, qa, qb) = (*ra, *rb, *qa, *qb);
+            if (ra != pair.a && rb != pair.b) || compatible(qa, qb) {
                 continue;
             }
-            let qb = same_unit[0];
-            if compatible(qa, qb) {
+            if !done.insert((ra, qa.span, rb, qb.span)) {
                 continue;
             }
-            let text_a = qa.span.slice(&cx.articles[pair.a.article].text).to_string();
-            let text_b = qb.span.slice(&cx.articles[pair.b.article].text).to_string();
+            let text_a = qa.span.slice(&cx.articles[ra.article].text).to_string();
+            let text_b = qb.span.slice(&cx.articles[rb.article].text).to_string();
             let message = format!(
                 "{}: \"{}\" in {} against \"{}\" in {}",
                 cx.describe(a),
@@ -64,11 +71,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 cx.article_id(pair.b)
             );
             let evidence = vec![
-                cx.evidence(pair.a, qa.span, format!("counts {text_a}")),
-                cx.evidence(pair.b, qb.span, format!("counts {text_b}")),
+                cx.evidence(ra, qa.span, format!("counts {text_a}")),
+                cx.evidence(rb, qb.span, format!("counts {text_b}")),
             ];
             let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
-            let finding = discrepancy(cx, rule, message, &[pair.a, pair.b], evidence, hedged);
+            let finding = discrepancy(cx, rule, message, &[ra, rb], evidence, hedged);
             findings.push(finding);
         }
     }

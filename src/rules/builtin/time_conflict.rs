@@ -10,8 +10,14 @@
 //! (`XXXX-12-12`) against "December 19". A date without a year is not set against a dated one:
 //! it may be of another year.
 //!
+//! A claim whose own clause gives no date takes the one date its article gives other
+//! assertions of the same event word ("the quake struck on Friday ... the quake killed five"):
+//! sources often state the date in another sentence than the one that matched.
+//!
 //! ## Parameters
 //! - `min-gap-days` (default 1): smaller gaps are not reported.
+
+use std::collections::BTreeSet;
 
 use crate::claim::partial::PartialValue;
 use crate::claim::{Modality, Polarity};
@@ -30,6 +36,7 @@ pub(super) const KIND: Kind = Kind {
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let min_gap = rule.number("min-gap-days", 1.0) as i64;
     let mut findings = Vec::new();
+    let mut done = BTreeSet::new();
     for pair in cx
         .pairs
         .iter()
@@ -39,9 +46,15 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
             continue;
         }
-        let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
+        // A claim whose clause gives no date takes the one its article gives the event.
+        let (Some((ra, ta)), Some((rb, tb))) =
+            (cx.stated_time(pair.a, b), cx.stated_time(pair.b, a))
+        else {
             continue;
         };
+        if (ra != pair.a && rb != pair.b) || !done.insert((ra, rb)) {
+            continue;
+        }
         let (va, vb, apart) = match (ta.interval, tb.interval) {
             (Some(ia), Some(ib)) => {
                 let gap = ia.gap_days(&ib);
@@ -73,10 +86,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             apart
         );
         let evidence = vec![
-            cx.evidence(pair.a, ta.span, format!("dates it {va}")),
-            cx.evidence(pair.b, tb.span, format!("dates it {vb}")),
+            cx.evidence(ra, ta.span, format!("dates it {va}")),
+            cx.evidence(rb, tb.span, format!("dates it {vb}")),
         ];
-        let finding = discrepancy(cx, rule, message, &[pair.a, pair.b], evidence, hedged);
+        let finding = discrepancy(cx, rule, message, &[ra, rb], evidence, hedged);
         findings.push(finding);
     }
     findings

@@ -28,7 +28,9 @@ pub(super) const KIND: Kind = Kind {
 
 /// Attribute claims are checked against each other by the attribute rule, not for support.
 fn is_checkable(claim: &Claim) -> bool {
+    // A count claim is a number read without its event: compared, not reported alone.
     !claim.is_attribute()
+        && claim.event.predicate != crate::claim::COUNT
         && !claim.participants.is_empty()
         && (claim.time.is_some()
             || !claim.quantities.is_empty()
