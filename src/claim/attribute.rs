@@ -130,30 +130,6 @@ const PERSON_NOUNS: &[&str] = &[
     "family",
 ];
 
-/// Honorifics that are no office.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
-
-/// Words that modify an office but are none ("Defense", "Prime").
-const TITLE_MODIFIERS: &[&str] = &[
-    "state", "defense", "foreign", "interior", "finance", "vice", "prime", "deputy", "chief",
-];
-
-/// Abbreviated titles, spelled out so that "Sen." and "Senator" compare equal.
-const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("sen", "senator"),
-    ("rep", "representative"),
-    ("gov", "governor"),
-    ("gen", "general"),
-    ("lt", "lieutenant"),
-    ("col", "colonel"),
-    ("capt", "captain"),
-    ("sgt", "sergeant"),
-    ("adm", "admiral"),
-    ("defence", "defense"),
-    // A judge of a New York supreme court is a justice; the two are one office in the news.
-    ("justice", "judge"),
-];
-
 /// One attribute read from a sentence, before it becomes a claim.
 #[derive(Debug)]
 struct Found<'m> {
@@ -619,61 +595,40 @@ fn magnitude_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, usize, 
     richter.then_some((i, i, i + 3, v))
 }
 
-/// Titles folded into person names: "Defense Secretary Lloyd Austin" → defense-secretary.
+/// Titles the entity grammar folded into person names ([`Mention::title`]): "Defense Secretary
+/// Lloyd Austin" → defense-secretary. A title not held now ("former Defense Secretary", "the
+/// late President") is no attribute of the person.
 fn titles<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
+    const NOT_HELD: &[&str] = &[
+        "former", "ex", "late", "then", "acting", "incoming", "outgoing",
+    ];
     let tokens = parts.tokens;
     parts
         .mentions
         .iter()
         .filter(|m| is_person(m) && m.id.contains('-'))
         .filter_map(|m| {
-            let words: Vec<usize> = (m.first_token..=m.last_token)
+            let title = m.title.as_deref()?;
+            let first = m.first_token;
+            let last = (first..=m.last_token)
                 .take_while(|&k| tokens[k].span.end <= m.span.start)
-                .collect();
-            let (&first, &last) = (words.first()?, words.last()?);
-            // "Secretary of State Antony Blinken": the name chunk starts after "of".
-            let mut first = first;
-            while first >= 2 && tokens[first - 1].text == "of" && tokens[first - 2].is_capitalized()
-            {
-                first -= 2;
-            }
-            let words: Vec<usize> = (first..=last).collect();
-            // "former Defense Secretary", "the late President": not a title held now.
-            if is_word(
-                first.checked_sub(1).and_then(|p| tokens.get(p)),
-                &[
-                    "former", "ex", "late", "then", "acting", "incoming", "outgoing",
-                ],
-            ) {
+                .last()?;
+            let before = first.checked_sub(1).and_then(|p| tokens.get(p));
+            if is_word(before, NOT_HELD) || title.split(' ').any(|w| NOT_HELD.contains(&w)) {
                 return None;
             }
-            let title: Vec<String> = words
-                .iter()
-                .map(|&k| normalize_title_word(tokens[k].text))
-                .filter(|w| !HONORIFICS.contains(&w.as_str()))
-                .collect();
-            // A lone modifier is a fragment of a title the grammar did not see whole.
-            let fragment = title.len() == 1 && TITLE_MODIFIERS.contains(&title[0].as_str());
-            (!title.is_empty() && !fragment).then(|| Found {
+            Some(Found {
                 predicate: "title",
                 first,
                 last,
                 entity: Some(m),
                 quantity: None,
                 places: Vec::new(),
-                object: Some(title.join("-")),
+                object: Some(title.replace(' ', "-")),
                 timed: false,
             })
         })
         .collect()
-}
-
-fn normalize_title_word(word: &str) -> String {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    TITLE_ABBREVIATIONS
-        .iter()
-        .find(|(short, _)| *short == lower)
-        .map_or(lower, |(_, long)| long.to_string())
 }
 
 /// The span a claim's value is written at: its quantity, else its place, else its trigger.
