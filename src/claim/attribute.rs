@@ -28,7 +28,7 @@ use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
 use crate::lexicon::{EntityKind, closed};
-use crate::temporal::{Bound, TimexType};
+use crate::temporal::Bound;
 use crate::text::span::Span;
 
 /// The oldest age read as one.
@@ -188,16 +188,7 @@ fn to_claim(cues: &CueIndex, parts: &SentenceParts<'_, '_>, found: Found<'_>) ->
                 .min_by_key(|(_, t)| (t.span.start.abs_diff(span.start), t.span.start))
         })
         .flatten();
-    let time = nearest.map(|(_, t)| ClaimTime {
-        span: t.span,
-        value: t.value.clone(),
-        interval: if t.kind == TimexType::Duration {
-            None
-        } else {
-            t.interval
-        },
-        duration: t.duration,
-    });
+    let time = nearest.map(|(_, t)| ClaimTime::from_timex(t));
     let attribution = parts
         .attribution
         .filter(|a| a.covers.0 <= found.first && found.first <= a.covers.1)

@@ -17,7 +17,7 @@ use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
-use crate::temporal::{Timex, TimexType};
+use crate::temporal::Timex;
 use crate::text::span::Span;
 
 pub use crate::claim::trigger::EventIndex;
@@ -187,16 +187,7 @@ fn event_claims(
                 };
                 (distance, t.span.start)
             });
-            let time = nearest.map(|(_, t)| ClaimTime {
-                span: t.span,
-                value: t.value.clone(),
-                interval: if t.kind == TimexType::Duration {
-                    None
-                } else {
-                    t.interval
-                },
-                duration: t.duration,
-            });
+            let time = nearest.map(|(_, t)| ClaimTime::from_timex(t));
             let quantities = parts
                 .quantities
                 .iter()

@@ -17,7 +17,7 @@
 
 use serde::Serialize;
 
-use crate::temporal::{Bound, DurationDays, Interval};
+use crate::temporal::{Bound, DurationDays, Interval, Timex, TimexType};
 use crate::text::span::Span;
 
 /// The predicates of attribute claims: properties of an entity, not events.
@@ -154,6 +154,23 @@ pub struct ClaimTime {
     /// For "since"/"for" durations attached to the claim: its length.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<DurationDays>,
+}
+
+impl ClaimTime {
+    /// The claim's time as a time expression states it. A duration says how long, not when: it
+    /// keeps its length and gives no interval.
+    pub fn from_timex(t: &Timex) -> Self {
+        ClaimTime {
+            span: t.span,
+            value: t.value.clone(),
+            interval: if t.kind == TimexType::Duration {
+                None
+            } else {
+                t.interval
+            },
+            duration: t.duration,
+        }
+    }
 }
 
 /// The event a claim is about.
