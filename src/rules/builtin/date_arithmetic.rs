@@ -117,13 +117,7 @@ fn restated_days(rule: &Rule, cx: &Context<'_>, article: usize) -> Vec<Finding> 
             && let (Some(day), Some(named)) = (day_of(t), leading_weekday(t.span.slice(text)))
             && day.weekday() != named
         {
-            let message = format!(
-                "{} in {} falls on a {}, not a {}",
-                day.format("%Y-%m-%d"),
-                cx.articles[article].id,
-                weekday_name(day.weekday()),
-                weekday_name(named)
-            );
+            let message = wrong_weekday(day, &cx.articles[article].id, named);
             report(
                 t,
                 None,
@@ -172,13 +166,7 @@ fn restated_days(rule: &Rule, cx: &Context<'_>, article: usize) -> Vec<Finding> 
                 && leading_weekday(t.span.slice(text)).is_some_and(|w| w != written.weekday()) =>
             {
                 let named = leading_weekday(t.span.slice(text)).unwrap_or(written.weekday());
-                let message = format!(
-                    "{} in {} falls on a {}, not a {}",
-                    written.format("%Y-%m-%d"),
-                    cx.articles[article].id,
-                    weekday_name(written.weekday()),
-                    weekday_name(named)
-                );
+                let message = wrong_weekday(written, &cx.articles[article].id, named);
                 report(
                     t,
                     Some(next),
@@ -190,6 +178,16 @@ fn restated_days(rule: &Rule, cx: &Context<'_>, article: usize) -> Vec<Finding> 
         }
     }
     findings
+}
+
+/// "2022-03-09 in a falls on a Wednesday, not a Tuesday".
+fn wrong_weekday(day: chrono::NaiveDate, article: &str, named: chrono::Weekday) -> String {
+    format!(
+        "{} in {article} falls on a {}, not a {}",
+        day.format("%Y-%m-%d"),
+        weekday_name(day.weekday()),
+        weekday_name(named)
+    )
 }
 
 fn weekday_name(day: chrono::Weekday) -> &'static str {
