@@ -123,6 +123,21 @@ impl Context<'_> {
         &self.articles[r.article].id
     }
 
+    /// Whether a value may be taken from elsewhere in the article of `r` for comparison with a
+    /// claim of the article of `other`: both articles' story years are known and equal, so the
+    /// two are not look-alike events of different years (a team's two seasons).
+    fn may_inherit(&self, r: ClaimRef, other: &Claim) -> bool {
+        let Some(theirs) = self
+            .claims
+            .iter()
+            .find(|c| c.first().is_some_and(|c| c.article == other.article))
+        else {
+            return false;
+        };
+        let ours = crate::matcher::story_year(&self.claims[r.article]);
+        ours.is_some() && ours == crate::matcher::story_year(theirs)
+    }
+
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
     fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
@@ -147,6 +162,9 @@ impl Context<'_> {
         let claim = self.claim(r);
         if let Some(time) = &claim.time {
             return Some((r, time));
+        }
+        if !self.may_inherit(r, partner) {
+            return None;
         }
         let mut found: Option<(ClaimRef, &ClaimTime)> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
@@ -194,6 +212,9 @@ impl Context<'_> {
         let own = of_unit(claim);
         if !own.is_empty() {
             return own.into_iter().map(|n| (r, &claim.quantities[n])).collect();
+        }
+        if !self.may_inherit(r, partner) {
+            return Vec::new();
         }
         let mut found: Option<(ClaimRef, &Quantity)> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
