@@ -245,3 +245,48 @@ impl Context<'_> {
         found.into_iter().collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::input::{Article, Metadata};
+    use crate::pipeline::check::Checker;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            origin: String::new(),
+            text: text.into(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: Metadata {
+                published: "2013-05-03".parse().ok(),
+                ..Metadata::default()
+            },
+        }
+    }
+
+    #[test]
+    fn an_undated_claim_takes_its_articles_date_for_the_event() {
+        let checker = Checker::new(&crate::rulefiles::builtin()).expect("rules");
+        let (report, _) = checker.check(vec![
+            article("a", "Police arrested Jamal Jones in Houston on Friday."),
+            article(
+                "b",
+                "Police arrested a man in Houston on Tuesday. Police arrested Jamal Jones after a \
+                 chase.",
+            ),
+        ]);
+        let dated = report
+            .findings
+            .iter()
+            .find(|f| f.code == "TIME001")
+            .expect("a date conflict");
+        assert!(
+            dated
+                .evidence
+                .iter()
+                .any(|e| e.article == "b" && e.text.contains("Tuesday")),
+            "{dated:?}"
+        );
+    }
+}
