@@ -442,3 +442,57 @@ fn object_after(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::{COUNT, Claim};
+    use crate::input::Article;
+    use crate::pipeline::analyze::Analyzer;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let article = Article {
+            id: "a".into(),
+            origin: String::new(),
+            text: text.into(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: crate::input::Metadata::default(),
+        };
+        analyzer.analyze(&article).claims
+    }
+
+    #[test]
+    fn numbers_outside_event_clauses_make_count_claims() {
+        let found = claims("Reggie Bush had 404 yards and two touchdowns on 106 carries.");
+        let counts: Vec<&Claim> = found
+            .iter()
+            .filter(|c| c.event.predicate == COUNT)
+            .collect();
+        assert_eq!(counts.len(), 3, "{found:#?}");
+        assert_eq!(counts[0].object.as_deref(), Some("yard and #"));
+        assert!(counts[0].involves("reggie-bush"), "{:?}", counts[0]);
+        assert!(counts[0].time.is_none());
+    }
+
+    #[test]
+    fn numbers_an_event_carries_make_no_count_claim() {
+        let found = claims("The quake killed 12 people in Papua.");
+        assert!(
+            found.iter().all(|c| c.event.predicate != COUNT),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn durations_make_no_count_claim() {
+        let found = claims("Reid, 33, spent two weeks at Promises.");
+        assert!(
+            found
+                .iter()
+                .filter(|c| c.event.predicate == COUNT)
+                .all(|c| !c.object.as_deref().unwrap_or("").starts_with("week")),
+            "{found:#?}"
+        );
+    }
+}

@@ -205,6 +205,25 @@ pub fn same_event_in_story(
             .flat_map(|id| ancestors(id, lexicon))
             .collect()
     };
+    // A count has no event word to tell what it counts: its clauses must name one person or
+    // organization in common; the story alone does not link two counts.
+    if a.event.predicate == crate::claim::COUNT {
+        let strong = |claim: &Claim| -> Vec<String> {
+            claim
+                .participants
+                .iter()
+                .filter(|p| !is_weak(&p.entity, lexicon))
+                .flat_map(|p| ancestors(&p.entity, lexicon))
+                .collect()
+        };
+        let (own_a, own_b) = (strong(a), strong(b));
+        if !own_a
+            .iter()
+            .any(|x| own_b.iter().any(|y| same_entity(x, y)))
+        {
+            return false;
+        }
+    }
     let (ids_a, ids_b) = (expand(a, topics_a), expand(b, topics_b));
     let shares = |x: &String| ids_b.iter().any(|y| same_entity(x, y));
     if !ids_a.iter().any(shares) {

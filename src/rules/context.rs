@@ -129,6 +129,21 @@ impl Context<'_> {
         &self.articles[r.article].id
     }
 
+    /// Whether a value may be taken from elsewhere in the article of `r` for comparison with a
+    /// claim of the article of `other`: both articles' story years are known and equal, so the
+    /// two are not look-alike events of different years (a team's two seasons).
+    fn may_inherit(&self, r: ClaimRef, other: &Claim) -> bool {
+        let Some(theirs) = self
+            .claims
+            .iter()
+            .find(|c| c.first().is_some_and(|c| c.article == other.article))
+        else {
+            return false;
+        };
+        let ours = crate::matcher::story_year(&self.claims[r.article]);
+        ours.is_some() && ours == crate::matcher::story_year(theirs)
+    }
+
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
     fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
@@ -153,6 +168,9 @@ impl Context<'_> {
         let claim = self.claim(r);
         if let Some(time) = &claim.time {
             return Some((r, time));
+        }
+        if !self.may_inherit(r, partner) {
+            return None;
         }
         let mut found: Option<(ClaimRef, &ClaimTime)> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
@@ -201,6 +219,9 @@ impl Context<'_> {
         if !own.is_empty() {
             return own.into_iter().map(|n| (r, &claim.quantities[n])).collect();
         }
+        if !self.may_inherit(r, partner) {
+            return Vec::new();
+        }
         let mut found: Option<(ClaimRef, &Quantity)> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
             if other.event.predicate != claim.event.predicate
@@ -228,5 +249,50 @@ impl Context<'_> {
             }
         }
         found.into_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::{Article, Metadata};
+    use crate::pipeline::check::Checker;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            origin: String::new(),
+            text: text.into(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: Metadata {
+                published: "2013-05-03".parse().ok(),
+                ..Metadata::default()
+            },
+        }
+    }
+
+    #[test]
+    fn an_undated_claim_takes_its_articles_date_for_the_event() {
+        let checker = Checker::new(&crate::rulefiles::builtin()).expect("rules");
+        let (report, _) = checker.check(vec![
+            article("a", "Police arrested Jamal Jones in Houston on Friday."),
+            article(
+                "b",
+                "Police arrested a man in Houston on Tuesday. Police arrested Jamal Jones after a \
+                 chase.",
+            ),
+        ]);
+        let dated = report
+            .findings
+            .iter()
+            .find(|f| f.code == "TIME001")
+            .expect("a date conflict");
+        assert!(
+            dated
+                .evidence
+                .iter()
+                .any(|e| e.article == "b" && e.text.contains("Tuesday")),
+            "{dated:?}"
+        );
     }
 }
