@@ -68,16 +68,21 @@ fn words(text: &str, sentence: Span) -> Vec<Word> {
     let slice = sentence.slice(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    // A word ends without its trailing period, comma or apostrophe; a curly apostrophe reads
+    // as a straight one ("India’s" = "India's").
     let push = |a: usize, b: usize, out: &mut Vec<Word>| {
-        let w = &slice[a..b];
+        let w = slice[a..b].trim_end_matches(['.', ',', '\'', '’']);
+        if w.is_empty() {
+            return;
+        }
         out.push(Word {
-            lower: w.to_lowercase(),
-            span: Span::new(sentence.start + a, sentence.start + b),
+            lower: w.to_lowercase().replace('’', "'"),
+            span: Span::new(sentence.start + a, sentence.start + a + w.len()),
             capitalized: w.chars().next().is_some_and(char::is_uppercase),
         });
     };
     for (i, c) in slice.char_indices() {
-        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | ',' | '\''));
+        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | ',' | '\'' | '’'));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
@@ -90,13 +95,6 @@ fn words(text: &str, sentence: Span) -> Vec<Word> {
     if let Some(a) = start {
         push(a, slice.len(), &mut out);
     }
-    for w in &mut out {
-        let trimmed = w.lower.trim_end_matches(['.', ',', '\'']).to_string();
-        let cut = w.lower.len() - trimmed.len();
-        w.span.end -= cut;
-        w.lower = trimmed;
-    }
-    out.retain(|w| !w.lower.is_empty());
     out
 }
 

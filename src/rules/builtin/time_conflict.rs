@@ -21,6 +21,7 @@ use std::collections::BTreeSet;
 
 use crate::claim::partial::PartialValue;
 use crate::claim::{Modality, Polarity};
+use crate::matcher::SAME_EVENT_MAX_GAP_DAYS;
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -58,7 +59,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let (va, vb, apart) = match (ta.interval, tb.interval) {
             (Some(ia), Some(ib)) => {
                 let gap = ia.gap_days(&ib);
-                if gap < min_gap {
+                // A date taken from elsewhere in the article that lies further off than the
+                // matcher lets one event's dates lie tells of another event, not of a conflict.
+                let borrowed = ra != pair.a || rb != pair.b;
+                if gap < min_gap || (borrowed && gap > SAME_EVENT_MAX_GAP_DAYS) {
                     continue;
                 }
                 (ia.to_string(), ib.to_string(), format!("{gap} days apart"))
