@@ -146,12 +146,11 @@ impl EventIndex {
         if !tokens[i].is_word() {
             return None;
         }
-        let first = tokens[i].text.to_lowercase();
-        let most = *self.first_words.get(&first)?;
+        let most = *self.first_words.get(tokens[i].lower().as_ref())?;
         for len in (1..=most.min(self.longest).min(tokens.len() - i)).rev() {
             let key = tokens[i..i + len]
                 .iter()
-                .map(|t| t.text.to_lowercase())
+                .map(Token::lower)
                 .collect::<Vec<_>>()
                 .join(" ");
             let Some(readings) = self.forms.get(&key) else {
@@ -191,7 +190,7 @@ impl Condition {
                     phrase
                         .iter()
                         .zip(&tokens[s..s + n])
-                        .all(|(w, t)| t.text.to_lowercase() == *w)
+                        .all(|(w, t)| t.lower() == w.as_str())
                 })
         });
         if excepted {
@@ -207,7 +206,8 @@ impl Condition {
             )
         };
         let is_near = |t: &Token<'_>| {
-            let word = t.text.to_lowercase();
+            let word = t.lower();
+            let word = word.as_ref();
             self.near.iter().any(|n| {
                 word == *n
                     || word.strip_suffix('s') == Some(n.as_str())

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::grammar::token::Token;
+use crate::grammar::token::{Token, lowercase};
 use crate::lexicon::{EntityKind, Lexicon, closed};
 use crate::text::span::Span;
 
@@ -708,7 +708,7 @@ fn title_phrases(tokens: &[Token<'_>], found: &[Mention]) -> Vec<Mention> {
     let mut phrases = Vec::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
-        let opens = matches!(tokens[i].text.to_lowercase().as_str(), "the");
+        let opens = tokens[i].text.eq_ignore_ascii_case("the");
         if !opens || taken(i) {
             i += 1;
             continue;
@@ -880,7 +880,7 @@ fn noun_at(
     let first = tokens.get(i)?;
     let most = *index
         .noun_starts
-        .get(&first.without_possessive().to_lowercase())?;
+        .get(lowercase(first.without_possessive()).as_ref())?;
     for len in (1..=most.min(tokens.len() - i)).rev() {
         let key = joined(&tokens[i..i + len], true).to_lowercase();
         if let Some((id, k)) = index.nouns.get(&key) {

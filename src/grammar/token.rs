@@ -5,6 +5,8 @@
 //! punctuation character. Curly apostrophes are joiners too, so "Russia’s" is one token whose
 //! possessive the entity grammar can strip.
 
+use std::borrow::Cow;
+
 use crate::text::span::Span;
 
 /// One token.
@@ -41,9 +43,24 @@ impl Token<'_> {
         self.text
     }
 
+    /// The token in lower case, copied only when it has an upper-case letter: most words of a
+    /// text are lower-case already, and the lexicon lookups run on every token.
+    pub fn lower(&self) -> Cow<'_, str> {
+        lowercase(self.text)
+    }
+
     /// Whether the token ends in a possessive.
     pub fn is_possessive(&self) -> bool {
         self.without_possessive().len() != self.text.len()
+    }
+}
+
+/// `text` in lower case, copied only when it has an upper-case letter.
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 

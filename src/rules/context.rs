@@ -132,16 +132,9 @@ impl Context<'_> {
     /// Whether a value may be taken from elsewhere in the article of `r` for comparison with a
     /// claim of the article of `other`: both articles' story years are known and equal, so the
     /// two are not look-alike events of different years (a team's two seasons).
-    fn may_inherit(&self, r: ClaimRef, other: &Claim) -> bool {
-        let Some(theirs) = self
-            .claims
-            .iter()
-            .find(|c| c.first().is_some_and(|c| c.article == other.article))
-        else {
-            return false;
-        };
+    fn may_inherit(&self, r: ClaimRef, other: ClaimRef) -> bool {
         let ours = crate::matcher::story_year(&self.claims[r.article]);
-        ours.is_some() && ours == crate::matcher::story_year(theirs)
+        ours.is_some() && ours == crate::matcher::story_year(&self.claims[other.article])
     }
 
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
@@ -164,7 +157,7 @@ impl Context<'_> {
     /// assertions of the same predicate that name someone `partner` names give ("Kirkpatrick
     /// opened fire on Friday ... killing one man"), with the claim that states it. `None` when
     /// the article gives none or gives several.
-    pub fn stated_time(&self, r: ClaimRef, partner: &Claim) -> Option<(ClaimRef, &ClaimTime)> {
+    pub fn stated_time(&self, r: ClaimRef, partner: ClaimRef) -> Option<(ClaimRef, &ClaimTime)> {
         let claim = self.claim(r);
         if let Some(time) = &claim.time {
             return Some((r, time));
@@ -178,7 +171,7 @@ impl Context<'_> {
             if other.event.predicate != claim.event.predicate
                 || other.polarity != Polarity::Positive
                 || time.duration.is_some()
-                || !self.names_one_of(other, partner)
+                || !self.names_one_of(other, self.claim(partner))
             {
                 continue;
             }
@@ -204,7 +197,7 @@ impl Context<'_> {
         &self,
         r: ClaimRef,
         unit: &str,
-        partner: &Claim,
+        partner: ClaimRef,
     ) -> Vec<(ClaimRef, &Quantity)> {
         let claim = self.claim(r);
         let of_unit = |c: &'_ Claim| -> Vec<usize> {
@@ -226,7 +219,7 @@ impl Context<'_> {
         for (index, other) in self.claims[r.article].iter().enumerate() {
             if other.event.predicate != claim.event.predicate
                 || other.polarity != Polarity::Positive
-                || !self.names_one_of(other, partner)
+                || !self.names_one_of(other, self.claim(partner))
             {
                 continue;
             }

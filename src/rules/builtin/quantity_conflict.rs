@@ -47,8 +47,8 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             // A claim whose clause gives no count of the unit takes the one its article gives
             // the event elsewhere.
             let (side_a, side_b) = (
-                cx.stated_quantities(pair.a, unit, b),
-                cx.stated_quantities(pair.b, unit, a),
+                cx.stated_quantities(pair.a, unit, pair.b),
+                cx.stated_quantities(pair.b, unit, pair.a),
             );
             let ([(ra, qa)], [(rb, qb)]) = (side_a.as_slice(), side_b.as_slice()) else {
                 continue;

@@ -48,9 +48,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         // A claim whose clause gives no date takes the one its article gives the event.
-        let (Some((ra, ta)), Some((rb, tb))) =
-            (cx.stated_time(pair.a, b), cx.stated_time(pair.b, a))
-        else {
+        let (Some((ra, ta)), Some((rb, tb))) = (
+            cx.stated_time(pair.a, pair.b),
+            cx.stated_time(pair.b, pair.a),
+        ) else {
             continue;
         };
         if (ra != pair.a && rb != pair.b) || !done.insert((ra, rb)) {
