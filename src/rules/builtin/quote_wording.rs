@@ -47,6 +47,9 @@ pub(super) const KIND: Kind = Kind {
 /// Words in more quotes than this do not block (function words).
 const COMMON_WORD_QUOTES: usize = 64;
 
+/// Blocking words two renderings must share before they are aligned.
+const MIN_SHARED_WORDS: usize = 2;
+
 /// One quote of one article, ready to compare.
 struct Found {
     article: usize,
@@ -258,21 +261,27 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let articles_of =
         |r: usize| -> BTreeSet<usize> { renderings[r].iter().map(|&i| found[i].article).collect() };
     let speaker_of = |r: usize| renderings[r].iter().find_map(|&i| found[i].speaker.clone());
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Renderings sharing at least `MIN_SHARED_WORDS` blocking words are aligned; fewer cannot
+    // make one quote.
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for members in index.values().filter(|m| m.len() <= COMMON_WORD_QUOTES) {
         for (k, &r) in members.iter().enumerate() {
             for &q in &members[k + 1..] {
-                let (ra, rb) = (articles_of(r), articles_of(q));
-                let same = ra.len() == 1 && ra == rb;
-                let across = ra.union(&rb).count() > 1;
-                if (same && rule.spec.applies_to.admits(true))
-                    || (across && rule.spec.applies_to.admits(false))
-                {
-                    candidates.insert((r, q));
-                }
+                *shared.entry((r, q)).or_default() += 1;
             }
         }
     }
+    let candidates = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED_WORDS)
+        .map(|(pair, _)| pair)
+        .filter(|&(r, q)| {
+            let (ra, rb) = (articles_of(r), articles_of(q));
+            let same = ra.len() == 1 && ra == rb;
+            let across = ra.union(&rb).count() > 1;
+            (same && rule.spec.applies_to.admits(true))
+                || (across && rule.spec.applies_to.admits(false))
+        });
     let ids = |r: usize| -> String {
         let ids: Vec<&str> = articles_of(r)
             .into_iter()
