@@ -640,23 +640,13 @@ pub fn value_span(claim: &Claim) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use crate::input::{Article, Metadata};
+    use crate::input::Article;
     use crate::pipeline::analyze::Analyzer;
 
     /// The attribute claims of `text`, as "predicate entity value" strings.
     fn attributes(text: &str) -> Vec<String> {
         let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("built-in rules");
-        let article = Article {
-            id: "a".to_string(),
-            origin: String::new(),
-            text: text.to_string(),
-            body_offset: 0,
-            front_matter: String::new(),
-            meta: Metadata {
-                published: "2008-09-12".parse().ok(),
-                ..Metadata::default()
-            },
-        };
+        let article = Article::from_text("a", text, "2008-09-12".parse().ok());
         analyzer
             .analyze(&article)
             .claims

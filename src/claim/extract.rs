@@ -451,14 +451,7 @@ mod tests {
 
     fn claims(text: &str) -> Vec<Claim> {
         let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
-        let article = Article {
-            id: "a".into(),
-            origin: String::new(),
-            text: text.into(),
-            body_offset: 0,
-            front_matter: String::new(),
-            meta: crate::input::Metadata::default(),
-        };
+        let article = Article::from_text("a", text, None);
         analyzer.analyze(&article).claims
     }
 

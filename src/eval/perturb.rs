@@ -1195,14 +1195,7 @@ mod tests {
     fn negated(text: &str) -> Vec<String> {
         let analyzer = crate::pipeline::analyze::Analyzer::new(&crate::rulefiles::builtin())
             .expect("built-in rules");
-        let article = Article {
-            id: "a".into(),
-            origin: String::new(),
-            text: text.into(),
-            body_offset: 0,
-            front_matter: String::new(),
-            meta: crate::input::Metadata::default(),
-        };
+        let article = Article::from_text("a", text, None);
         analyzer
             .analyze(&article)
             .claims

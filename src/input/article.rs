@@ -48,3 +48,25 @@ pub struct Article {
     #[serde(flatten)]
     pub meta: Metadata,
 }
+
+impl Article {
+    /// An article made in code from its id, text and publication date: no file, no front
+    /// matter, no other metadata.
+    pub fn from_text(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        published: Option<PartialDate>,
+    ) -> Self {
+        Article {
+            id: id.into(),
+            origin: String::new(),
+            text: text.into(),
+            body_offset: 0,
+            front_matter: String::new(),
+            meta: Metadata {
+                published,
+                ..Metadata::default()
+            },
+        }
+    }
+}

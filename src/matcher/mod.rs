@@ -207,16 +207,17 @@ pub fn same_event_in_story(
     };
     // A count has no event word to tell what it counts: its clauses must name one person or
     // organization in common; the story alone does not link two counts.
+    // The people and organizations a claim's own clause names, with what they belong to.
+    let people = |claim: &Claim| -> Vec<String> {
+        claim
+            .participants
+            .iter()
+            .filter(|p| !is_weak(&p.entity, lexicon))
+            .flat_map(|p| ancestors(&p.entity, lexicon))
+            .collect()
+    };
     if a.event.predicate == crate::claim::COUNT {
-        let strong = |claim: &Claim| -> Vec<String> {
-            claim
-                .participants
-                .iter()
-                .filter(|p| !is_weak(&p.entity, lexicon))
-                .flat_map(|p| ancestors(&p.entity, lexicon))
-                .collect()
-        };
-        let (own_a, own_b) = (strong(a), strong(b));
+        let (own_a, own_b) = (people(a), people(b));
         if !own_a
             .iter()
             .any(|x| own_b.iter().any(|y| same_entity(x, y)))
@@ -231,14 +232,6 @@ pub fn same_event_in_story(
     }
     // People and organizations named in the clauses tell events apart; places do not. Two
     // claims that both name people, none in common, are look-alike events.
-    let people = |claim: &Claim| -> Vec<String> {
-        claim
-            .participants
-            .iter()
-            .filter(|p| !is_weak(&p.entity, lexicon))
-            .flat_map(|p| ancestors(&p.entity, lexicon))
-            .collect()
-    };
     let (people_a, people_b) = (people(a), people(b));
     let meets = |xs: &[String], ys: &[String]| {
         xs.iter().any(|x| {
@@ -403,17 +396,7 @@ mod story_tests {
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let article = Article {
-                    id: format!("a{i}"),
-                    origin: String::new(),
-                    text: text.to_string(),
-                    body_offset: 0,
-                    front_matter: String::new(),
-                    meta: crate::input::Metadata {
-                        published: "2013-05-03".parse().ok(),
-                        ..crate::input::Metadata::default()
-                    },
-                };
+                let article = Article::from_text(format!("a{i}"), *text, "2013-05-03".parse().ok());
                 analyzer.analyze(&article).claims
             })
             .collect();

@@ -247,21 +247,11 @@ impl Context<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::input::{Article, Metadata};
+    use crate::input::Article;
     use crate::pipeline::check::Checker;
 
     fn article(id: &str, text: &str) -> Article {
-        Article {
-            id: id.into(),
-            origin: String::new(),
-            text: text.into(),
-            body_offset: 0,
-            front_matter: String::new(),
-            meta: Metadata {
-                published: "2013-05-03".parse().ok(),
-                ..Metadata::default()
-            },
-        }
+        Article::from_text(id, text, "2013-05-03".parse().ok())
     }
 
     #[test]

@@ -504,17 +504,7 @@ source = "readout"
     fn claim_of(text: &str, published: &str) -> Claim {
         let analyzer =
             crate::pipeline::analyze::Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
-        let article = crate::input::Article {
-            id: "a".into(),
-            origin: String::new(),
-            text: text.into(),
-            body_offset: 0,
-            front_matter: String::new(),
-            meta: crate::input::Metadata {
-                published: published.parse().ok(),
-                ..crate::input::Metadata::default()
-            },
-        };
+        let article = crate::input::Article::from_text("a", text, published.parse().ok());
         analyzer.analyze(&article).claims.remove(0)
     }
 
