@@ -4,8 +4,9 @@
 
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod cli_common;
 
 const ARTICLES: [&str; 2] = [
     "tests/data/attributes/quake_wire.md",
@@ -13,10 +14,7 @@ const ARTICLES: [&str; 2] = [
 ];
 
 fn check(extra: &[&str]) -> Output {
-    Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("CI")
+    cli_common::claimcheck()
         .arg("check")
         .args(ARTICLES)
         .arg("--no-config")
@@ -26,14 +24,7 @@ fn check(extra: &[&str]) -> Output {
 }
 
 fn ent002(output: &Output) -> Vec<Value> {
-    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "ENT002")
-        .cloned()
-        .collect()
+    cli_common::findings_of(output, "ENT002")
 }
 
 #[test]
@@ -106,11 +97,7 @@ fn exit_code_follows_fail_on() {
 
 #[test]
 fn rules_show_prints_the_documentation() {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .args(["rules", "show", "ENT002"])
-        .output()
-        .unwrap();
+    let output = cli_common::run(&["rules", "show", "ENT002"]);
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
     for needle in [

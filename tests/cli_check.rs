@@ -4,23 +4,12 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::Command;
+use cli_common::run as claimcheck;
 use quick_xml::events::Event;
 use serde_json::Value;
 
-/// Runs `claimcheck` with `args` in the crate root, without any project configuration.
-fn claimcheck(args: &[&str]) -> Output {
-    Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CI")
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod cli_common;
 
 /// `check seeds/ --format FORMAT`: standard output, after checking the exit code is 1 (the
 /// seeds hold one error) and nothing went to standard error.

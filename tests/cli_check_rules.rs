@@ -6,39 +6,18 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
-use serde_json::Value;
+use cli_common::findings_of;
+
+mod cli_common;
 
 /// Runs `claimcheck` with `args` in the crate root, without any project configuration, with
 /// `stdin` as standard input.
 fn claimcheck(args: &[&str], stdin: &str) -> Output {
-    Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CI")
+    cli_common::claimcheck()
         .args(args)
         .write_stdin(stdin)
         .output()
         .unwrap()
-}
-
-/// The findings of a JSON report with code `code`.
-fn findings_of(output: &Output, code: &str) -> Vec<Value> {
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == code)
-        .cloned()
-        .collect()
 }
 
 #[test]

@@ -6,8 +6,9 @@
 //! it, `000_wording.txt` swaps one verb for a synonym, and `000_edited.txt` combines a changed
 //! count, an added hedge, a synonym and an added sentence.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod cli_common;
 
 const SEED: &str = "seeds/000_17b3ed00d565f5ad.txt";
 const COUNT: &str = "tests/data/diff/000_count.txt";
@@ -16,18 +17,13 @@ const WORDING: &str = "tests/data/diff/000_wording.txt";
 const EDITED: &str = "tests/data/diff/000_edited.txt";
 
 fn diff(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
+    let output = cli_common::claimcheck()
         .arg("diff")
         .args(args)
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    cli_common::outcome(output)
 }
 
 fn json(args: &[&str]) -> (i32, Value) {

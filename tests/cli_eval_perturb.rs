@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use assert_cmd::Command;
+mod cli_common;
 
 fn article(id: &str, cluster: &str, sub: &str, text: &str) -> String {
     serde_json::json!({
@@ -47,19 +47,11 @@ fn corpus() -> tempfile::NamedTempFile {
     file
 }
 
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("claimcheck")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn reports_recall_confusion_and_untouched_discrepancies() {
     let file = corpus();
     let path = file.path().to_str().unwrap();
-    let output = run(&["eval", "perturb", path, "--seed", "3"]);
+    let output = cli_common::run(&["eval", "perturb", path, "--seed", "3"]);
     assert!(
         output.status.success(),
         "{}",
@@ -80,7 +72,7 @@ fn reports_recall_confusion_and_untouched_discrepancies() {
     }
     assert!(text.contains("look-alike confusion: 0 findings"), "{text}");
     assert!(text.contains("untouched subclusters:"), "{text}");
-    let again = run(&["eval", "perturb", path, "--seed", "3"]);
+    let again = cli_common::run(&["eval", "perturb", path, "--seed", "3"]);
     assert_eq!(String::from_utf8(again.stdout).unwrap(), text);
 }
 
@@ -97,7 +89,7 @@ fn a_line_without_cluster_fields_is_an_error_naming_file_and_line() {
     )
     .unwrap();
     writeln!(file, "{{\"id\": \"2\", \"text\": \"No cluster here.\"}}").unwrap();
-    let output = run(&["eval", "perturb", file.path().to_str().unwrap()]);
+    let output = cli_common::run(&["eval", "perturb", file.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(

@@ -3,24 +3,19 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod cli_common;
 
 const GOLD: &str = "tests/data/timex/gold.jsonl";
 
 fn eval(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .arg("eval")
-        .arg("timex")
+    let output = cli_common::claimcheck()
+        .args(["eval", "timex"])
         .args(args)
         .output()
         .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    cli_common::outcome(output)
 }
 
 #[test]

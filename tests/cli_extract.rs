@@ -1,14 +1,11 @@
 //! `claimcheck extract`: the JSON Lines contract and the seed time expressions.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+mod cli_common;
+
 fn extract(path: &str) -> Value {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .args(["extract", path, "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let output = cli_common::run(&["extract", path, "--format", "jsonl"]);
     assert!(
         output.status.success(),
         "{}",
@@ -59,8 +56,7 @@ fn offsets_are_bytes_into_the_text() {
 
 #[test]
 fn stdin_with_published_date() {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
+    let output = cli_common::claimcheck()
         .args([
             "extract",
             "-",

@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod cli_common;
 
 const SEED_000: &str = "000_17b3ed00d565f5ad.txt";
 const SEED_003: &str = "003_8cdd6abb60c022f4.txt";
@@ -33,10 +34,8 @@ fn project() -> tempfile::TempDir {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("claimcheck")
-        .unwrap()
+    cli_common::claimcheck()
         .current_dir(dir)
-        .env_remove("CI")
         .args(args)
         .output()
         .unwrap()
@@ -515,8 +514,7 @@ fn include_exclude_and_published_defaults() {
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["articles"][0]["published"], "2022-03-08");
     // Standard input is not a project file: include globs do not drop it.
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
+    let out = cli_common::claimcheck()
         .current_dir(p)
         .args(["check", "-", "--format", "json"])
         .write_stdin(seed(SEED_003))

@@ -3,19 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod cli_common;
 
 fn claimcheck(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    cli_common::outcome(cli_common::run(args))
 }
 
 /// The built-in NUM001 rule file with its code and test cases changed by `edit`.

@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use claimcheck::diff::Class;
 use claimcheck::eval::diff::evaluate;
 use claimcheck::input::{LoadOptions, load};
@@ -15,9 +14,10 @@ use claimcheck::pipeline::Analyzer;
 use claimcheck::rulefiles;
 use serde_json::Value;
 
+mod cli_common;
+
 fn eval(args: &[&str]) -> (i32, String) {
-    let output = Command::cargo_bin("claimcheck")
-        .unwrap()
+    let output = cli_common::claimcheck()
         .args(["eval", "diff"])
         .args(args)
         .output()

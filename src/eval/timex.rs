@@ -494,7 +494,8 @@ fn gold_spans(path: &Path, line: usize, doc: &GoldDoc) -> Result<Vec<Gold>, Eval
     let offsets = byte_offsets(&doc.text);
     let mut gold = Vec::with_capacity(doc.timexes.len());
     for t in &doc.timexes {
-        let (Some(&start), Some(&end)) = (offsets.get(t.start), offsets.get(t.end)) else {
+        let bounds = offsets.get(t.start).zip(offsets.get(t.end));
+        let Some((&start, &end)) = bounds.filter(|(start, end)| start <= end) else {
             return Err(EvalError::Offsets {
                 path: path.to_path_buf(),
                 line,
@@ -503,15 +504,6 @@ fn gold_spans(path: &Path, line: usize, doc: &GoldDoc) -> Result<Vec<Gold>, Eval
                 end: t.end,
             });
         };
-        if start > end {
-            return Err(EvalError::Offsets {
-                path: path.to_path_buf(),
-                line,
-                tid: t.tid.clone(),
-                start: t.start,
-                end: t.end,
-            });
-        }
         gold.push(Gold {
             start,
             end,

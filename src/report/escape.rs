@@ -11,48 +11,49 @@ use std::borrow::Cow;
 /// `& < > " '` become entities, tabs and line breaks become character references (so attribute
 /// normalization keeps them), and characters XML 1.0 forbids become U+FFFD.
 pub(crate) fn xml(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\t' | '\n' | '\r') || !is_xml_char(c))
-    {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if !is_xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    escape_xml(text, attribute_entity)
 }
 
 /// `text` escaped for XML and HTML element content: like [`xml`] but keeps tabs and line
 /// breaks as they are, which reads better in `<pre>`-like content.
 pub(crate) fn xml_text(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| matches!(c, '&' | '<' | '>' | '\r') || !is_xml_char(c))
-    {
+    escape_xml(text, content_entity)
+}
+
+/// The reference for `c` in element content, if it needs one.
+fn content_entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '\r' => Some("&#13;"),
+        _ => None,
+    }
+}
+
+/// The reference for `c` in an attribute value (or anywhere), if it needs one.
+fn attribute_entity(c: char) -> Option<&'static str> {
+    match c {
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        '\t' => Some("&#9;"),
+        '\n' => Some("&#10;"),
+        c => content_entity(c),
+    }
+}
+
+/// `text` with every character `entity` names replaced by its reference and every character
+/// XML 1.0 forbids by U+FFFD; borrowed when nothing changes.
+fn escape_xml(text: &str, entity: fn(char) -> Option<&'static str>) -> Cow<'_, str> {
+    if !text.chars().any(|c| entity(c).is_some() || !is_xml_char(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c if !is_xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
+        match entity(c) {
+            Some(reference) => out.push_str(reference),
+            None if !is_xml_char(c) => out.push('\u{FFFD}'),
+            None => out.push(c),
         }
     }
     Cow::Owned(out)

@@ -45,33 +45,25 @@ impl RuleInfo {
     /// ("What it does", "Why it matters", "Example", "Known problems"); sections that are
     /// empty are left out.
     pub fn help_markdown(&self) -> String {
-        let mut out = String::new();
-        for (heading, body) in self.sections() {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str("## ");
-            out.push_str(heading);
-            out.push_str("\n\n");
-            out.push_str(body.trim_end());
-            out.push('\n');
-        }
-        if out.is_empty() {
-            out.push_str(self.summary.trim());
-            out.push('\n');
-        }
-        out
+        self.render_sections("## ", "\n\n")
     }
 
     /// The rule's documentation as plain text: each section under its heading.
     pub fn help_text(&self) -> String {
+        self.render_sections("", "\n")
+    }
+
+    /// Each non-empty section as `marker`, heading, `gap`, body, with a blank line between
+    /// sections; the summary alone when every section is empty.
+    fn render_sections(&self, marker: &str, gap: &str) -> String {
         let mut out = String::new();
         for (heading, body) in self.sections() {
             if !out.is_empty() {
                 out.push('\n');
             }
+            out.push_str(marker);
             out.push_str(heading);
-            out.push('\n');
+            out.push_str(gap);
             out.push_str(body.trim_end());
             out.push('\n');
         }
