@@ -6,7 +6,7 @@
 //! the form rules a reading out ("press release", "under fire"), so a common non-event use of a
 //! word does not start a claim. The longest form starting at a token wins.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::grammar::token::Token;
 use crate::lexicon::{Lexicon, verb_forms};

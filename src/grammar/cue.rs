@@ -7,7 +7,7 @@
 //! anonymous U.S. official", "U.S. officials"), a document, or a pronoun that refers back to the
 //! previous sentence's source ("he said", "the official claimed").
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::claim::{Attribution, SourceKind};
 use crate::grammar::entity::Mention;

@@ -9,7 +9,7 @@
 //! A lone surname resolves to the full name the document uses elsewhere ("Biden" → Joe Biden),
 //! whether that full name comes before or after.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::grammar::token::{Token, lowercase};
 use crate::lexicon::{EntityKind, Lexicon, closed};

@@ -17,7 +17,7 @@ pub mod closed;
 mod inflect;
 mod load;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::Deserialize;
 

@@ -4,7 +4,7 @@
 //! quantities, attribution) → claim (assembly, event anchors, stable ids). Each article is
 //! analyzed on its own, so extraction shards freely; cross-checking comes after, in `check`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
