@@ -43,19 +43,19 @@ impl Lexicon {
                 toml::from_str::<EventsFile>(&file.text).map(|f| {
                     for entry in f.event {
                         errors.extend(check_event(file, &entry));
-                        replace_or_push(&mut lexicon.events, entry, |e| e.predicate.clone());
+                        replace_or_push(&mut lexicon.events, entry, |e| &e.predicate);
                     }
                 })
             } else if name.starts_with("entities") {
                 toml::from_str::<EntitiesFile>(&file.text).map(|f| {
                     for entry in f.entity {
-                        replace_or_push(&mut lexicon.entities, entry, |e| e.id.clone());
+                        replace_or_push(&mut lexicon.entities, entry, |e| &e.id);
                     }
                 })
             } else if name.starts_with("outlets") {
                 toml::from_str::<OutletsFile>(&file.text).map(|f| {
                     for entry in f.outlet {
-                        replace_or_push(&mut lexicon.outlets, entry, |e| e.id.clone());
+                        replace_or_push(&mut lexicon.outlets, entry, |e| &e.id);
                     }
                 })
             } else if name.starts_with("cues") {
@@ -84,10 +84,11 @@ impl Lexicon {
     }
 }
 
-fn replace_or_push<T>(entries: &mut Vec<T>, entry: T, key: impl Fn(&T) -> String) {
-    let id = key(&entry);
-    match entries.iter_mut().find(|e| key(e) == id) {
-        Some(existing) => *existing = entry,
+/// Puts `entry` in place of the entry with the same key (a later file overrides an earlier
+/// one), or appends it.
+fn replace_or_push<T>(entries: &mut Vec<T>, entry: T, key: impl Fn(&T) -> &String) {
+    match entries.iter().position(|e| key(e) == key(&entry)) {
+        Some(at) => entries[at] = entry,
         None => entries.push(entry),
     }
 }
@@ -200,8 +201,12 @@ fn forms_of(verbs: &[String], forms: &[String], nouns: &[String]) -> Vec<String>
 
 /// Whether `phrase` holds one of `forms` as a run of whole words.
 fn holds_a_form(phrase: &str, forms: &[String]) -> bool {
-    let phrase = format!(" {} ", phrase.trim().to_lowercase());
-    forms.iter().any(|f| phrase.contains(&format!(" {f} ")))
+    let phrase = phrase.trim().to_lowercase();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    forms.iter().any(|form| {
+        let form: Vec<&str> = form.split_whitespace().collect();
+        !form.is_empty() && words.windows(form.len()).any(|run| run == form.as_slice())
+    })
 }
 
 /// Every `part-of` must name a known entity.
