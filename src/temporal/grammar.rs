@@ -383,6 +383,17 @@ fn bound(i: &str) -> PResult<'_, Bound> {
 /// A modifier before a date: "early", "mid-", "late", "the end of", "the beginning of".
 fn modifier(i: &str) -> PResult<'_, Option<&'static str>> {
     alt((
+        // "late in the day", "earlier in the year": the period of the context, modified.
+        map(
+            (
+                one_of(&["early", "late", "earlier", "later"]),
+                gap,
+                kw("in"),
+                gap,
+                nom::combinator::peek(kw("the")),
+            ),
+            |(k, ..)| [Some("START"), Some("END"), None, None][k],
+        ),
         map(
             (one_of(&["early", "mid", "late", "earlier", "later"]), joint),
             |(k, _)| [Some("START"), Some("MID"), Some("END"), None, None][k],
@@ -1146,7 +1157,37 @@ fn clock(i: &str) -> PResult<'_, (u32, u32, bool)> {
     let military = map_opt((integer(4), peek_zone), |((hm, n), ..)| {
         (n == 4 && hm / 100 <= 24 && hm % 100 <= 59).then_some((hm / 100, hm % 100, false))
     });
-    let (rest, (h, m, _)) = alt((with_meridian, twenty_four, military, named)).parse(i)?;
+    // "4 in the morning", "nine o'clock in the evening".
+    let spoken = map_opt(
+        (
+            alt((map(integer(2), |(h, _)| h), number_words)),
+            opt((gap, alt((tag_no_case("o'clock"), tag_no_case("o’clock"))))),
+            gap,
+            kw("in"),
+            gap,
+            kw("the"),
+            gap,
+            one_of(&["morning", "afternoon", "evening", "night"]),
+        ),
+        |(h, .., part)| {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let pm = match part {
+                0 => false,
+                1 | 2 => true,
+                _ => (6..12).contains(&h),
+            };
+            let h = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+            Some((h, 0, false))
+        },
+    );
+    let (rest, (h, m, _)) = alt((spoken, with_meridian, twenty_four, military, named)).parse(i)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return fail(i);
     }
@@ -1262,6 +1303,29 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
     ))
 }
 
+/// A part of the day after a modifier ("mid-afternoon", "early morning"), with an optional day
+/// after it ("mid-afternoon yesterday"). Alone, "afternoon" is no expression; modified, it is
+/// a time on the day in context.
+fn modified_day_part(i: &str) -> PResult<'_, Expr> {
+    let (rest, part) = map_opt(word, |w| {
+        lookup(w, lexicon::day_part).filter(|_| {
+            ["morning", "afternoon", "evening"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+    })
+    .parse(i)?;
+    let (rest, day) = opt(then(time_day)).parse(rest)?;
+    Ok((
+        rest,
+        Expr::Time {
+            clock: None,
+            part: Some(part),
+            day: day.map(Box::new),
+        },
+    ))
+}
+
 /// A vague reference: "now", "currently", "recently", "the past", "the future", "nowadays".
 fn reference(i: &str) -> PResult<'_, Expr> {
     let (rest, r) = alt((
@@ -1274,6 +1338,7 @@ fn reference(i: &str) -> PResult<'_, Expr> {
                 kw("current"),
                 recognize((kw("the"), gap, kw("present"))),
                 recognize((kw("the"), gap, kw("time"), gap, kw("being"))),
+                recognize((kw("these"), gap, kw("days"))),
             )),
         ),
         value(
@@ -1282,6 +1347,12 @@ fn reference(i: &str) -> PResult<'_, Expr> {
                 recognize((opt((kw("more"), gap)), kw("recently"))),
                 recognize((kw("the"), gap, kw("past"))),
                 recognize((kw("recent"), gap, kw("years"))),
+                // "in past years": the past, no length said.
+                recognize((
+                    kw("past"),
+                    gap,
+                    one_of(&["years", "decades", "months", "weeks"]),
+                )),
             )),
         ),
         value(
@@ -1299,6 +1370,13 @@ fn reference(i: &str) -> PResult<'_, Expr> {
                     kw("coming"),
                     gap,
                     one_of(&["months", "years"]),
+                )),
+                recognize((
+                    kw("the"),
+                    gap,
+                    one_of(&["near", "short", "long"]),
+                    gap,
+                    kw("term"),
                 )),
             )),
         ),
@@ -1401,6 +1479,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     if lead.is_some() && article {
         return fail(i);
     }
+    // "two to three weeks", "the next 12 to 18 months": a range of counts, one length.
+    let (rest, amount) = match amount {
+        Amount::Exact(lo) if !article => {
+            match (gap, kw("to"), gap, verify(cardinal, |&hi| hi > lo)).parse(rest) {
+                Ok((after, _)) => (after, Amount::Some),
+                Err(_) => (rest, amount),
+            }
+        }
+        _ => (rest, amount),
+    };
     let (rest, sep) = joint(rest)?;
     // "five trading days", "two more weeks", "six straight days".
     let (rest, _) = if sep == "-" {
@@ -1456,6 +1544,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
         _ => (rest, amount),
     };
     if lead.is_none() {
+        let rest = match or_so(rest) {
+            Ok((after, ()))
+                if then(one_of(&["ago", "earlier", "later"]))
+                    .parse(after)
+                    .is_ok() =>
+            {
+                after
+            }
+            _ => rest,
+        };
         let shift = opt(then(alt((
             value((0, -1), kw("ago")),
             value((1, -1), kw("earlier")),
@@ -1778,7 +1876,7 @@ const RULES: &[(Rule, MayStart)] = &[
             ])
     }),
     (clock_time, |l| {
-        l.digit || l.is(&["noon", "midday", "midnight"])
+        l.number() || l.is(&["noon", "midday", "midnight"])
     }),
     (day_part_expr, |l| {
         l.weekday()
@@ -1803,6 +1901,8 @@ const RULES: &[(Rule, MayStart)] = &[
             "more",
             "recently",
             "recent",
+            "these",
+            "past",
         ])
     }),
     (set_expr, |l| {
@@ -1959,6 +2059,12 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
                 consider(expr, Bound::Exact, m, lead + len);
             }
         }
+        // "mid-afternoon", "early morning", "late afternoon Friday": a modified part of a day.
+        if m.is_some()
+            && let Ok((after, expr)) = modified_day_part(rest)
+        {
+            consider(expr, Bound::Exact, m, i.len() - after.len());
+        }
     }
     // "the late 1970s", "the early summer": the article of a modified period is inside. (A
     // byte test first: this runs at every position tried.)
@@ -1986,7 +2092,25 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
     {
         consider(expr, Bound::Exact, m, i.len() - rest.len() + len);
     }
+    // "the next year or so", "two weeks or so": an approximate reading, one expression.
+    if let Some(b) = best.as_mut()
+        && matches!(
+            b.expr,
+            Expr::Duration { .. } | Expr::Relative { .. } | Expr::Narrative { .. }
+        )
+        && let Ok((after, _)) = or_so(&i[b.len..])
+    {
+        b.len = i.len() - after.len();
+        if b.bound == Bound::Exact {
+            b.bound = Bound::About;
+        }
+    }
     best
+}
+
+/// "or so" after a length: "a week or so".
+fn or_so(i: &str) -> PResult<'_, ()> {
+    value((), (gap, kw("or"), gap, kw("so"))).parse(i)
 }
 
 #[cfg(test)]

@@ -328,6 +328,8 @@ pub(crate) fn can_lead(word: &str) -> bool {
             | "after"
             | "right"
             | "near"
+            | "short"
+            | "long"
             | "foreseeable"
             | "distant"
             | "time"

@@ -244,7 +244,7 @@ fn word_starts_before(text: &str, pos: usize, floor: usize) -> Vec<usize> {
         }
         // Only words that can open or continue an expression ("at least the past") are worth
         // a parse; the first other word ends the look-back.
-        if !lexicon::can_lead(&text[k..j]) {
+        if !lexicon::can_lead(&text[k..j]) && !modified_in(text, k, j, floor) {
             break;
         }
         starts.push(k);
@@ -252,6 +252,22 @@ fn word_starts_before(text: &str, pos: usize, floor: usize) -> Vec<usize> {
     }
     starts.reverse();
     starts
+}
+
+/// Whether the word `text[k..j]` is the "in" of "late in the day", "earlier in the year": "in"
+/// after a modifier (any other "in" ends the look-back, as it opens no expression).
+fn modified_in(text: &str, k: usize, j: usize, floor: usize) -> bool {
+    if !text[k..j].eq_ignore_ascii_case("in") {
+        return false;
+    }
+    let before = text[floor..k].trim_end_matches([' ', '\t', '\n']);
+    let w = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["early", "late", "earlier", "later"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m))
 }
 
 /// Drops a trailing period that ends the sentence from an abbreviation ("Nov." stays when a day
@@ -379,6 +395,7 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                         | "between"
                         | "till"
                         | "that"
+                        | "the"
                 )
             {
                 return false;
@@ -453,16 +470,39 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             );
             return surface.ends_with("-long") || (ok_prev && ok_next);
         }
-        Expr::Set { .. } if !surface.contains(' ') => {
-            // "the daily tally", "a weekly magazine": adjectives, not recurrences.
-            if matches!(
-                prev_lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            ) {
-                return false;
-            }
-        }
         Expr::Duration { amount, unit } => {
+            // "a quarter of the market", "three quarters of its value": a fraction, not a
+            // time ("two quarters of losses" is one).
+            if matches!(unit, Unit::Quarter) && next_word.eq_ignore_ascii_case("of") {
+                let owner = after
+                    .trim_start()
+                    .get(2..)
+                    .unwrap_or("")
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if matches!(
+                    owner.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "all"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "them"
+                        | "it"
+                ) {
+                    return false;
+                }
+            }
             let article = surface
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .next()
@@ -564,6 +604,44 @@ mod tests {
         2 1/2 years DURATION P2Y6M
         a minute and a half DURATION PT1M30S
         the late 1970s DATE 197
+        ");
+    }
+
+    #[test]
+    fn adjectival_sets_and_fractions() {
+        insta::assert_snapshot!(show("In his weekly radio address he spoke of a daily rally. Funds hold more than a quarter of the market after two quarters of losses.", Some("2000-02-10")), @r"
+        weekly SET P1W
+        daily SET P1D
+        two quarters DURATION P2Q
+        ");
+    }
+
+    #[test]
+    fn vague_references_and_approximate_lengths() {
+        insta::assert_snapshot!(show("Sales are weak these days and in the near term, as in past years. The plant will close over the next year or so, within two to three weeks.", Some("1989-10-30")), @r"
+        these days DATE PRESENT_REF
+        the near term DATE FUTURE_REF
+        past years DATE PAST_REF
+        the next year or so DATE 1990 APPROX
+        two to three weeks DURATION PXW
+        ");
+    }
+
+    #[test]
+    fn modified_parts_of_the_day() {
+        insta::assert_snapshot!(show("By mid afternoon the shares fell; at mid-afternoon yesterday they rose. He will leave at 4 in the morning. Late in the day it closed.", Some("1998-03-06")), @r"
+        mid afternoon TIME 1998-03-06TAF
+        mid-afternoon yesterday TIME 1998-03-05TAF
+        4 in the morning TIME 1998-03-05T04:00
+        Late in the day DATE 1998-03-06
+        ");
+    }
+
+    #[test]
+    fn spoken_decades_and_months_after_the() {
+        insta::assert_snapshot!(show("Numbers dropped through the nineties. The March accession is set; the march went on.", Some("1999-02-10")), @r"
+        the nineties DATE 199
+        March DATE 1999-03
         ");
     }
 
