@@ -116,6 +116,8 @@ pub(crate) enum Expr {
         /// The day: a weekday, a relative day or a calendar date.
         day: Option<Box<Expr>>,
     },
+    /// The week a date falls in: "the week of March 6".
+    WeekOf(Box<Expr>),
     /// Relative to a named event: "the eve of the attack".
     Event { event: String, offset_days: i64 },
     /// A named holiday: "Thanksgiving Day" (0), "last Christmas" (-1), "next Easter" (+1).
@@ -521,6 +523,13 @@ fn month_day(i: &str) -> PResult<'_, Expr> {
             year_offset: None,
         },
     ))
+}
+
+/// "the week of March 6": the week that date falls in.
+fn week_of(i: &str) -> PResult<'_, Expr> {
+    let (rest, _) = (kw("the"), gap, kw("week"), gap, kw("of"), gap).parse(i)?;
+    let (rest, day) = month_day(rest)?;
+    Ok((rest, Expr::WeekOf(Box::new(day))))
 }
 
 /// A month with or without a year: "March", "August 1988", "Nov. 2022", "June last year",
@@ -1814,6 +1823,7 @@ const RULES: &[(Rule, MayStart)] = &[
         l.digit || l.word == "the" || l.month() || l.weekday()
     }),
     (month_year, |l| l.month()),
+    (week_of, |l| l.word == "the"),
     (relative_month, |l| {
         l.is(&["last", "next", "this", "past", "coming"])
     }),

@@ -113,13 +113,70 @@ fn find(text: &str) -> Vec<Found> {
         } else {
             tense::Tense::Unknown
         };
+        let second = second_day(text, end, &parsed.expr);
         out.push(Found {
             span: Span::new(extent_start(text, start, &parsed), end),
             parsed,
             tense,
         });
+        if let Some(found) = second {
+            floor = found.span.end;
+            out.push(Found { tense, ..found });
+        }
     }
     out
+}
+
+/// The second day of "April 24 and 25", "May 3 or 4": a day number joined to a date with a
+/// day, ending the phrase (punctuation or the end of the text after it). It is a date of its
+/// own, in the first one's month and year.
+fn second_day(text: &str, end: usize, expr: &Expr) -> Option<Found> {
+    let Expr::Calendar {
+        year,
+        month: Some(month),
+        day: Some(first),
+        year_offset,
+        ..
+    } = *expr
+    else {
+        return None;
+    };
+    let rest = &text[end..];
+    let after_joint = rest
+        .strip_prefix(" and ")
+        .or_else(|| rest.strip_prefix(" or "))?;
+    let digits = after_joint.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day: u32 = after_joint[..digits].parse().ok()?;
+    let tail = after_joint[digits..].trim_start_matches([' ', '\t']);
+    if day <= first || day > 31 || !(tail.is_empty() || tail.starts_with(['.', ',', ';', ':', ')']))
+    {
+        return None;
+    }
+    // "April 24 and 25." ends a sentence; "April 24 and 25,000" is another number.
+    if tail.starts_with([',', '.']) && tail[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let start = text.len() - after_joint.len();
+    let len = digits;
+    Some(Found {
+        span: Span::new(start, start + len),
+        parsed: Parsed {
+            expr: Expr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
+                weekday: None,
+                year_offset,
+            },
+            bound: Bound::Exact,
+            modifier: None,
+            len,
+        },
+        tense: tense::Tense::Unknown,
+    })
 }
 
 /// Normalizes what [`find`] found against `published` and the narrative.
@@ -177,6 +234,7 @@ fn needs_tense(expr: &Expr) -> bool {
         } => true,
         Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
         Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
+        Expr::WeekOf(day) => needs_tense(day),
         _ => false,
     }
 }
@@ -642,6 +700,16 @@ mod tests {
         insta::assert_snapshot!(show("Numbers dropped through the nineties. The March accession is set; the march went on.", Some("1999-02-10")), @r"
         the nineties DATE 199
         March DATE 1999-03
+        ");
+    }
+
+    #[test]
+    fn week_of_a_date_and_second_days() {
+        insta::assert_snapshot!(show("A hearing is set for the week of March 6. The summit is on April 24 and 25. On May 3 and 40 people came.", Some("2000-02-24")), @r"
+        the week of March 6 DATE 2000-W10
+        April 24 DATE 2000-04-24
+        25 DATE 2000-04-25
+        May 3 DATE 1999-05-03
         ");
     }
 
