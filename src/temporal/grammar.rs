@@ -1626,6 +1626,36 @@ fn narrative_unit(i: &str) -> PResult<'_, Expr> {
     Ok((rest, Expr::Narrative { unit, offset }))
 }
 
+/// "the second day (of the offensive)", "the fourth straight week": a day, week or month
+/// counted within a stretch of time; the unit in context.
+fn ordinal_unit(i: &str) -> PResult<'_, Expr> {
+    let (rest, _) = opt((one_of(&["the", "a"]), gap)).parse(i)?;
+    let (rest, _) = alt((
+        map_opt(word, |w| lookup(w, lexicon::ordinal_word)),
+        map(
+            (integer(3), one_of(&["st", "nd", "rd", "th"])),
+            |((n, _), _)| n,
+        ),
+    ))
+    .parse(rest)?;
+    let (rest, _) = opt((
+        gap,
+        one_of(&["straight", "consecutive", "full", "successive"]),
+    ))
+    .parse(rest)?;
+    let (rest, (unit, plural)) = then(unit).parse(rest)?;
+    if plural || rest.starts_with('-') || !matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+        return fail(i);
+    }
+    // "the first week of March" is a part of that month, not a unit in context.
+    if let Ok((after, _)) = (gap, kw("of"), gap).parse(rest)
+        && (month_name(after).is_ok() || after.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return fail(i);
+    }
+    Ok((rest, Expr::Narrative { unit, offset: 0 }))
+}
+
 /// "the day", "the week", "the year", "the weekend": the unit in context.
 fn bare_unit(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = (
@@ -1933,6 +1963,9 @@ const RULES: &[(Rule, MayStart)] = &[
     }),
     (narrative_unit, |l| l.is(&["the", "that"])),
     (bare_unit, |l| l.word == "the"),
+    (ordinal_unit, |l| {
+        l.digit || l.is(&["the", "a"]) || lexicon::ordinal_word(l.word).is_some()
+    }),
     (bare_plural, |l| l.unit()),
     (holiday, |l| {
         l.is(&[

@@ -714,6 +714,15 @@ mod tests {
     }
 
     #[test]
+    fn ordinal_days_in_context() {
+        insta::assert_snapshot!(show("It's the second day of an offensive, a third consecutive day of fighting, in the first week of March, in their third day-long meeting.", Some("1998-03-06")), @r"
+        the second day DATE 1998-03-06
+        a third consecutive day DATE 1998-03-06
+        March DATE 1998-03
+        ");
+    }
+
+    #[test]
     fn holidays_names_and_ages() {
         insta::assert_snapshot!(show("Elian was found Thanksgiving Day. He spoke on ABC's \"This Week\" and CBS's \"60 Minutes\" when in his 30s, before Christmas.", Some("2000-01-07")), @r"
         Thanksgiving Day DATE 1999-11-25
