@@ -794,17 +794,20 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
                 joint,
                 one_of(&["quarter", "half"]),
             ),
-            |(_, owner, _, n, _, k)| {
+            |(the, owner, _, n, sep, k)| {
                 let part = if k == 0 {
                     YearPart::Quarter(n)
                 } else {
                     YearPart::Half(n)
                 };
-                (part, owner)
+                // "the third-quarter loss": a hyphenated compound is an adjective, and the
+                // article belongs to the noun after it.
+                let adjective = the.is_some() && owner.is_none() && sep == "-";
+                (part, owner, adjective)
             },
         ),
         map((tag_no_case("q"), integer(1)), |(_, (n, _))| {
-            (YearPart::Quarter(n), None)
+            (YearPart::Quarter(n), None, false)
         }),
         map(
             (
@@ -821,10 +824,10 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
                 opt((kw("fiscal"), gap)),
                 one_of(&["quarter", "period"]),
             ),
-            |(_, _, _, owner, ..)| (YearPart::Quarter(0), Some(owner)),
+            |(_, _, _, owner, ..)| (YearPart::Quarter(0), Some(owner), false),
         ),
     ));
-    let (rest, (part, owner)) = q.parse(i)?;
+    let (rest, (part, owner, adjective)) = q.parse(i)?;
     let valid = match part {
         YearPart::Quarter(n) => n <= 4,
         YearPart::Half(n) => (1..=2).contains(&n),
@@ -835,6 +838,9 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
     }
     let (rest, after) =
         opt(alt((part_year, map(then(year_number), YearRef::Absolute)))).parse(rest)?;
+    if adjective && after.is_none() {
+        return fail(i);
+    }
     let year = owner.or(after).unwrap_or(YearRef::Implicit);
     Ok((rest, Expr::Part { part, year }))
 }

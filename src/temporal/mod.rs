@@ -398,6 +398,31 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         return false;
     }
     match &parsed.expr {
+        // "today's world", "the cars of tomorrow": the present or future age, not a day.
+        Expr::Relative {
+            unit: Unit::Day,
+            offset: 0 | 1,
+        } if surface.eq_ignore_ascii_case("today") || surface.eq_ignore_ascii_case("tomorrow") => {
+            let era_noun = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("’s "))
+                .and_then(|a| a.split(|c: char| !c.is_ascii_alphabetic()).next())
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "world"
+                            | "youth"
+                            | "generation"
+                            | "society"
+                            | "children"
+                            | "kids"
+                            | "young"
+                    )
+                });
+            if era_noun || (prev_lower == "of" && surface.eq_ignore_ascii_case("tomorrow")) {
+                return false;
+            }
+        }
         // "in his 30s" is an age.
         Expr::Decade(_)
             if surface.len() <= 4
@@ -714,11 +739,27 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_quarters_leave_the_article_out() {
+        insta::assert_snapshot!(show("A factor in the third-quarter loss was a charge; the third quarter was weak.", Some("1989-10-30")), @r"
+        third-quarter DATE 1989-Q3
+        the third quarter DATE 1989-Q3
+        ");
+    }
+
+    #[test]
     fn ordinal_days_in_context() {
         insta::assert_snapshot!(show("It's the second day of an offensive, a third consecutive day of fighting, in the first week of March, in their third day-long meeting.", Some("1998-03-06")), @r"
         the second day DATE 1998-03-06
         a third consecutive day DATE 1998-03-06
         March DATE 1998-03
+        ");
+    }
+
+    #[test]
+    fn present_and_future_ages_are_no_days() {
+        insta::assert_snapshot!(show("In today's world the people of tomorrow read today's editions and meet tomorrow.", Some("1998-03-06")), @r"
+        today DATE 1998-03-06
+        tomorrow DATE 1998-03-07
         ");
     }
 
