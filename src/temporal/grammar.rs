@@ -1597,6 +1597,14 @@ fn vague_duration(i: &str) -> PResult<'_, Expr> {
         nom::sequence::terminated(unit, (gap, kw("ahead"))),
     ))
     .parse(rest)?;
+    // "recent weeks and months": one unstated length.
+    let (rest, _) = opt((
+        gap,
+        one_of(&["or", "and"]),
+        gap,
+        verify(self::unit, |&(u, p)| p && u > unit),
+    ))
+    .parse(rest)?;
     if !plural || unit == Unit::Year && i.to_ascii_lowercase().starts_with("recent") {
         return fail(i);
     }
@@ -1726,7 +1734,17 @@ fn bare_plural(i: &str) -> PResult<'_, Expr> {
     if !plural || unit == Unit::Weekend || unit == Unit::Quarter {
         return fail(i);
     }
-    let (rest, _) = opt(tag_no_case("-long")).parse(rest)?;
+    let (rest, _) = alt((
+        // "weeks or months": one unstated length.
+        recognize((
+            gap,
+            one_of(&["or", "and"]),
+            gap,
+            verify(self::unit, |&(u, p)| p && u > unit && u != Unit::Weekend),
+        )),
+        recognize(opt(tag_no_case("-long"))),
+    ))
+    .parse(rest)?;
     Ok((
         rest,
         Expr::Duration {
@@ -2154,7 +2172,40 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
             b.bound = Bound::About;
         }
     }
+    // "1994 or later", "1990 and beyond": a year and what follows it, one expression.
+    if let Some(b) = best.as_mut()
+        && matches!(
+            b.expr,
+            Expr::Calendar {
+                year: Some(_),
+                month: None,
+                ..
+            }
+        )
+        && b.modifier.is_none()
+        && let Ok((after, m)) = open_end(&i[b.len..])
+    {
+        b.len = i.len() - after.len();
+        b.modifier = Some(m);
+    }
     best
+}
+
+/// "or later", "and beyond", "or earlier" after a year: its TIMEX3 `mod`.
+fn open_end(i: &str) -> PResult<'_, &'static str> {
+    alt((
+        map(
+            (
+                gap,
+                kw("or"),
+                gap,
+                one_of(&["later", "after", "earlier", "before"]),
+            ),
+            |(.., k)| ["ON_OR_AFTER", "ON_OR_AFTER", "ON_OR_BEFORE", "ON_OR_BEFORE"][k],
+        ),
+        value("ON_OR_AFTER", (gap, kw("and"), gap, kw("beyond"))),
+    ))
+    .parse(i)
 }
 
 /// "or so" after a length: "a week or so".

@@ -764,6 +764,16 @@ mod tests {
     }
 
     #[test]
+    fn open_ended_years_and_coordinated_units() {
+        insta::assert_snapshot!(show("It won't be profitable until 1994 or later, nor in 1990 and beyond. He died within weeks or months; in recent weeks and months funds sold.", Some("1989-10-30")), @r"
+        1994 or later DATE 1994
+        1990 and beyond DATE 1990
+        weeks or months DURATION PXW
+        recent weeks and months DURATION PXW
+        ");
+    }
+
+    #[test]
     fn holidays_names_and_ages() {
         insta::assert_snapshot!(show("Elian was found Thanksgiving Day. He spoke on ABC's \"This Week\" and CBS's \"60 Minutes\" when in his 30s, before Christmas.", Some("2000-01-07")), @r"
         Thanksgiving Day DATE 1999-11-25
