@@ -294,6 +294,11 @@ fn cardinal(i: &str) -> PResult<'_, f64> {
 /// The flag says whether it was the article "a"/"an" (which takes a singular unit).
 fn amount(i: &str) -> PResult<'_, (Amount, bool)> {
     alt((
+        // "single-day": one, in a compound.
+        value(
+            (Amount::Exact(1.0), false),
+            (kw("single"), nom::combinator::peek(char('-'))),
+        ),
         value(
             (Amount::Exact(2.0), false),
             (opt((kw("a"), gap)), kw("couple"), opt((gap, kw("of")))),
@@ -499,7 +504,12 @@ fn comma(i: &str) -> PResult<'_, ()> {
 /// A date with a day: "Nov. 15", "November 15, 2022", "Monday, Oct. 26", "15 November 2022",
 /// "the 15th of November".
 fn month_day(i: &str) -> PResult<'_, Expr> {
-    let (rest, weekday) = opt(nom::sequence::terminated(weekday_name, comma)).parse(i)?;
+    // A weekday and a date on the next line are a headline and a dateline, not one date.
+    let (rest, weekday) = opt(nom::sequence::terminated(
+        weekday_name,
+        verify(recognize(comma), |s: &str| !s.contains('\n')),
+    ))
+    .parse(i)?;
     let (rest, (month, day)) = alt((
         map((month_name, gap, day_of_month), |((m, _), _, d)| (m, d)),
         map(
@@ -1978,7 +1988,7 @@ const RULES: &[(Rule, MayStart)] = &[
     (duration, |l| {
         l.number()
             || l.is(&[
-                "the", "past", "last", "next", "previous", "coming", "a", "an", "couple",
+                "the", "past", "last", "next", "previous", "coming", "a", "an", "couple", "single",
                 "several", "few", "many",
             ])
     }),

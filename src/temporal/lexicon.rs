@@ -328,6 +328,7 @@ pub(crate) fn can_lead(word: &str) -> bool {
             | "after"
             | "right"
             | "near"
+            | "single"
             | "short"
             | "long"
             | "foreseeable"

@@ -774,6 +774,16 @@ mod tests {
     }
 
     #[test]
+    fn single_day_compounds_and_headline_weekdays() {
+        insta::assert_snapshot!(show("Markets closed until Friday\nSeptember 18, 2008 The worst single-day decline came Monday, Sept. 15.", Some("2008-09-18")), @r"
+        Friday DATE 2008-09-19
+        September 18, 2008 DATE 2008-09-18
+        single-day DURATION P1D
+        Monday, Sept. 15 DATE 2008-09-15
+        ");
+    }
+
+    #[test]
     fn holidays_names_and_ages() {
         insta::assert_snapshot!(show("Elian was found Thanksgiving Day. He spoke on ABC's \"This Week\" and CBS's \"60 Minutes\" when in his 30s, before Christmas.", Some("2000-01-07")), @r"
         Thanksgiving Day DATE 1999-11-25
