@@ -1553,7 +1553,8 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     if plural == one || (hyphenated && plural) {
         let compound_ok = hyphenated && !plural;
         let two_word_adjective = !hyphenated && !plural && !article && !one;
-        if !(compound_ok || two_word_adjective) {
+        if !(compound_ok || two_word_adjective) || (two_word_adjective && lead == Some(1)) {
+            // "the two day rally": as with "the eight-year war", the article is the noun's.
             return fail(i);
         }
     }
