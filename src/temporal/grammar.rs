@@ -1370,14 +1370,15 @@ fn reference(i: &str) -> PResult<'_, Expr> {
             "PAST_REF",
             alt((
                 recognize((opt((kw("more"), gap)), kw("recently"))),
-                recognize((kw("the"), gap, kw("past"))),
-                recognize((kw("recent"), gap, kw("years"))),
-                // "in past years": the past, no length said.
+                // "in (the) past years": the past, no length said (before "the past").
                 recognize((
+                    opt((kw("the"), gap)),
                     kw("past"),
                     gap,
                     one_of(&["years", "decades", "months", "weeks"]),
                 )),
+                recognize((kw("the"), gap, kw("past"))),
+                recognize((kw("recent"), gap, kw("years"))),
             )),
         ),
         value(

@@ -701,10 +701,11 @@ mod tests {
 
     #[test]
     fn vague_references_and_approximate_lengths() {
-        insta::assert_snapshot!(show("Sales are weak these days and in the near term, as in past years. The plant will close over the next year or so, within two to three weeks.", Some("1989-10-30")), @r"
+        insta::assert_snapshot!(show("Sales are weak these days and in the near term, as in past years and over the past decades. The plant will close over the next year or so, within two to three weeks.", Some("1989-10-30")), @r"
         these days DATE PRESENT_REF
         the near term DATE FUTURE_REF
         past years DATE PAST_REF
+        the past decades DATE PAST_REF
         the next year or so DATE 1990 APPROX
         two to three weeks DURATION PXW
         ");
