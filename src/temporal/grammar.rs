@@ -116,6 +116,8 @@ pub(crate) enum Expr {
         /// The day: a weekday, a relative day or a calendar date.
         day: Option<Box<Expr>>,
     },
+    /// The week a date falls in: "the week of March 6".
+    WeekOf(Box<Expr>),
     /// Relative to a named event: "the eve of the attack".
     Event { event: String, offset_days: i64 },
     /// A named holiday: "Thanksgiving Day" (0), "last Christmas" (-1), "next Easter" (+1).
@@ -292,6 +294,11 @@ fn cardinal(i: &str) -> PResult<'_, f64> {
 /// The flag says whether it was the article "a"/"an" (which takes a singular unit).
 fn amount(i: &str) -> PResult<'_, (Amount, bool)> {
     alt((
+        // "single-day": one, in a compound.
+        value(
+            (Amount::Exact(1.0), false),
+            (kw("single"), nom::combinator::peek(char('-'))),
+        ),
         value(
             (Amount::Exact(2.0), false),
             (opt((kw("a"), gap)), kw("couple"), opt((gap, kw("of")))),
@@ -383,6 +390,17 @@ fn bound(i: &str) -> PResult<'_, Bound> {
 /// A modifier before a date: "early", "mid-", "late", "the end of", "the beginning of".
 fn modifier(i: &str) -> PResult<'_, Option<&'static str>> {
     alt((
+        // "late in the day", "earlier in the year": the period of the context, modified.
+        map(
+            (
+                one_of(&["early", "late", "earlier", "later"]),
+                gap,
+                kw("in"),
+                gap,
+                nom::combinator::peek(kw("the")),
+            ),
+            |(k, ..)| [Some("START"), Some("END"), None, None][k],
+        ),
         map(
             (one_of(&["early", "mid", "late", "earlier", "later"]), joint),
             |(k, _)| [Some("START"), Some("MID"), Some("END"), None, None][k],
@@ -486,7 +504,12 @@ fn comma(i: &str) -> PResult<'_, ()> {
 /// A date with a day: "Nov. 15", "November 15, 2022", "Monday, Oct. 26", "15 November 2022",
 /// "the 15th of November".
 fn month_day(i: &str) -> PResult<'_, Expr> {
-    let (rest, weekday) = opt(nom::sequence::terminated(weekday_name, comma)).parse(i)?;
+    // A weekday and a date on the next line are a headline and a dateline, not one date.
+    let (rest, weekday) = opt(nom::sequence::terminated(
+        weekday_name,
+        verify(recognize(comma), |s: &str| !s.contains('\n')),
+    ))
+    .parse(i)?;
     let (rest, (month, day)) = alt((
         map((month_name, gap, day_of_month), |((m, _), _, d)| (m, d)),
         map(
@@ -510,6 +533,13 @@ fn month_day(i: &str) -> PResult<'_, Expr> {
             year_offset: None,
         },
     ))
+}
+
+/// "the week of March 6": the week that date falls in.
+fn week_of(i: &str) -> PResult<'_, Expr> {
+    let (rest, _) = (kw("the"), gap, kw("week"), gap, kw("of"), gap).parse(i)?;
+    let (rest, day) = month_day(rest)?;
+    Ok((rest, Expr::WeekOf(Box::new(day))))
 }
 
 /// A month with or without a year: "March", "August 1988", "Nov. 2022", "June last year",
@@ -774,17 +804,20 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
                 joint,
                 one_of(&["quarter", "half"]),
             ),
-            |(_, owner, _, n, _, k)| {
+            |(the, owner, _, n, sep, k)| {
                 let part = if k == 0 {
                     YearPart::Quarter(n)
                 } else {
                     YearPart::Half(n)
                 };
-                (part, owner)
+                // "the third-quarter loss": a hyphenated compound is an adjective, and the
+                // article belongs to the noun after it.
+                let adjective = the.is_some() && owner.is_none() && sep == "-";
+                (part, owner, adjective)
             },
         ),
         map((tag_no_case("q"), integer(1)), |(_, (n, _))| {
-            (YearPart::Quarter(n), None)
+            (YearPart::Quarter(n), None, false)
         }),
         map(
             (
@@ -801,10 +834,10 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
                 opt((kw("fiscal"), gap)),
                 one_of(&["quarter", "period"]),
             ),
-            |(_, _, _, owner, ..)| (YearPart::Quarter(0), Some(owner)),
+            |(_, _, _, owner, ..)| (YearPart::Quarter(0), Some(owner), false),
         ),
     ));
-    let (rest, (part, owner)) = q.parse(i)?;
+    let (rest, (part, owner, adjective)) = q.parse(i)?;
     let valid = match part {
         YearPart::Quarter(n) => n <= 4,
         YearPart::Half(n) => (1..=2).contains(&n),
@@ -815,6 +848,9 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
     }
     let (rest, after) =
         opt(alt((part_year, map(then(year_number), YearRef::Absolute)))).parse(rest)?;
+    if adjective && after.is_none() {
+        return fail(i);
+    }
     let year = owner.or(after).unwrap_or(YearRef::Implicit);
     Ok((rest, Expr::Part { part, year }))
 }
@@ -1146,7 +1182,37 @@ fn clock(i: &str) -> PResult<'_, (u32, u32, bool)> {
     let military = map_opt((integer(4), peek_zone), |((hm, n), ..)| {
         (n == 4 && hm / 100 <= 24 && hm % 100 <= 59).then_some((hm / 100, hm % 100, false))
     });
-    let (rest, (h, m, _)) = alt((with_meridian, twenty_four, military, named)).parse(i)?;
+    // "4 in the morning", "nine o'clock in the evening".
+    let spoken = map_opt(
+        (
+            alt((map(integer(2), |(h, _)| h), number_words)),
+            opt((gap, alt((tag_no_case("o'clock"), tag_no_case("o’clock"))))),
+            gap,
+            kw("in"),
+            gap,
+            kw("the"),
+            gap,
+            one_of(&["morning", "afternoon", "evening", "night"]),
+        ),
+        |(h, .., part)| {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let pm = match part {
+                0 => false,
+                1 | 2 => true,
+                _ => (6..12).contains(&h),
+            };
+            let h = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+            Some((h, 0, false))
+        },
+    );
+    let (rest, (h, m, _)) = alt((spoken, with_meridian, twenty_four, military, named)).parse(i)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return fail(i);
     }
@@ -1262,6 +1328,29 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
     ))
 }
 
+/// A part of the day after a modifier ("mid-afternoon", "early morning"), with an optional day
+/// after it ("mid-afternoon yesterday"). Alone, "afternoon" is no expression; modified, it is
+/// a time on the day in context.
+fn modified_day_part(i: &str) -> PResult<'_, Expr> {
+    let (rest, part) = map_opt(word, |w| {
+        lookup(w, lexicon::day_part).filter(|_| {
+            ["morning", "afternoon", "evening"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+    })
+    .parse(i)?;
+    let (rest, day) = opt(then(time_day)).parse(rest)?;
+    Ok((
+        rest,
+        Expr::Time {
+            clock: None,
+            part: Some(part),
+            day: day.map(Box::new),
+        },
+    ))
+}
+
 /// A vague reference: "now", "currently", "recently", "the past", "the future", "nowadays".
 fn reference(i: &str) -> PResult<'_, Expr> {
     let (rest, r) = alt((
@@ -1274,12 +1363,20 @@ fn reference(i: &str) -> PResult<'_, Expr> {
                 kw("current"),
                 recognize((kw("the"), gap, kw("present"))),
                 recognize((kw("the"), gap, kw("time"), gap, kw("being"))),
+                recognize((kw("these"), gap, kw("days"))),
             )),
         ),
         value(
             "PAST_REF",
             alt((
                 recognize((opt((kw("more"), gap)), kw("recently"))),
+                // "in (the) past years": the past, no length said (before "the past").
+                recognize((
+                    opt((kw("the"), gap)),
+                    kw("past"),
+                    gap,
+                    one_of(&["years", "decades", "months", "weeks"]),
+                )),
                 recognize((kw("the"), gap, kw("past"))),
                 recognize((kw("recent"), gap, kw("years"))),
             )),
@@ -1299,6 +1396,13 @@ fn reference(i: &str) -> PResult<'_, Expr> {
                     kw("coming"),
                     gap,
                     one_of(&["months", "years"]),
+                )),
+                recognize((
+                    kw("the"),
+                    gap,
+                    one_of(&["near", "short", "long"]),
+                    gap,
+                    kw("term"),
                 )),
             )),
         ),
@@ -1401,6 +1505,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     if lead.is_some() && article {
         return fail(i);
     }
+    // "two to three weeks", "the next 12 to 18 months": a range of counts, one length.
+    let (rest, amount) = match amount {
+        Amount::Exact(lo) if !article => {
+            match (gap, kw("to"), gap, verify(cardinal, |&hi| hi > lo)).parse(rest) {
+                Ok((after, _)) => (after, Amount::Some),
+                Err(_) => (rest, amount),
+            }
+        }
+        _ => (rest, amount),
+    };
     let (rest, sep) = joint(rest)?;
     // "five trading days", "two more weeks", "six straight days".
     let (rest, _) = if sep == "-" {
@@ -1440,7 +1554,8 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     if plural == one || (hyphenated && plural) {
         let compound_ok = hyphenated && !plural;
         let two_word_adjective = !hyphenated && !plural && !article && !one;
-        if !(compound_ok || two_word_adjective) {
+        if !(compound_ok || two_word_adjective) || (two_word_adjective && lead == Some(1)) {
+            // "the two day rally": as with "the eight-year war", the article is the noun's.
             return fail(i);
         }
     }
@@ -1456,6 +1571,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
         _ => (rest, amount),
     };
     if lead.is_none() {
+        let rest = match or_so(rest) {
+            Ok((after, ()))
+                if then(one_of(&["ago", "earlier", "later"]))
+                    .parse(after)
+                    .is_ok() =>
+            {
+                after
+            }
+            _ => rest,
+        };
         let shift = opt(then(alt((
             value((0, -1), kw("ago")),
             value((1, -1), kw("earlier")),
@@ -1482,6 +1607,14 @@ fn vague_duration(i: &str) -> PResult<'_, Expr> {
     let (rest, (unit, plural)) = alt((
         nom::sequence::preceded((one_of(&["recent", "coming"]), gap), unit),
         nom::sequence::terminated(unit, (gap, kw("ahead"))),
+    ))
+    .parse(rest)?;
+    // "recent weeks and months": one unstated length.
+    let (rest, _) = opt((
+        gap,
+        one_of(&["or", "and"]),
+        gap,
+        verify(self::unit, |&(u, p)| p && u > unit),
     ))
     .parse(rest)?;
     if !plural || unit == Unit::Year && i.to_ascii_lowercase().starts_with("recent") {
@@ -1517,6 +1650,36 @@ fn narrative_unit(i: &str) -> PResult<'_, Expr> {
         return fail(i);
     }
     Ok((rest, Expr::Narrative { unit, offset }))
+}
+
+/// "the second day (of the offensive)", "the fourth straight week": a day, week or month
+/// counted within a stretch of time; the unit in context.
+fn ordinal_unit(i: &str) -> PResult<'_, Expr> {
+    let (rest, _) = opt((one_of(&["the", "a"]), gap)).parse(i)?;
+    let (rest, _) = alt((
+        map_opt(word, |w| lookup(w, lexicon::ordinal_word)),
+        map(
+            (integer(3), one_of(&["st", "nd", "rd", "th"])),
+            |((n, _), _)| n,
+        ),
+    ))
+    .parse(rest)?;
+    let (rest, _) = opt((
+        gap,
+        one_of(&["straight", "consecutive", "full", "successive"]),
+    ))
+    .parse(rest)?;
+    let (rest, (unit, plural)) = then(unit).parse(rest)?;
+    if plural || rest.starts_with('-') || !matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+        return fail(i);
+    }
+    // "the first week of March" is a part of that month, not a unit in context.
+    if let Ok((after, _)) = (gap, kw("of"), gap).parse(rest)
+        && (month_name(after).is_ok() || after.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return fail(i);
+    }
+    Ok((rest, Expr::Narrative { unit, offset: 0 }))
 }
 
 /// "the day", "the week", "the year", "the weekend": the unit in context.
@@ -1583,7 +1746,17 @@ fn bare_plural(i: &str) -> PResult<'_, Expr> {
     if !plural || unit == Unit::Weekend || unit == Unit::Quarter {
         return fail(i);
     }
-    let (rest, _) = opt(tag_no_case("-long")).parse(rest)?;
+    let (rest, _) = alt((
+        // "weeks or months": one unstated length.
+        recognize((
+            gap,
+            one_of(&["or", "and"]),
+            gap,
+            verify(self::unit, |&(u, p)| p && u > unit && u != Unit::Weekend),
+        )),
+        recognize(opt(tag_no_case("-long"))),
+    ))
+    .parse(rest)?;
     Ok((
         rest,
         Expr::Duration {
@@ -1716,6 +1889,7 @@ const RULES: &[(Rule, MayStart)] = &[
         l.digit || l.word == "the" || l.month() || l.weekday()
     }),
     (month_year, |l| l.month()),
+    (week_of, |l| l.word == "the"),
     (relative_month, |l| {
         l.is(&["last", "next", "this", "past", "coming"])
     }),
@@ -1778,7 +1952,7 @@ const RULES: &[(Rule, MayStart)] = &[
             ])
     }),
     (clock_time, |l| {
-        l.digit || l.is(&["noon", "midday", "midnight"])
+        l.number() || l.is(&["noon", "midday", "midnight"])
     }),
     (day_part_expr, |l| {
         l.weekday()
@@ -1803,6 +1977,8 @@ const RULES: &[(Rule, MayStart)] = &[
             "more",
             "recently",
             "recent",
+            "these",
+            "past",
         ])
     }),
     (set_expr, |l| {
@@ -1814,7 +1990,7 @@ const RULES: &[(Rule, MayStart)] = &[
     (duration, |l| {
         l.number()
             || l.is(&[
-                "the", "past", "last", "next", "previous", "coming", "a", "an", "couple",
+                "the", "past", "last", "next", "previous", "coming", "a", "an", "couple", "single",
                 "several", "few", "many",
             ])
     }),
@@ -1823,6 +1999,9 @@ const RULES: &[(Rule, MayStart)] = &[
     }),
     (narrative_unit, |l| l.is(&["the", "that"])),
     (bare_unit, |l| l.word == "the"),
+    (ordinal_unit, |l| {
+        l.digit || l.is(&["the", "a"]) || lexicon::ordinal_word(l.word).is_some()
+    }),
     (bare_plural, |l| l.unit()),
     (holiday, |l| {
         l.is(&[
@@ -1959,6 +2138,12 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
                 consider(expr, Bound::Exact, m, lead + len);
             }
         }
+        // "mid-afternoon", "early morning", "late afternoon Friday": a modified part of a day.
+        if m.is_some()
+            && let Ok((after, expr)) = modified_day_part(rest)
+        {
+            consider(expr, Bound::Exact, m, i.len() - after.len());
+        }
     }
     // "the late 1970s", "the early summer": the article of a modified period is inside. (A
     // byte test first: this runs at every position tried.)
@@ -1986,7 +2171,58 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
     {
         consider(expr, Bound::Exact, m, i.len() - rest.len() + len);
     }
+    // "the next year or so", "two weeks or so": an approximate reading, one expression.
+    if let Some(b) = best.as_mut()
+        && matches!(
+            b.expr,
+            Expr::Duration { .. } | Expr::Relative { .. } | Expr::Narrative { .. }
+        )
+        && let Ok((after, _)) = or_so(&i[b.len..])
+    {
+        b.len = i.len() - after.len();
+        if b.bound == Bound::Exact {
+            b.bound = Bound::About;
+        }
+    }
+    // "1994 or later", "1990 and beyond": a year and what follows it, one expression.
+    if let Some(b) = best.as_mut()
+        && matches!(
+            b.expr,
+            Expr::Calendar {
+                year: Some(_),
+                month: None,
+                ..
+            }
+        )
+        && b.modifier.is_none()
+        && let Ok((after, m)) = open_end(&i[b.len..])
+    {
+        b.len = i.len() - after.len();
+        b.modifier = Some(m);
+    }
     best
+}
+
+/// "or later", "and beyond", "or earlier" after a year: its TIMEX3 `mod`.
+fn open_end(i: &str) -> PResult<'_, &'static str> {
+    alt((
+        map(
+            (
+                gap,
+                kw("or"),
+                gap,
+                one_of(&["later", "after", "earlier", "before"]),
+            ),
+            |(.., k)| ["ON_OR_AFTER", "ON_OR_AFTER", "ON_OR_BEFORE", "ON_OR_BEFORE"][k],
+        ),
+        value("ON_OR_AFTER", (gap, kw("and"), gap, kw("beyond"))),
+    ))
+    .parse(i)
+}
+
+/// "or so" after a length: "a week or so".
+fn or_so(i: &str) -> PResult<'_, ()> {
+    value((), (gap, kw("or"), gap, kw("so"))).parse(i)
 }
 
 #[cfg(test)]

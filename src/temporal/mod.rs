@@ -113,13 +113,70 @@ fn find(text: &str) -> Vec<Found> {
         } else {
             tense::Tense::Unknown
         };
+        let second = second_day(text, end, &parsed.expr);
         out.push(Found {
             span: Span::new(extent_start(text, start, &parsed), end),
             parsed,
             tense,
         });
+        if let Some(found) = second {
+            floor = found.span.end;
+            out.push(Found { tense, ..found });
+        }
     }
     out
+}
+
+/// The second day of "April 24 and 25", "May 3 or 4": a day number joined to a date with a
+/// day, ending the phrase (punctuation or the end of the text after it). It is a date of its
+/// own, in the first one's month and year.
+fn second_day(text: &str, end: usize, expr: &Expr) -> Option<Found> {
+    let Expr::Calendar {
+        year,
+        month: Some(month),
+        day: Some(first),
+        year_offset,
+        ..
+    } = *expr
+    else {
+        return None;
+    };
+    let rest = &text[end..];
+    let after_joint = rest
+        .strip_prefix(" and ")
+        .or_else(|| rest.strip_prefix(" or "))?;
+    let digits = after_joint.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day: u32 = after_joint[..digits].parse().ok()?;
+    let tail = after_joint[digits..].trim_start_matches([' ', '\t']);
+    if day <= first || day > 31 || !(tail.is_empty() || tail.starts_with(['.', ',', ';', ':', ')']))
+    {
+        return None;
+    }
+    // "April 24 and 25." ends a sentence; "April 24 and 25,000" is another number.
+    if tail.starts_with([',', '.']) && tail[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let start = text.len() - after_joint.len();
+    let len = digits;
+    Some(Found {
+        span: Span::new(start, start + len),
+        parsed: Parsed {
+            expr: Expr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
+                weekday: None,
+                year_offset,
+            },
+            bound: Bound::Exact,
+            modifier: None,
+            len,
+        },
+        tense: tense::Tense::Unknown,
+    })
 }
 
 /// Normalizes what [`find`] found against `published` and the narrative.
@@ -177,6 +234,7 @@ fn needs_tense(expr: &Expr) -> bool {
         } => true,
         Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
         Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
+        Expr::WeekOf(day) => needs_tense(day),
         _ => false,
     }
 }
@@ -244,7 +302,7 @@ fn word_starts_before(text: &str, pos: usize, floor: usize) -> Vec<usize> {
         }
         // Only words that can open or continue an expression ("at least the past") are worth
         // a parse; the first other word ends the look-back.
-        if !lexicon::can_lead(&text[k..j]) {
+        if !lexicon::can_lead(&text[k..j]) && !modified_in(text, k, j, floor) {
             break;
         }
         starts.push(k);
@@ -252,6 +310,22 @@ fn word_starts_before(text: &str, pos: usize, floor: usize) -> Vec<usize> {
     }
     starts.reverse();
     starts
+}
+
+/// Whether the word `text[k..j]` is the "in" of "late in the day", "earlier in the year": "in"
+/// after a modifier (any other "in" ends the look-back, as it opens no expression).
+fn modified_in(text: &str, k: usize, j: usize, floor: usize) -> bool {
+    if !text[k..j].eq_ignore_ascii_case("in") {
+        return false;
+    }
+    let before = text[floor..k].trim_end_matches([' ', '\t', '\n']);
+    let w = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["early", "late", "earlier", "later"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m))
 }
 
 /// Drops a trailing period that ends the sentence from an abbreviation ("Nov." stays when a day
@@ -324,6 +398,31 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         return false;
     }
     match &parsed.expr {
+        // "today's world", "the cars of tomorrow": the present or future age, not a day.
+        Expr::Relative {
+            unit: Unit::Day,
+            offset: 0 | 1,
+        } if surface.eq_ignore_ascii_case("today") || surface.eq_ignore_ascii_case("tomorrow") => {
+            let era_noun = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("’s "))
+                .and_then(|a| a.split(|c: char| !c.is_ascii_alphabetic()).next())
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "world"
+                            | "youth"
+                            | "generation"
+                            | "society"
+                            | "children"
+                            | "kids"
+                            | "young"
+                    )
+                });
+            if era_noun || (prev_lower == "of" && surface.eq_ignore_ascii_case("tomorrow")) {
+                return false;
+            }
+        }
         // "in his 30s" is an age.
         Expr::Decade(_)
             if surface.len() <= 4
@@ -379,6 +478,7 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                         | "between"
                         | "till"
                         | "that"
+                        | "the"
                 )
             {
                 return false;
@@ -453,16 +553,39 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             );
             return surface.ends_with("-long") || (ok_prev && ok_next);
         }
-        Expr::Set { .. } if !surface.contains(' ') => {
-            // "the daily tally", "a weekly magazine": adjectives, not recurrences.
-            if matches!(
-                prev_lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            ) {
-                return false;
-            }
-        }
         Expr::Duration { amount, unit } => {
+            // "a quarter of the market", "three quarters of its value": a fraction, not a
+            // time ("two quarters of losses" is one).
+            if matches!(unit, Unit::Quarter) && next_word.eq_ignore_ascii_case("of") {
+                let owner = after
+                    .trim_start()
+                    .get(2..)
+                    .unwrap_or("")
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if matches!(
+                    owner.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "all"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "them"
+                        | "it"
+                ) {
+                    return false;
+                }
+            }
             let article = surface
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .next()
@@ -564,6 +687,101 @@ mod tests {
         2 1/2 years DURATION P2Y6M
         a minute and a half DURATION PT1M30S
         the late 1970s DATE 197
+        ");
+    }
+
+    #[test]
+    fn adjectival_sets_and_fractions() {
+        insta::assert_snapshot!(show("In his weekly radio address he spoke of a daily rally. Funds hold more than a quarter of the market after two quarters of losses.", Some("2000-02-10")), @r"
+        weekly SET P1W
+        daily SET P1D
+        two quarters DURATION P2Q
+        ");
+    }
+
+    #[test]
+    fn vague_references_and_approximate_lengths() {
+        insta::assert_snapshot!(show("Sales are weak these days and in the near term, as in past years and over the past decades. The plant will close over the next year or so, within two to three weeks.", Some("1989-10-30")), @r"
+        these days DATE PRESENT_REF
+        the near term DATE FUTURE_REF
+        past years DATE PAST_REF
+        the past decades DATE PAST_REF
+        the next year or so DATE 1990 APPROX
+        two to three weeks DURATION PXW
+        ");
+    }
+
+    #[test]
+    fn modified_parts_of_the_day() {
+        insta::assert_snapshot!(show("By mid afternoon the shares fell; at mid-afternoon yesterday they rose. He will leave at 4 in the morning. Late in the day it closed.", Some("1998-03-06")), @r"
+        mid afternoon TIME 1998-03-06TAF
+        mid-afternoon yesterday TIME 1998-03-05TAF
+        4 in the morning TIME 1998-03-05T04:00
+        Late in the day DATE 1998-03-06
+        ");
+    }
+
+    #[test]
+    fn spoken_decades_and_months_after_the() {
+        insta::assert_snapshot!(show("Numbers dropped through the nineties. The March accession is set; the march went on.", Some("1999-02-10")), @r"
+        the nineties DATE 199
+        March DATE 1999-03
+        ");
+    }
+
+    #[test]
+    fn week_of_a_date_and_second_days() {
+        insta::assert_snapshot!(show("A hearing is set for the week of March 6. The summit is on April 24 and 25. On May 3 and 40 people came.", Some("2000-02-24")), @r"
+        the week of March 6 DATE 2000-W10
+        April 24 DATE 2000-04-24
+        25 DATE 2000-04-25
+        May 3 DATE 1999-05-03
+        ");
+    }
+
+    #[test]
+    fn period_adjectives_leave_the_article_out() {
+        insta::assert_snapshot!(show("A factor in the third-quarter loss was a charge; the third quarter was weak. They came for the two day rally.", Some("1989-10-30")), @r"
+        third-quarter DATE 1989-Q3
+        the third quarter DATE 1989-Q3
+        two day DURATION P2D
+        ");
+    }
+
+    #[test]
+    fn ordinal_days_in_context() {
+        insta::assert_snapshot!(show("It's the second day of an offensive, a third consecutive day of fighting, in the first week of March, in their third day-long meeting.", Some("1998-03-06")), @r"
+        the second day DATE 1998-03-06
+        a third consecutive day DATE 1998-03-06
+        March DATE 1998-03
+        ");
+    }
+
+    #[test]
+    fn present_and_future_ages_are_no_days() {
+        insta::assert_snapshot!(show("In today's world the people of tomorrow read today's editions and meet tomorrow.", Some("1998-03-06")), @r"
+        today DATE 1998-03-06
+        tomorrow DATE 1998-03-07
+        ");
+    }
+
+    #[test]
+    fn open_ended_years_and_coordinated_units() {
+        insta::assert_snapshot!(show("It won't be profitable until 1994 or later, nor in 1990 and beyond. He died within weeks or months; in recent weeks and months funds sold.", Some("1989-10-30")), @r"
+        1994 or later DATE 1994
+        1990 and beyond DATE 1990
+        weeks or months DURATION PXW
+        recent weeks and months DURATION PXW
+        ");
+    }
+
+    #[test]
+    fn single_day_compounds_and_headline_weekdays() {
+        insta::assert_snapshot!(show("Markets closed until Friday\nSeptember 18, 2008 The worst single-day decline came Monday, Sept. 15.", Some("2008-09-18")), @r"
+        Friday DATE 2008-09-19
+        September 18, 2008 DATE 2008-09-18
+        single-day DURATION P1D
+        Monday, Sept. 15 DATE 2008-09-15
         ");
     }
 

@@ -245,6 +245,16 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
         Expr::Shift { amount, unit, sign } => shift(amount, unit, sign, ctx),
         Expr::Narrative { unit, offset } => narrative_unit(unit, offset, ctx),
         Expr::Holiday { holiday, offset } => holiday_date(holiday, offset, ctx),
+        Expr::WeekOf(ref day) => {
+            let r = date(day, ctx);
+            match r.point {
+                Some(p) if p.day().is_some() => Resolved {
+                    inferred: r.inferred,
+                    ..Resolved::point(p.coarsen(Unit::Week), r.anchor)
+                },
+                _ => Resolved::unknown("XXXX-WXX", r.anchor),
+            }
+        }
         _ => Resolved::unknown("XXXX-XX-XX", Anchor::None),
     }
 }

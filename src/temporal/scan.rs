@@ -161,7 +161,18 @@ const TRIGGERS: &[&str] = &[
     "thousand",
     "few",
     "several",
-    "couple", // digits
+    "couple",
+    // decades spoken
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    // "the near term"
+    "term", // digits
     "0",
     "1",
     "2",
