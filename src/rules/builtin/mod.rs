@@ -76,3 +76,40 @@ fn discrepancy(
     }
     finding
 }
+
+/// How many words `a` and `b` have in common, counted with repetition: an upper bound on the
+/// words a word-by-word alignment of the two matches, found without aligning. The rules that
+/// align sentences or quotes skip pairs this already rules out.
+fn common_words(a: &[&str], b: &[&str]) -> usize {
+    fn sorted<'a>(words: &[&'a str]) -> Vec<&'a str> {
+        let mut words = words.to_vec();
+        words.sort_unstable();
+        words
+    }
+    let (a, b) = (sorted(a), sorted(b));
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_words;
+
+    #[test]
+    fn common_words_count_repeats_once_a_side() {
+        assert_eq!(common_words(&["a", "b", "a"], &["a", "a", "a", "c"]), 2);
+        assert_eq!(common_words(&["a"], &[]), 0);
+        assert_eq!(common_words(&["x", "y"], &["y", "x"]), 2);
+    }
+}

@@ -33,7 +33,7 @@ use crate::claim::id::fingerprint;
 use crate::grammar::quote::{Quote, quotes};
 use crate::matcher::{ClaimRef, same_entity};
 use crate::report::{Evidence, Finding};
-use crate::rules::builtin::{Kind, discrepancy};
+use crate::rules::builtin::{Kind, common_words, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 
@@ -103,9 +103,12 @@ struct Alignment<'a> {
     changes: Vec<(ChangeTag, &'a str)>,
 }
 
+fn as_strs(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).collect()
+}
+
 fn compare<'a>(a: &'a [String], b: &'a [String]) -> Alignment<'a> {
-    let a_refs: Vec<&str> = a.iter().map(String::as_str).collect();
-    let b_refs: Vec<&str> = b.iter().map(String::as_str).collect();
+    let (a_refs, b_refs) = (as_strs(a), as_strs(b));
     let diff = TextDiff::configure().diff_slices(&a_refs, &b_refs);
     let ops = diff.ops();
     let matched: usize = ops
@@ -298,6 +301,12 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 continue;
             }
         }
+        // The alignment cannot match more words than the two quotes have in common.
+        let common = common_words(&as_strs(&a.words), &as_strs(&b.words));
+        let shorter = a.words.len().min(b.words.len()).max(1);
+        if common < min_words || (common as f64 / shorter as f64) < min_similarity {
+            continue;
+        }
         let alignment = compare(&a.words, &b.words);
         let changes = &alignment.changes;
         let changed = changed_runs(changes);
@@ -350,6 +359,15 @@ mod tests {
         let (a, b) = (words(a), words(b));
         let alignment = compare(&a, &b);
         (alignment.share, render(&alignment.changes))
+    }
+
+    #[test]
+    fn common_words_bound_the_alignment() {
+        let a = words("we will not give up, we will not stop");
+        let b = words("we will never stop and we will not give up");
+        let common = common_words(&as_strs(&a), &as_strs(&b));
+        assert_eq!(common, 8);
+        assert!(compare(&a, &b).matched <= common);
     }
 
     #[test]

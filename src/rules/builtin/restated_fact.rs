@@ -17,7 +17,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::lexicon::closed;
 use crate::report::{Finding, FindingKind};
-use crate::rules::builtin::Kind;
+use crate::rules::builtin::{Kind, common_words};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 use crate::text::segment;
@@ -190,6 +190,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let ly: Vec<&str> = wy.iter().map(|w| w.lower.as_str()).collect();
         // The same sentence word for word (wire copy) differs in nothing.
         if lx == ly {
+            continue;
+        }
+        let longer = lx.len().max(ly.len()) as f64;
+        if (common_words(&lx, &ly) as f64) < min_similarity * longer {
             continue;
         }
         let ops = capture_diff_slices(Algorithm::Myers, &lx, &ly);
