@@ -133,17 +133,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         }
     }
     // Block on pairs of adjacent content words.
-    let mut postings: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut postings: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, (_, w)) in sentences.iter().enumerate() {
         let content: Vec<&str> = w
             .iter()
             .map(|w| w.lower.as_str())
             .filter(|w| !STOP.contains(w))
             .collect();
-        let pairs: BTreeSet<(String, String)> = content
-            .windows(2)
-            .map(|p| (p[0].to_string(), p[1].to_string()))
-            .collect();
+        let pairs: BTreeSet<(&str, &str)> = content.windows(2).map(|p| (p[0], p[1])).collect();
         for pair in pairs {
             postings.entry(pair).or_default().push(i);
         }
