@@ -390,20 +390,19 @@ fn bound(i: &str) -> PResult<'_, Bound> {
 /// A modifier before a date: "early", "mid-", "late", "the end of", "the beginning of".
 fn modifier(i: &str) -> PResult<'_, Option<&'static str>> {
     alt((
-        // "late in the day", "earlier in the year": the period of the context, modified.
-        map(
+        map_opt(
             (
-                one_of(&["early", "late", "earlier", "later"]),
-                gap,
-                kw("in"),
-                gap,
-                nom::combinator::peek(kw("the")),
+                one_of(&["early", "mid", "late", "earlier", "later"]),
+                alt((
+                    // "late in the day", "earlier in the year": the period in context.
+                    value(true, (gap, kw("in"), gap, nom::combinator::peek(kw("the")))),
+                    value(false, joint),
+                )),
             ),
-            |(k, ..)| [Some("START"), Some("END"), None, None][k],
-        ),
-        map(
-            (one_of(&["early", "mid", "late", "earlier", "later"]), joint),
-            |(k, _)| [Some("START"), Some("MID"), Some("END"), None, None][k],
+            |(k, in_the)| {
+                (!(in_the && k == 1))
+                    .then_some([Some("START"), Some("MID"), Some("END"), None, None][k])
+            },
         ),
         map(
             (
@@ -1182,10 +1181,10 @@ fn clock(i: &str) -> PResult<'_, (u32, u32, bool)> {
     let military = map_opt((integer(4), peek_zone), |((hm, n), ..)| {
         (n == 4 && hm / 100 <= 24 && hm % 100 <= 59).then_some((hm / 100, hm % 100, false))
     });
-    // "4 in the morning", "nine o'clock in the evening".
+    // "4 in the morning", "9 o'clock in the evening".
     let spoken = map_opt(
         (
-            alt((map(integer(2), |(h, _)| h), number_words)),
+            map(integer(2), |(h, _)| h),
             opt((gap, alt((tag_no_case("o'clock"), tag_no_case("o’clock"))))),
             gap,
             kw("in"),
@@ -1952,7 +1951,7 @@ const RULES: &[(Rule, MayStart)] = &[
             ])
     }),
     (clock_time, |l| {
-        l.number() || l.is(&["noon", "midday", "midnight"])
+        l.digit || l.is(&["noon", "midday", "midnight"])
     }),
     (day_part_expr, |l| {
         l.weekday()
