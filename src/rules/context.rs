@@ -139,7 +139,7 @@ impl Context<'_> {
 
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
-    fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
+    pub fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
         let expand = |c: &Claim| -> Vec<String> {
             c.participants
                 .iter()

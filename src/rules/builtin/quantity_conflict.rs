@@ -8,10 +8,13 @@
 //! one conflict, one finding. A claim whose clause counts nothing of the unit takes the one count
 //! of it its article gives other assertions of the same event word. Two groups of sources that
 //! each agree within themselves ("23 pirates" in two articles, "26 pirates" in two others) are
-//! taken for two look-alike events, not reported.
+//! taken for two look-alike events, not reported. Claims linked only through their articles'
+//! stories (neither clause names what the other names) are compared only when both are dated
+//! and the dates agree.
 
 use std::collections::BTreeSet;
 
+use crate::claim::partial::times_conflict;
 use crate::claim::{Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::compatible;
 use crate::report::Finding;
@@ -36,6 +39,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
+            continue;
+        }
+        // Claims linked only through their articles' stories (neither clause names anyone or
+        // anything the other names) need the same date to be one event: "it's hard to win one
+        // game" and "a franchise that won two games last season" are not.
+        let linked = cx.names_one_of(a, b)
+            || matches!((&a.time, &b.time), (Some(x), Some(y)) if !times_conflict(x, y));
+        if !linked {
             continue;
         }
         let units: BTreeSet<&str> = a

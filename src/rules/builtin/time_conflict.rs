@@ -23,7 +23,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::claim::partial::{PartialValue, times_conflict};
+use crate::claim::partial::PartialValue;
 use crate::claim::{Claim, ClaimTime, Modality, Polarity};
 use crate::matcher::SAME_EVENT_MAX_GAP_DAYS;
 use crate::report::Finding;
@@ -110,11 +110,26 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// Whether a claim's own date agrees with `ours` and not with `theirs`.
+/// Whether a claim's own date agrees with `ours` and not with `theirs`. Unlike a conflict, this
+/// sets a full date against one without a year by the parts both state: "Thursday, November 10,
+/// 2011" sides with "Thursday" against "Saturday".
 fn sides<'a>(ours: &'a ClaimTime, theirs: &'a ClaimTime) -> impl Fn(&Claim) -> bool + 'a {
     move |c: &Claim| {
         c.time
             .as_ref()
-            .is_some_and(|t| !times_conflict(t, ours) && times_conflict(t, theirs))
+            .is_some_and(|t| !parts_differ(t, ours) && parts_differ(t, theirs))
     }
+}
+
+/// Whether two dates differ: by their intervals when both have one, else on a part both state.
+fn parts_differ(a: &ClaimTime, b: &ClaimTime) -> bool {
+    if let (Some(x), Some(y)) = (a.interval, b.interval) {
+        return x.gap_days(&y) > 0;
+    }
+    let (p, q) = (PartialValue::of(a), PartialValue::of(b));
+    let differ = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    matches!((p.year, q.year), (Some(x), Some(y)) if x != y)
+        || differ(p.month, q.month)
+        || (p.month.is_some() && p.month == q.month && differ(p.day, q.day))
+        || differ(p.weekday, q.weekday)
 }
