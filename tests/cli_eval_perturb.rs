@@ -97,3 +97,48 @@ fn a_line_without_cluster_fields_is_an_error_naming_file_and_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn confusing_findings_are_printed_with_the_sentences_they_cite() {
+    let lines = [
+        article(
+            "2a",
+            "2",
+            "2_x",
+            "Police arrested Jamal Jones in Houston on Friday after a robbery downtown.",
+        ),
+        article(
+            "2b",
+            "2",
+            "2_x",
+            "Police arrested Jamal Jones in Houston on Friday. He was charged with robbery.",
+        ),
+        article(
+            "2c",
+            "2",
+            "2_y",
+            "Police arrested Jamal Jones in Houston on Monday after a robbery downtown.",
+        ),
+        article(
+            "2d",
+            "2",
+            "2_y",
+            "Police arrested Jamal Jones in Houston on Monday. He was charged with fraud.",
+        ),
+    ];
+    let mut file = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .unwrap();
+    writeln!(file, "{}", lines.join("\n")).unwrap();
+    let path = file.path().to_str().unwrap();
+    let output = run(&["eval", "perturb", path, "--confusion", "50"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(!text.contains("look-alike confusion: 0 findings"), "{text}");
+    assert!(text.contains("  [2] "), "{text}");
+    assert!(
+        text.contains("2c (2_y): Police arrested Jamal Jones in Houston on [Monday]"),
+        "{text}"
+    );
+}

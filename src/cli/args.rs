@@ -163,6 +163,13 @@ pub(crate) struct EvalPerturbArgs {
     /// Print this many misses of each kind, with where the chain breaks.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub(crate) misses: usize,
+    /// Print the first N look-alike confusing findings, cluster by cluster, with the sentences
+    /// they cite (instead of a random few).
+    #[arg(long, value_name = "N")]
+    pub(crate) confusion: Option<usize>,
+    /// Print this many untouched discrepancies (a seeded sample).
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub(crate) untouched: usize,
     /// Extra rules and lexicon files, layered over the built-in set (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub(crate) rules: Vec<PathBuf>,

@@ -65,6 +65,9 @@ pub struct Options {
     pub show: usize,
     /// How many misses of each kind to print, with their class.
     pub misses: usize,
+    /// How many confusing findings to print in full, with the sentences they cite (by
+    /// default a few, without them).
+    pub confusion: Option<usize>,
 }
 
 impl Default for Options {
@@ -74,6 +77,7 @@ impl Default for Options {
             sample: Some(300),
             show: 12,
             misses: 3,
+            confusion: None,
         }
     }
 }
@@ -455,9 +459,13 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
 
     // Untouched subclusters.
     let mut untouched: Vec<String> = Vec::new();
-    for members in subclusters.values() {
+    for (name, members) in &subclusters {
         let found = run(corpus, checker, &analyses, members, None);
         report.untouched_articles += members.len();
+        let group: BTreeMap<&str, &str> = members
+            .iter()
+            .map(|&i| (corpus.articles[i].id.as_str(), *name))
+            .collect();
         for finding in found
             .findings
             .iter()
@@ -468,7 +476,7 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
                 .untouched_by_code
                 .entry(finding.code.clone())
                 .or_default() += 1;
-            untouched.push(describe(finding));
+            untouched.push(describe_in_context(name, finding, corpus, &group));
         }
     }
     show.shuffle(&mut untouched);
@@ -478,6 +486,7 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
 
     // Look-alike confusion.
     let mut confusing: Vec<String> = Vec::new();
+    let mut listed: Vec<String> = Vec::new();
     for (cluster, members) in corpus.clusters() {
         let found = run(corpus, checker, &analyses, &members, None);
         let group: BTreeMap<&str, &str> = members
@@ -506,12 +515,21 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
             *report.confusion_by_code.entry(f.code.clone()).or_default() += 1;
         }
         confusing.extend(crossing.iter().map(|f| describe(f)));
+        if let Some(n) = options.confusion {
+            for f in crossing.iter().take(n.saturating_sub(listed.len())) {
+                listed.push(describe_in_context(cluster, f, corpus, &group));
+            }
+        }
         report.confusion.insert(cluster.to_string(), crossing.len());
     }
-    show.shuffle(&mut confusing);
-    confusing.truncate(options.show / 2);
-    confusing.sort();
-    report.confusion_sample = confusing;
+    if options.confusion.is_some() {
+        report.confusion_sample = listed;
+    } else {
+        show.shuffle(&mut confusing);
+        confusing.truncate(options.show / 2);
+        confusing.sort();
+        report.confusion_sample = confusing;
+    }
 
     // Changes.
     let lexicon = &checker.analyzer.lexicon;
@@ -653,6 +671,62 @@ fn classify(
 
 fn describe(finding: &Finding) -> String {
     format!("{} {}", finding.code, finding.message)
+}
+
+/// A confusing finding with its cluster and, for each piece of evidence, the article, its
+/// subcluster and the sentence around the cited span (the span in brackets).
+fn describe_in_context(
+    cluster: &str,
+    finding: &Finding,
+    corpus: &Corpus,
+    group: &BTreeMap<&str, &str>,
+) -> String {
+    let mut out = format!("[{cluster}] {}", describe(finding));
+    for e in &finding.evidence {
+        let Some(article) = corpus.articles.iter().find(|a| a.id == e.article) else {
+            continue;
+        };
+        let sub = group.get(e.article.as_str()).copied().unwrap_or("?");
+        let _ = write!(
+            out,
+            "\n      {} ({sub}): {}",
+            e.article,
+            in_sentence(&article.text, Span::new(e.start, e.end))
+        );
+    }
+    out
+}
+
+/// Most bytes of context shown on each side of a cited span.
+const CONTEXT_BYTES: usize = 160;
+
+/// The sentence around `span` of `text` on one line, the span in brackets, at most
+/// [`CONTEXT_BYTES`] on each side.
+fn in_sentence(text: &str, span: Span) -> String {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let (start, end) = (
+        floor(span.start.min(text.len())),
+        ceil(span.end.min(text.len())),
+    );
+    let before = &text[floor(start.saturating_sub(CONTEXT_BYTES))..start];
+    let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let after = &text[end..ceil((end + CONTEXT_BYTES).min(text.len()))];
+    let to = after
+        .find(['.', '!', '?', '\n'])
+        .map_or(after.len(), |i| i + 1);
+    let line = format!("{}[{}]{}", &before[from..], &text[start..end], &after[..to]);
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What a participant may be swapped for: one of the same class.
@@ -1164,6 +1238,18 @@ mod tests {
         let fragment = "He said the fire broke out in the church hall on Friday";
         let times = tag(fragment);
         assert!(!on_dateline(fragment, times[0].span, &times));
+    }
+
+    #[test]
+    fn a_cited_span_is_shown_in_its_sentence() {
+        let text = "First one. Police said the\nfire began on Friday, officials said. Last one.";
+        let at = text.find("Friday").unwrap();
+        assert_eq!(
+            in_sentence(text, Span::new(at, at + 6)),
+            "fire began on [Friday], officials said."
+        );
+        let s = text.find("Police").unwrap();
+        assert_eq!(in_sentence(text, Span::new(s, s + 6)), "[Police] said the");
     }
 
     #[test]

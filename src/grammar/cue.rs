@@ -392,15 +392,110 @@ pub fn is_hedged(cues: &CueIndex, tokens: &[Token<'_>], first: usize, last: usiz
         .any(|i| cues.hedges.iter().any(|h| phrase_at(tokens, i, h)))
 }
 
+/// Words that may stand between a negation and the event word it denies: auxiliaries,
+/// adverbs of the verb group, support verbs of a nominal event and determiners of a noun ("has
+/// not yet been released", "was not immediately returned", "did not file any charges"). Any
+/// other word is a verb or noun the
+/// negation belongs to instead: "did not mean to shoot", "not authorized to speak", "don't
+/// think charges will be filed" deny no shooting, speaking or charge.
+const VERB_GROUP: &[&str] = &[
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "get",
+    "got",
+    "gotten",
+    "yet",
+    "even",
+    "ever",
+    "also",
+    "formally",
+    "officially",
+    "publicly",
+    "immediately",
+    "actually",
+    "really",
+    "always",
+    "just",
+    "already",
+    "initially",
+    "originally",
+    "directly",
+    "personally",
+    "fully",
+    "currently",
+    "still",
+    "any",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "so",
+    "too",
+    "file",
+    "filed",
+    "make",
+    "made",
+    "take",
+    "taken",
+    "took",
+    "hold",
+    "held",
+    "press",
+    "pressed",
+    "carry",
+    "carried",
+    "conduct",
+    "conducted",
+    "give",
+    "given",
+    "gave",
+];
+
+/// Whether the negation at token `i` denies an ability, not an event: "can't", "cannot",
+/// "can not" ("you can't call it arson yet", "I can't speak for the first death").
+fn is_ability(tokens: &[Token<'_>], i: usize) -> bool {
+    let lower = tokens[i].text.to_lowercase();
+    lower.starts_with("can") && lower.ends_with("n't")
+        || lower == "cannot"
+        || (i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("can"))
+}
+
 /// Whether the event at token `trigger` is negated: a negation cue among the few words before
-/// it ("did not prompt", "have not spoken"), or before a verb of occurring that follows it
+/// it ("did not prompt", "have not spoken") with only words of the verb group between
+/// ([`VERB_GROUP`]), not denying an ability, or before a verb of occurring that follows it
 /// ("the talks ... has not taken place").
 pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize) -> bool {
     let negation_at = |i: usize| {
         cues.may_start(tokens, i) && cues.negations.iter().any(|n| phrase_at(tokens, i, n))
     };
     let before = trigger.saturating_sub(3)..trigger;
-    if before.clone().any(negation_at) {
+    let governs = |i: usize| {
+        let len = cues
+            .negations
+            .iter()
+            .filter(|n| phrase_at(tokens, i, n))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1);
+        !is_ability(tokens, i)
+            && tokens[(i + len).min(trigger)..trigger]
+                .iter()
+                .all(|t| VERB_GROUP.contains(&t.text.to_lowercase().as_str()))
+    };
+    if before.clone().any(|i| negation_at(i) && governs(i)) {
         return true;
     }
     {
@@ -518,5 +613,25 @@ mod tests {
         assert!(is_negated(&cues, &tokens, 1));
         let tokens = tokenize("Biden had last spoken", 0);
         assert!(!is_negated(&cues, &tokens, 3));
+    }
+
+    #[test]
+    fn negation_denies_only_its_own_verb_group() {
+        let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
+        let cues = CueIndex::new(&lexicon.cues);
+        let negated = |text: &str, word: &str| {
+            let tokens = tokenize(text, 0);
+            let at = tokens.iter().position(|t| t.text == word).unwrap();
+            is_negated(&cues, &tokens, at)
+        };
+        assert!(negated("The names have not yet been released", "released"));
+        assert!(negated("The call was not immediately returned", "returned"));
+        assert!(negated("Police did not file any charges", "charges"));
+        assert!(negated("He was not arrested", "arrested"));
+        assert!(!negated("He did not mean to shoot the ladies", "shoot"));
+        assert!(!negated("They were not authorized to speak", "speak"));
+        assert!(!negated("I don't think charges will be filed", "charges"));
+        assert!(!negated("You can't call it arson yet", "call"));
+        assert!(!negated("The Curve cannot use the network", "use"));
     }
 }

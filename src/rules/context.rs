@@ -139,7 +139,7 @@ impl Context<'_> {
 
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
-    fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
+    pub fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
         let expand = |c: &Claim| -> Vec<String> {
             c.participants
                 .iter()
@@ -150,6 +150,34 @@ impl Context<'_> {
         expand(claim)
             .iter()
             .any(|x| theirs.iter().any(|y| crate::matcher::same_entity(x, y)))
+    }
+
+    /// Whether a third article sides with `r` against `other` (claims of two articles that a
+    /// rule finds in conflict): one of its positive claims, matched to either of the two, for
+    /// which `sides` holds. When each side of a conflict has such a second source, the
+    /// disagreement is between two groups of sources that each agree among themselves, which
+    /// is the mark of two look-alike events (one navy's two piracy raids, a team's two
+    /// seasons), not of one misreported detail.
+    pub fn backed_by_third(
+        &self,
+        r: ClaimRef,
+        other: ClaimRef,
+        sides: impl Fn(&Claim) -> bool,
+    ) -> bool {
+        let pair_ends = [r, other];
+        self.pairs.iter().any(|p| {
+            let third = if pair_ends.contains(&p.a) {
+                p.b
+            } else if pair_ends.contains(&p.b) {
+                p.a
+            } else {
+                return false;
+            };
+            third.article != r.article
+                && third.article != other.article
+                && self.claim(third).polarity == Polarity::Positive
+                && sides(self.claim(third))
+        })
     }
 
     /// The date of the claim's event as its article states it, for comparison with `partner`

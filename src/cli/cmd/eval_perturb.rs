@@ -33,7 +33,8 @@ pub(crate) fn run(args: &EvalPerturbArgs) -> Status {
         seed: args.seed,
         sample: (args.sample > 0).then_some(args.sample),
         misses: args.misses,
-        ..Options::default()
+        confusion: args.confusion,
+        show: args.untouched,
     };
     let report = perturb::evaluate(&corpus, &checker, &options);
     print(&report.render());

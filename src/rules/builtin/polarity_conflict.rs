@@ -3,7 +3,9 @@
 //! ## What it does
 //! For matched claims (same predicate, a shared participant or story, compatible times) of
 //! opposite polarity — "was arrested" against "was not arrested" — reports a discrepancy citing
-//! both event words, once for each denial. A hedged side lowers the severity one step.
+//! both event words, once for each denial. A hedged denial ("could not be used", "if the rule
+//! is not struck down") is no denial of a fact and is not reported; a hedged assertion lowers
+//! the severity one step.
 
 use crate::claim::{Modality, Polarity};
 use crate::report::Finding;
@@ -41,6 +43,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let (positive, negative) = (cx.claim(yes), cx.claim(no));
+        // A hedged denial ("could not be used", "if the rule is not struck down") denies no
+        // fact.
+        if negative.modality == Modality::Hedged {
+            continue;
+        }
         let text_no = negative.event.span.slice(&cx.articles[no.article].text);
         let text_yes = positive.event.span.slice(&cx.articles[yes.article].text);
         let message = format!(

@@ -6,11 +6,16 @@
 //! sides with no compatible reading is a discrepancy. Counts of different units are not
 //! compared. Magnitudes are left to the attribute rule, which compares them with a tolerance:
 //! one conflict, one finding. A claim whose clause counts nothing of the unit takes the one count
-//! of it its article gives other assertions of the same event word.
+//! of it its article gives other assertions of the same event word. Two groups of sources that
+//! each agree within themselves ("23 pirates" in two articles, "26 pirates" in two others) are
+//! taken for two look-alike events, not reported. Claims linked only through their articles'
+//! stories (neither clause names what the other names) are compared only when both are dated
+//! and the dates agree.
 
 use std::collections::BTreeSet;
 
-use crate::claim::{Modality, Polarity};
+use crate::claim::partial::times_conflict;
+use crate::claim::{Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::compatible;
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
@@ -34,6 +39,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
         if a.polarity != Polarity::Positive || b.polarity != Polarity::Positive {
+            continue;
+        }
+        // Claims linked only through their articles' stories (neither clause names anyone or
+        // anything the other names) need the same date to be one event: "it's hard to win one
+        // game" and "a franchise that won two games last season" are not.
+        let linked = cx.names_one_of(a, b)
+            || matches!((&a.time, &b.time), (Some(x), Some(y)) if !times_conflict(x, y));
+        if !linked {
             continue;
         }
         let units: BTreeSet<&str> = a
@@ -60,6 +73,12 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             if !done.insert((ra, qa.span, rb, qb.span)) {
                 continue;
             }
+            // Two groups of sources, each agreeing within itself, tell of two events.
+            if cx.backed_by_third(pair.a, pair.b, sides(unit, qa, qb))
+                && cx.backed_by_third(pair.b, pair.a, sides(unit, qb, qa))
+            {
+                continue;
+            }
             let text_a = qa.span.slice(&cx.articles[ra.article].text).to_string();
             let text_b = qb.span.slice(&cx.articles[rb.article].text).to_string();
             let message = format!(
@@ -80,4 +99,17 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether a claim counts `unit` compatibly with `ours` and not with `theirs`.
+fn sides<'a>(
+    unit: &'a str,
+    ours: &'a Quantity,
+    theirs: &'a Quantity,
+) -> impl Fn(&Claim) -> bool + 'a {
+    move |c: &Claim| {
+        c.quantities.iter().any(|q| {
+            q.unit.as_deref() == Some(unit) && compatible(q, ours) && !compatible(q, theirs)
+        })
+    }
 }
