@@ -132,7 +132,7 @@ fn confusing_findings_are_printed_with_the_sentences_they_cite() {
         .unwrap();
     writeln!(file, "{}", lines.join("\n")).unwrap();
     let path = file.path().to_str().unwrap();
-    let output = run(&["eval", "perturb", path, "--confusion", "50"]);
+    let output = cli_common::run(&["eval", "perturb", path, "--confusion", "50"]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(!text.contains("look-alike confusion: 0 findings"), "{text}");
