@@ -17,7 +17,7 @@ use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
-use crate::temporal::Timex;
+use crate::temporal::{Timex, TimexType};
 use crate::text::span::Span;
 
 pub use crate::claim::trigger::EventIndex;
@@ -187,7 +187,7 @@ fn event_claims(
                 };
                 (distance, t.span.start)
             });
-            let time = nearest.map(|(_, t)| ClaimTime::from_timex(t));
+            let time = nearest.map(|(_, t)| restated(t, parts));
             let quantities = parts
                 .quantities
                 .iter()
@@ -223,6 +223,33 @@ fn event_claims(
     let counted = counts(cues, parts, &breaks, &claims);
     claims.extend(counted);
     claims
+}
+
+/// The claim's time from the expression `t` it took. A date restated at once beside it — in
+/// brackets, after a comma, or after "on": "yesterday (July 21st)", "on Thursday, June 13",
+/// "Friday (Aug. 29)" — is the same day written more exactly: the claim takes the more exact
+/// of the two, as written over both, so that either is the claim's.
+fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
+    let joined = |a: &Timex, b: &Timex| {
+        a.span.end <= b.span.start
+            && parts
+                .tokens
+                .iter()
+                .filter(|k| k.span.start >= a.span.end && k.span.end <= b.span.start)
+                .all(|k| matches!(k.text, "(" | "," | "on" | "-" | "–" | "—"))
+    };
+    let exact = |x: &Timex| x.value.chars().filter(char::is_ascii_digit).count();
+    let beside = parts.times.iter().map(|(_, x)| *x).find(|x| {
+        x.kind == TimexType::Date && t.kind == TimexType::Date && (joined(t, x) || joined(x, t))
+    });
+    match beside {
+        Some(x) => {
+            let mut time = ClaimTime::from_timex(if exact(x) > exact(t) { x } else { t });
+            time.span = t.span.cover(x.span);
+            time
+        }
+        None => ClaimTime::from_timex(t),
+    }
 }
 
 /// The mentions of a clause (`in_clause`), outside the attribution, as participants: agents
@@ -466,6 +493,22 @@ mod tests {
         assert_eq!(counts[0].object.as_deref(), Some("yard and #"));
         assert!(counts[0].involves("reggie-bush"), "{:?}", counts[0]);
         assert!(counts[0].time.is_none());
+    }
+
+    #[test]
+    fn a_date_restated_beside_the_claims_time_is_the_claims() {
+        let text = "A supermarket in Somerset caught fire yesterday (July 21st), causing damage.";
+        let found = claims(text);
+        let fire = found
+            .iter()
+            .find(|c| c.time.is_some())
+            .expect("a dated claim");
+        let time = fire.time.as_ref().expect("time");
+        assert_eq!(time.value, "XXXX-07-21", "{fire:?}");
+        assert_eq!(time.span.slice(text), "yesterday (July 21st");
+        let found = claims("Police arrested the driver on Friday after a chase.");
+        let time = found[0].time.as_ref().expect("time");
+        assert_eq!(time.value, "XXXX-WXX-5");
     }
 
     #[test]

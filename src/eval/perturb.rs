@@ -555,17 +555,18 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
                 score.found += 1;
                 continue;
             }
-            let class = classify(corpus, checker, &analyses, members, change);
+            let (class, detail) = classify(corpus, checker, &analyses, members, change);
             *score.miss_classes.entry(class).or_default() += 1;
             if score.misses.len() < options.misses {
                 let article = &corpus.articles[change.article];
                 score.misses.push(format!(
-                    "[{}] {}@{}: \"{}\" -> \"{}\"",
+                    "[{}] {}@{}: \"{}\" -> \"{}\"{}",
                     class.as_str(),
                     article.id,
                     change.old_span.start,
                     change.old_span.slice(&article.text),
-                    change.new_text
+                    change.new_text,
+                    detail
                 ));
             }
         }
@@ -616,14 +617,16 @@ fn cited(
         .any(|e| &e.article == id && Span::new(e.start, e.end).overlaps(span))
 }
 
-/// Where the chain breaks for a change no discrepancy cites.
+/// Where the chain breaks for a change no discrepancy cites, with what the claims carrying the
+/// change state (` by charge@XXXX-WXX-5`) and, when matched, what their partners state
+/// (` meets 3_1ecb charge@none`).
 fn classify(
     corpus: &Corpus,
     checker: &Checker,
     analyses: &[Analysis],
     members: &[usize],
     change: &Change,
-) -> MissClass {
+) -> (MissClass, String) {
     let span = change.new_span();
     let claims: Vec<Vec<Claim>> = members
         .iter()
@@ -638,7 +641,11 @@ fn classify(
         })
         .collect();
     let Some(changed) = members.iter().position(|&i| i == change.article) else {
-        return MissClass::NotCarried;
+        return (MissClass::NotCarried, String::new());
+    };
+    let state = |c: &Claim| {
+        let time = c.time.as_ref().map_or("none", |t| t.value.as_str());
+        format!("{}@{}", c.event.predicate, time)
     };
     let carries = |claim: &Claim| {
         claim.event.span.overlaps(span)
@@ -653,20 +660,39 @@ fn classify(
         .map(|(n, _)| n)
         .collect();
     if carrying.is_empty() {
-        return MissClass::NotCarried;
+        return (MissClass::NotCarried, String::new());
+    }
+    let mut detail = String::from(" by");
+    for &n in &carrying {
+        detail.push(' ');
+        detail.push_str(&state(&claims[changed][n]));
     }
     let pairs = crate::matcher::pairs(&claims, &checker.analyzer.lexicon);
-    let matched = pairs.iter().any(|p| {
-        !p.same_article()
-            && [p.a, p.b]
-                .iter()
-                .any(|r| r.article == changed && carrying.contains(&r.claim))
-    });
-    if matched {
-        MissClass::Unreported
-    } else {
-        MissClass::Unmatched
+    let partners: BTreeSet<String> = pairs
+        .iter()
+        .filter(|p| !p.same_article())
+        .filter_map(|p| match (p.a, p.b) {
+            (ours, theirs) | (theirs, ours)
+                if ours.article == changed && carrying.contains(&ours.claim) =>
+            {
+                let article = &corpus.articles[members[theirs.article]].id;
+                Some(format!(
+                    "{article} {}",
+                    state(&claims[theirs.article][theirs.claim])
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    if partners.is_empty() {
+        return (MissClass::Unmatched, detail);
     }
+    detail.push_str(" meets");
+    for partner in partners.iter().take(4) {
+        detail.push(' ');
+        detail.push_str(partner);
+    }
+    (MissClass::Unreported, detail)
 }
 
 fn describe(finding: &Finding) -> String {

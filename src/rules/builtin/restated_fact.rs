@@ -10,6 +10,11 @@
 //! attribution ("he said" / "the CHP said"), one value written two ways ("1000" / "1,000") and
 //! initials ("CHP" / "California Highway Patrol").
 //!
+//! Numbers and calendar words block as their class ("died Saturday of" and "died Tuesday of"
+//! share a pair), so the changed fact itself does not keep two restatements apart. One finding
+//! is made a pair of sentences, citing every differing stretch that states a fact: the first
+//! alone could be a name written two ways while a date differs further on.
+//!
 //! ## Parameters
 //! - `min-words` (default 8): shorter sentences are not compared.
 //! - `min-similarity` (default 0.7): the share of words the two sentences must have in common.
@@ -170,6 +175,19 @@ fn is_rewording(x: &[Word], y: &[Word]) -> bool {
         || initials(y, x)
 }
 
+/// The word as a blocking key: a number or a calendar word stands for its class, so that the
+/// very fact that differs ("died Saturday of" / "died Tuesday of") does not keep two
+/// restatements from meeting.
+fn block_word(word: &str) -> &str {
+    if word.chars().any(|c| c.is_ascii_digit()) || closed::cardinal_value(word).is_some() {
+        "#"
+    } else if closed::is_calendar_name(word) || RELATIVE_DAYS.contains(&word) {
+        "@"
+    } else {
+        word
+    }
+}
+
 fn cover(stretch: &[Word]) -> Option<Span> {
     let first = stretch.first()?;
     Some(first.span.cover(stretch.last()?.span))
@@ -196,6 +214,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             .iter()
             .map(|w| w.lower.as_str())
             .filter(|w| !STOP.contains(w))
+            .map(block_word)
             .collect();
         let pairs: BTreeSet<(&str, &str)> = content.windows(2).map(|p| (p[0], p[1])).collect();
         for pair in pairs {
@@ -261,6 +280,9 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         if (equal as f64) < min_similarity * lx.len().max(ly.len()) as f64 {
             continue;
         }
+        // Every differing stretch that states a fact, as the two spans: one finding a pair of
+        // sentences, citing each of them.
+        let mut stretches: Vec<(Span, Span)> = Vec::new();
         for op in &ops {
             let (old, new) = match *op {
                 DiffOp::Equal { .. } => continue,
@@ -298,39 +320,37 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             let (Some(span_x), Some(span_y)) = (span_x, span_y) else {
                 continue;
             };
-            let (tx, ty) = (
-                span_x.slice(&cx.articles[*ax].text),
-                span_y.slice(&cx.articles[*ay].text),
-            );
-            let message = format!(
-                "the same sentence reads \"{tx}\" in {} but \"{ty}\" in {}",
-                cx.articles[*ax].id, cx.articles[*ay].id
-            );
-            let evidence = vec![
-                crate::report::Evidence::new(
-                    &cx.articles[*ax].id,
-                    span_x,
-                    &cx.articles[*ax].text,
-                    "reads",
-                ),
-                crate::report::Evidence::new(
-                    &cx.articles[*ay].id,
-                    span_y,
-                    &cx.articles[*ay].text,
-                    "reads",
-                ),
-            ];
-            let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[], evidence);
-            finding.fingerprint = crate::claim::id::fingerprint([
-                rule.spec.code.as_str(),
-                cx.articles[*ax].id.as_str(),
-                tx,
-                cx.articles[*ay].id.as_str(),
-                ty,
-            ]);
-            findings.push(finding);
-            break;
+            stretches.push((span_x, span_y));
         }
+        if stretches.is_empty() {
+            continue;
+        }
+        let (text_x, text_y) = (&cx.articles[*ax].text, &cx.articles[*ay].text);
+        let (id_x, id_y) = (cx.articles[*ax].id.as_str(), cx.articles[*ay].id.as_str());
+        let mut message = String::new();
+        let mut evidence = Vec::new();
+        // The fingerprint of a single stretch is the one it has always had: code, article, text,
+        // article, text.
+        let mut key = vec![rule.spec.code.as_str(), id_x];
+        for (k, &(span_x, span_y)) in stretches.iter().enumerate() {
+            let (tx, ty) = (span_x.slice(text_x), span_y.slice(text_y));
+            if k == 0 {
+                message =
+                    format!("the same sentence reads \"{tx}\" in {id_x} but \"{ty}\" in {id_y}");
+            } else {
+                message.push_str(&format!("; \"{tx}\" but \"{ty}\""));
+            }
+            evidence.push(crate::report::Evidence::new(id_x, span_x, text_x, "reads"));
+            evidence.push(crate::report::Evidence::new(id_y, span_y, text_y, "reads"));
+            if k == 0 {
+                key.extend([tx, id_y, ty]);
+            } else {
+                key.extend([tx, ty]);
+            }
+        }
+        let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[], evidence);
+        finding.fingerprint = crate::claim::id::fingerprint(key);
+        findings.push(finding);
     }
     findings
 }
