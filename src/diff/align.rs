@@ -232,20 +232,7 @@ pub fn overlap(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    // Both sorted: merge.
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common as f64 / a.len().min(b.len()) as f64
+    crate::text::sorted_common(a, b) as f64 / a.len().min(b.len()) as f64
 }
 
 const STOP_WORDS: &[&str] = &[
