@@ -368,7 +368,13 @@ fn counts(
                 span: q.span,
             },
             participants: participants(parts, &in_clause, q.span),
-            object: Some(format!("{unit} {}", count_context(tokens, first, last))),
+            object: Some(count_descriptor(
+                tokens,
+                parts.mentions,
+                (first, last),
+                (clause_start, clause_end),
+                unit,
+            )),
             time: None,
             quantities: vec![q.clone()],
             attribution,
@@ -380,34 +386,192 @@ fn counts(
     out
 }
 
-/// What a count is of, in the words around it: the two words after the number's unit,
-/// numbers written as `#` ("404 yards *and two* touchdowns" → "and #"), else the word before
-/// it ("a depth *of* 44 miles." → "of"). Two articles stating one statistic mostly write it
-/// alike; counts of different things of one unit ("2,129 points" for a career, "23 points" in a
-/// game) mostly are not.
-fn count_context(tokens: &[Token<'_>], first: usize, last: usize) -> String {
-    let after: Vec<String> = tokens[last + 1..]
+/// Words too common to tell what a count is of: determiners, prepositions, auxiliaries,
+/// approximators and other function words.
+const COUNT_FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "as",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "around",
+    "than",
+    "per",
+    "via",
+    "up",
+    "down",
+    "out",
+    "off",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "do",
+    "does",
+    "did",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "which",
+    "what",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "more",
+    "less",
+    "least",
+    "most",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "just",
+    "only",
+    "also",
+    "other",
+    "another",
+    "all",
+    "both",
+    "each",
+    "any",
+    "no",
+    "not",
+    "so",
+    "then",
+    "there",
+    "here",
+    "said",
+    "says",
+    "say",
+    "now",
+    "still",
+    "even",
+    "total",
+    "estimated",
+    "another",
+    "additional",
+    "further",
+];
+
+/// What a count is of, in the words around it: the count's unit, then the content words of its
+/// clause nearest to the number that name nothing — up to three before it, the modifiers between the number and
+/// its unit, up to three after it, none past another number — lower case, a plural `s` dropped, in text order ("finished
+/// with 404 yards rushing on 106 carries" → "yard finished rushing"). Numbers and
+/// function words are left out, so another number does not change what a count is of.
+/// Two articles stating one statistic share some of these words however they phrase it
+/// ("716 yards rushing", "716 rushing yards"); counts of different things of one unit
+/// ("2,129 career points", "23 points in the game") mostly do not.
+fn count_descriptor(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    (first, last): (usize, usize),
+    (clause_start, clause_end): (usize, usize),
+    unit: &str,
+) -> String {
+    let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
+    let content = |t: &Token<'_>| -> Option<String> {
+        let word = t.text.to_lowercase();
+        if !t.is_word()
+            || named(t)
+            || word.len() < 2
+            || word.chars().any(|c| c.is_ascii_digit())
+            || COUNT_FUNCTION_WORDS.contains(&word.as_str())
+            || number::parse_cardinal(&word).is_some()
+        {
+            return None;
+        }
+        let stem = word
+            .strip_suffix('s')
+            .filter(|s| s.len() > 2 && !s.ends_with('s'))
+            .map_or(word.clone(), str::to_string);
+        (stem != unit && number::unit_of(&word).as_deref() != Some(unit)).then_some(stem)
+    };
+    // Another number starts another count ("13 magazines and three outboard motors").
+    let plain = |t: &&Token<'_>| {
+        t.is_word()
+            && !t.text.starts_with(|c: char| c.is_ascii_digit())
+            && number::parse_cardinal(&t.text.to_lowercase()).is_none()
+    };
+    let clause_end = clause_end.min(tokens.len());
+    let before = tokens[clause_start.min(first)..first]
         .iter()
-        .take_while(|t| t.is_word())
-        .take(2)
-        .map(|t| {
-            if t.text.starts_with(|c: char| c.is_ascii_digit())
-                || number::parse_cardinal(&t.text.to_lowercase()).is_some()
-            {
-                "#".to_string()
-            } else {
-                t.text.to_lowercase()
-            }
-        })
-        .collect();
-    if !after.is_empty() {
-        return after.join(" ");
+        .rev()
+        .take_while(plain)
+        .filter_map(content)
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev();
+    let inside = tokens[first..=last].iter().filter_map(content);
+    let after = tokens[(last + 1).min(clause_end)..clause_end]
+        .iter()
+        .take_while(plain)
+        .filter_map(content)
+        .take(3);
+    let mut words: Vec<String> = vec![unit.to_string()];
+    for word in before.chain(inside).chain(after) {
+        if !words.contains(&word) {
+            words.push(word);
+        }
     }
-    first
-        .checked_sub(1)
-        .map(|i| &tokens[i])
-        .filter(|t| t.is_word())
-        .map_or_else(String::new, |t| t.text.to_lowercase())
+    words.join(" ")
+}
+
+/// Whether two count claims' objects (`count_descriptor`) say they count the same thing: the
+/// same unit and at least `need` words besides it in common, or the same words when either
+/// has fewer ("two children, including" and "two children, including").
+pub fn counts_alike(a: &str, b: &str, need: usize) -> bool {
+    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
+    if wa.next() != wb.next() {
+        return false;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (wa.collect(), wb.collect());
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    shared >= need || (shared > 0 && wa == wb)
 }
 
 trait SliceTokens {
@@ -490,7 +654,7 @@ mod tests {
             .filter(|c| c.event.predicate == COUNT)
             .collect();
         assert_eq!(counts.len(), 3, "{found:#?}");
-        assert_eq!(counts[0].object.as_deref(), Some("yard and #"));
+        assert_eq!(counts[0].object.as_deref(), Some("yard"));
         assert!(counts[0].involves("reggie-bush"), "{:?}", counts[0]);
         assert!(counts[0].time.is_none());
     }
@@ -509,6 +673,41 @@ mod tests {
         let found = claims("Police arrested the driver on Friday after a chase.");
         let time = found[0].time.as_ref().expect("time");
         assert_eq!(time.value, "XXXX-WXX-5");
+    }
+
+    #[test]
+    fn a_count_is_described_by_the_words_around_it() {
+        let object = |text: &str| {
+            claims(text)
+                .into_iter()
+                .find(|c| c.event.predicate == COUNT)
+                .and_then(|c| c.object)
+                .unwrap_or_default()
+        };
+        let a = object("Charles finished with 226 yards rushing in the loss.");
+        let b = object("Charles finished with 226 rushing yards in the loss.");
+        assert_eq!(a, "yard finished rushing loss");
+        assert!(super::counts_alike(&a, &b, 2), "{a} / {b}");
+        let career = object("Hansbrough now has 2,301 career points as a Tar Heel.");
+        let game = object("Hansbrough finished with 20 points in the win.");
+        assert!(!super::counts_alike(&career, &game, 2), "{career} / {game}");
+        // Another unit is another thing, whatever the words.
+        assert!(!super::counts_alike(
+            "yard finished rushing",
+            "point finished rushing",
+            1
+        ));
+        // One word is enough when it is all both say.
+        assert!(super::counts_alike(
+            "person including",
+            "person including",
+            2
+        ));
+        assert!(!super::counts_alike(
+            "person including",
+            "person including inside",
+            2
+        ));
     }
 
     #[test]

@@ -26,6 +26,15 @@ use crate::lexicon::Lexicon;
 /// How many neighbours a claim meets inside one block.
 pub const WINDOW: usize = 48;
 
+/// How many words besides the unit two count claims whose clauses name someone in common
+/// must share to count one thing (`claim::extract::counts_alike`).
+pub const COUNT_SHARED_WORDS: usize = 2;
+
+/// How many words two count claims linked only by a place or their stories must share: more,
+/// since one story's other statistics ("caught five passes for 68 yards", "caught 3 passes
+/// for 37 yards") read alike.
+pub const COUNT_SHARED_WORDS_BY_STORY: usize = 3;
+
 /// Days apart beyond which two dated claims are taken for different events.
 pub const SAME_EVENT_MAX_GAP_DAYS: i64 = 366;
 
@@ -198,8 +207,9 @@ pub fn same_event_in_story(
     if a.event.predicate != b.event.predicate {
         return false;
     }
+    let count = a.event.predicate == crate::claim::COUNT;
     if let (Some(x), Some(y)) = (&a.object, &b.object) {
-        if x != y {
+        if !count && x != y {
             return false;
         }
     }
@@ -208,8 +218,6 @@ pub fn same_event_in_story(
             .flat_map(|id| ancestors(id, lexicon))
             .collect()
     };
-    // A count has no event word to tell what it counts: its clauses must name one person or
-    // organization in common; the story alone does not link two counts.
     // The people and organizations a claim's own clause names, with what they belong to.
     let people = |claim: &Claim| -> Vec<String> {
         claim
@@ -219,15 +227,6 @@ pub fn same_event_in_story(
             .flat_map(|p| ancestors(&p.entity, lexicon))
             .collect()
     };
-    if a.event.predicate == crate::claim::COUNT {
-        let (own_a, own_b) = (people(a), people(b));
-        if !own_a
-            .iter()
-            .any(|x| own_b.iter().any(|y| same_entity(x, y)))
-        {
-            return false;
-        }
-    }
     let (ids_a, ids_b) = (expand(a, topics_a), expand(b, topics_b));
     let shares = |x: &String| ids_b.iter().any(|y| same_entity(x, y));
     if !ids_a.iter().any(shares) {
@@ -252,6 +251,35 @@ pub fn same_event_in_story(
         && !meets(&people_b, topics_a)
     {
         return false;
+    }
+    // A count has no event word to tell what it counts: the words around its number must,
+    // more of them when no one named in both clauses ties the two counts together.
+    if count {
+        let need = if meets(&people_a, &people_b) {
+            COUNT_SHARED_WORDS
+        } else {
+            COUNT_SHARED_WORDS_BY_STORY
+        };
+        let (x, y) = (a.object.as_deref(), b.object.as_deref());
+        if !crate::claim::extract::counts_alike(x.unwrap_or(""), y.unwrap_or(""), need) {
+            return false;
+        }
+    }
+    // Counts are statistics of whoever their clause names: two players' yards are two facts
+    // even in one story, so a count naming people meets only a count naming one of them, or
+    // naming nobody in an article whose story is one of them ("he had 404 yards").
+    if count {
+        let fits = |own: &[String], other: &[String], other_topics: &[String]| {
+            own.is_empty()
+                || if other.is_empty() {
+                    meets(own, other_topics)
+                } else {
+                    meets(own, other)
+                }
+        };
+        if !fits(&people_a, &people_b, topics_b) || !fits(&people_b, &people_a, topics_a) {
+            return false;
+        }
     }
     // Linked by a place or by the story alone (a country acting on both sides, or a person of
     // one clause who is the other's story, is more), two claims whose dates or counts differ are two events there.
@@ -281,7 +309,9 @@ pub fn same_event_in_story(
                     .any(|q| q.role == crate::claim::Role::Agent && q.entity == p.entity)
         });
     let (dates, counts) = (dates_differ(a, b), counts_differ(a, b));
-    if !strong && (dates || counts) {
+    // Counts that say what they count alike are one statistic, whose value is the detail in
+    // question.
+    if !strong && !count && (dates || counts) {
         return false;
     }
     // Two details that differ at once, the day and a count, tell of two events of one actor
@@ -453,5 +483,63 @@ mod story_tests {
             |x: usize, y: usize| found.iter().any(|p| p.a.article == x && p.b.article == y);
         assert!(!across(0, 1), "{found:?}");
         assert!(across(0, 2) && across(1, 2), "{found:?}");
+    }
+
+    fn count_pairs(texts: &[&str]) -> usize {
+        let (claims, lexicon) = claims_of(texts);
+        pairs(&claims, &lexicon)
+            .iter()
+            .filter(|p| {
+                !p.same_article() && claims[p.a.article][p.a.claim].event.predicate == COUNT_KEY
+            })
+            .count()
+    }
+
+    const COUNT_KEY: &str = crate::claim::COUNT;
+
+    #[test]
+    fn counts_worded_differently_meet() {
+        assert_eq!(
+            count_pairs(&[
+                "Jamaal Charles finished with 226 yards rushing in the loss to Denver.",
+                "Jamaal Charles finished with 226 rushing yards in the loss.",
+            ]),
+            1
+        );
+        // Seized weapons are counted in clauses that name nobody: the story links them.
+        assert_eq!(
+            count_pairs(&[
+                "The Indian Navy arrested the pirates on Saturday. The haul included 13 loaded \
+                 magazines of ammunition and three outboard motors. The Indian Navy seized \
+                 the boats.",
+                "The Indian Navy arrested the pirates. The haul of the pirates included 13 \
+                 loaded magazines of ammunition. The Indian Navy seized two boats.",
+            ]),
+            1
+        );
+    }
+
+    #[test]
+    fn counts_of_other_people_or_other_things_do_not_meet() {
+        // Two players' statistics, though one of them is the other article's story.
+        assert_eq!(
+            count_pairs(&[
+                "Peyton Manning completed 29 of 34 passes for 364 yards. Manning won. Manning \
+                 smiled.",
+                "David Garrard completed 28 of 41 passes for 329 yards. Peyton Manning won. \
+                 Manning smiled.",
+            ]),
+            0
+        );
+        // Named by nobody, alike in two words only: one story's other statistics.
+        assert_eq!(
+            count_pairs(&[
+                "Reggie Wayne scored. Wayne won. On the last drive he caught 3 passes for 37 \
+                 yards.",
+                "Reggie Wayne scored. Wayne won. He caught five passes for 68 yards in the first \
+                 half.",
+            ]),
+            0
+        );
     }
 }
