@@ -82,7 +82,7 @@ pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
             {
                 continue;
             }
-            let key = surname_key(&p.entity);
+            let key = surname_key(&p.entity).to_string();
             if !seen.insert(key.clone()) {
                 continue;
             }
@@ -150,31 +150,27 @@ fn keys(claim: &Claim, topics: &[String], lexicon: &Lexicon) -> BTreeSet<String>
     let mut keys = BTreeSet::new();
     for entity in matched_entities(claim, topics) {
         for id in ancestors(entity, lexicon) {
-            keys.insert(format!("{}|{}", claim.event.predicate, surname_key(&id)));
+            keys.insert(format!("{}|{}", claim.event.predicate, surname_key(id)));
         }
     }
     keys
 }
 
 /// A person id's surname ("joe-biden" → "biden"), so "Biden" and "Joe Biden" share a block.
-fn surname_key(id: &str) -> String {
+fn surname_key(id: &str) -> &str {
     if id.contains('/') || id.starts_with("outlet:") {
-        return id.to_string();
+        return id;
     }
-    id.rsplit('-').next().unwrap_or(id).to_string()
+    id.rsplit('-').next().unwrap_or(id)
 }
 
 /// `id` and the entities it belongs to ("russia/defense-ministry" → "russia").
-pub fn ancestors(id: &str, lexicon: &Lexicon) -> Vec<String> {
-    let mut chain: Vec<String> = lexicon
-        .ancestors(id)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+pub fn ancestors<'a>(id: &'a str, lexicon: &'a Lexicon) -> Vec<&'a str> {
+    let mut chain = lexicon.ancestors(id);
     if let Some((country, _)) = id.split_once('/') {
         for parent in lexicon.ancestors(country) {
-            if !chain.iter().any(|c| c == parent) {
-                chain.push(parent.to_string());
+            if !chain.contains(&parent) {
+                chain.push(parent);
             }
         }
     }
@@ -184,9 +180,14 @@ pub fn ancestors(id: &str, lexicon: &Lexicon) -> Vec<String> {
 /// Whether two person-or-entity ids may name the same entity: equal, or one a bare surname of
 /// the other ("biden" and "joe-biden").
 pub fn same_entity(a: &str, b: &str) -> bool {
-    a == b
-        || (!a.contains('-') && b.ends_with(&format!("-{a}")))
-        || (!b.contains('-') && a.ends_with(&format!("-{b}")))
+    // `b` is "…-a": a full name ending in the bare surname `a`.
+    let ends_in_surname = |full: &str, surname: &str| {
+        !surname.contains('-')
+            && full
+                .strip_suffix(surname)
+                .is_some_and(|head| head.ends_with('-'))
+    };
+    a == b || ends_in_surname(b, a) || ends_in_surname(a, b)
 }
 
 /// Whether two claims are about the same event, their articles' topics aside.
@@ -197,12 +198,12 @@ pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
 /// Whether two claims, of articles with topics `topics_a` and `topics_b`, are about the same
 /// event: same predicate and object, a shared participant or topic, dates within a year, and
 /// partial dates that do not disagree.
-pub fn same_event_in_story(
-    a: &Claim,
-    topics_a: &[String],
-    b: &Claim,
-    topics_b: &[String],
-    lexicon: &Lexicon,
+pub fn same_event_in_story<'a>(
+    a: &'a Claim,
+    topics_a: &'a [String],
+    b: &'a Claim,
+    topics_b: &'a [String],
+    lexicon: &'a Lexicon,
 ) -> bool {
     if a.event.predicate != b.event.predicate {
         return false;
@@ -213,13 +214,13 @@ pub fn same_event_in_story(
             return false;
         }
     }
-    let expand = |claim: &Claim, topics: &[String]| -> Vec<String> {
+    let expand = |claim: &'a Claim, topics: &'a [String]| -> Vec<&'a str> {
         matched_entities(claim, topics)
             .flat_map(|id| ancestors(id, lexicon))
             .collect()
     };
     // The people and organizations a claim's own clause names, with what they belong to.
-    let people = |claim: &Claim| -> Vec<String> {
+    let people = |claim: &'a Claim| -> Vec<&'a str> {
         claim
             .participants
             .iter()
@@ -228,27 +229,28 @@ pub fn same_event_in_story(
             .collect()
     };
     let (ids_a, ids_b) = (expand(a, topics_a), expand(b, topics_b));
-    let shares = |x: &String| ids_b.iter().any(|y| same_entity(x, y));
+    let shares = |x: &&str| ids_b.iter().any(|y| same_entity(x, y));
     if !ids_a.iter().any(shares) {
         return false;
     }
     // People and organizations named in the clauses tell events apart; places do not. Two
     // claims that both name people, none in common, are look-alike events.
     let (people_a, people_b) = (people(a), people(b));
-    let meets = |xs: &[String], ys: &[String]| {
+    let meets = |xs: &[&str], ys: &[&str]| {
         xs.iter().any(|x| {
-            ys.iter().any(|y| {
-                same_entity(surname_key(x).as_str(), surname_key(y).as_str()) || same_entity(x, y)
-            })
+            ys.iter()
+                .any(|y| same_entity(surname_key(x), surname_key(y)) || same_entity(x, y))
         })
     };
+    let as_strs = |ids: &'a [String]| -> Vec<&'a str> { ids.iter().map(String::as_str).collect() };
+    let (topics_a, topics_b) = (as_strs(topics_a), as_strs(topics_b));
     // ... unless one side's people are the other article's own story: a name put in the wrong
     // place, which is for the rules to report.
     if !people_a.is_empty()
         && !people_b.is_empty()
         && !meets(&people_a, &people_b)
-        && !meets(&people_a, topics_b)
-        && !meets(&people_b, topics_a)
+        && !meets(&people_a, &topics_b)
+        && !meets(&people_b, &topics_a)
     {
         return false;
     }
@@ -269,7 +271,7 @@ pub fn same_event_in_story(
     // even in one story, so a count naming people meets only a count naming one of them, or
     // naming nobody in an article whose story is one of them ("he had 404 yards").
     if count {
-        let fits = |own: &[String], other: &[String], other_topics: &[String]| {
+        let fits = |own: &[&str], other: &[&str], other_topics: &[&str]| {
             own.is_empty()
                 || if other.is_empty() {
                     meets(own, other_topics)
@@ -277,13 +279,13 @@ pub fn same_event_in_story(
                     meets(own, other)
                 }
         };
-        if !fits(&people_a, &people_b, topics_b) || !fits(&people_b, &people_a, topics_a) {
+        if !fits(&people_a, &people_b, &topics_b) || !fits(&people_b, &people_a, &topics_a) {
             return false;
         }
     }
     // Linked by a place or by the story alone (a country acting on both sides, or a person of
     // one clause who is the other's story, is more), two claims whose dates or counts differ are two events there.
-    let own = |claim: &Claim| -> Vec<String> {
+    let own = |claim: &'a Claim| -> Vec<&'a str> {
         claim
             .participants
             .iter()
@@ -293,7 +295,7 @@ pub fn same_event_in_story(
     let (own_a, own_b) = (own(a), own(b));
     // A link is as strong as its weaker end: "Aceh" of one clause and "Central Aceh" of the
     // other are one place, however unknown the longer name.
-    let strong_link = |own: &[String], ids: &[String]| {
+    let strong_link = |own: &[&str], ids: &[&str]| {
         own.iter().filter(|x| !is_weak(x, lexicon)).any(|x| {
             ids.iter()
                 .filter(|y| !is_weak(y, lexicon))

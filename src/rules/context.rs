@@ -139,8 +139,8 @@ impl Context<'_> {
 
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
-    pub fn names_one_of(&self, claim: &Claim, partner: &Claim) -> bool {
-        let expand = |c: &Claim| -> Vec<String> {
+    pub fn names_one_of<'c>(&'c self, claim: &'c Claim, partner: &'c Claim) -> bool {
+        let expand = |c: &'c Claim| -> Vec<&'c str> {
             c.participants
                 .iter()
                 .flat_map(|p| crate::matcher::ancestors(&p.entity, self.lexicon))

@@ -338,7 +338,7 @@ impl Fact {
         let named = |id: &str| {
             ancestors(id, lexicon).iter().any(|a| {
                 self.participants.iter().any(|p| same_entity(a, p))
-                    || self.object.as_deref() == Some(a.as_str())
+                    || self.object.as_deref() == Some(*a)
             })
         };
         let shared = claim.participants.iter().any(|p| named(&p.entity));

@@ -267,8 +267,8 @@ fn conflict(
                 cb.participants.iter().find(|p| p.role == Role::Location)?,
             );
             let related = same_entity(&pa.entity, &pb.entity)
-                || ancestors(&pa.entity, cx.lexicon).contains(&pb.entity)
-                || ancestors(&pb.entity, cx.lexicon).contains(&pa.entity);
+                || ancestors(&pa.entity, cx.lexicon).contains(&pb.entity.as_str())
+                || ancestors(&pb.entity, cx.lexicon).contains(&pa.entity.as_str());
             let text_a = pa.span.slice(&cx.articles[a.article].text);
             let text_b = pb.span.slice(&cx.articles[b.article].text);
             let names = mentions_word(&cx.articles[a.article].text, text_b)
