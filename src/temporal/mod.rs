@@ -70,6 +70,11 @@ struct Found {
     span: Span,
     parsed: Parsed,
     tense: tense::Tense,
+    /// The index of the date this period is said to end on ("the quarter ended Sept. 30").
+    ends_on: Option<usize>,
+    /// Whether this is the date a period just before it ends on: it dates the period and does
+    /// not move the narrative.
+    period_end: bool,
 }
 
 /// A lower bound on a text's publication date: the latest date with a written year that the
@@ -113,31 +118,91 @@ fn find(text: &str) -> Vec<Found> {
         } else {
             tense::Tense::Unknown
         };
+        let period_end = out
+            .last()
+            .is_some_and(|prev: &Found| ends_period(text, prev, start, &parsed.expr));
+        if period_end {
+            let k = out.len() - 1;
+            out[k].ends_on = Some(k + 1);
+        }
         out.push(Found {
             span: Span::new(extent_start(text, start, &parsed), end),
             parsed,
             tense,
+            ends_on: None,
+            period_end,
         });
     }
     out
+}
+
+/// Whether the date `expr` at `start` is the end of the period `prev` just before it: "the
+/// quarter ended Sept. 30", "the fiscal year ending June 30".
+fn ends_period(text: &str, prev: &Found, start: usize, expr: &Expr) -> bool {
+    let period = matches!(
+        prev.parsed.expr,
+        Expr::Part { .. }
+            | Expr::Duration { .. }
+            | Expr::Relative {
+                unit: Unit::Quarter | Unit::Year | Unit::Month,
+                ..
+            }
+    );
+    let dated = matches!(
+        expr,
+        Expr::Calendar {
+            month: Some(_),
+            day: Some(_),
+            ..
+        }
+    );
+    if !period || !dated || prev.span.end > start {
+        return false;
+    }
+    let gap = text[prev.span.end..start].trim_matches([' ', ',', '\t', '\n']);
+    let gap = gap
+        .strip_prefix("which ")
+        .or_else(|| gap.strip_prefix("that "))
+        .unwrap_or(gap);
+    matches!(
+        gap,
+        "ended" | "ending" | "ends" | "that ended" | "which ended"
+    )
 }
 
 /// Normalizes what [`find`] found against `published` and the narrative.
 fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
     let mut out = Vec::with_capacity(found.len());
     let mut narrative: Option<(Span, Point)> = None;
+    let mut prev_moved = false;
     for f in found {
+        // The date a period ends on, resolved as it will be in its own turn.
+        let ends_on = f.ends_on.and_then(|k| found.get(k)).and_then(|d| {
+            let ctx = Context {
+                published,
+                narrative,
+                tense: d.tense,
+                ends_on: None,
+            };
+            resolve(&d.parsed, d.span, &ctx).1
+        });
         let ctx = Context {
             published,
             narrative,
             tense: f.tense,
+            ends_on,
         };
         let (timex, point) = resolve(&f.parsed, f.span, &ctx);
+        // The end date of a period that is itself the narrative's date leaves it there; that
+        // of a length ("the six months ended Aug. 12") is the narrative's date.
+        let moved = point.is_some() && moves_narrative(&f.parsed.expr);
         if let Some(p) = point
-            && moves_narrative(&f.parsed.expr)
+            && moved
+            && !(f.period_end && prev_moved)
         {
             narrative = Some((f.span, p));
         }
+        prev_moved = moved;
         out.push(timex);
     }
     out
@@ -565,6 +630,35 @@ mod tests {
         a minute and a half DURATION PT1M30S
         the late 1970s DATE 197
         ");
+    }
+
+    #[test]
+    fn quarter_ended_on_a_date_is_the_quarter_it_mostly_covers() {
+        // The end date dates the quarter and leaves the narrative on it: "a year ago" is that
+        // quarter a year back.
+        insta::assert_snapshot!(show("In the quarter ended July 31, sales rose from a year ago. Net rose in the fourth quarter ended Aug. 26. For the quarter ended Sept. 30, net fell from a year earlier.", Some("1989-10-30")), @r"
+        the quarter DATE 1989-Q2
+        July 31 DATE 1989-07-31
+        a year ago DATE 1988-Q2
+        the fourth quarter DATE 1989-Q4
+        Aug. 26 DATE 1989-08-26
+        the quarter DATE 1989-Q3
+        Sept. 30 DATE 1989-09-30
+        a year earlier DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn this_past_season_and_weeks_ago() {
+        // "This past spring" is the latest one over, "last spring" the previous year's; past a
+        // fortnight, "weeks ago" names a week.
+        insta::assert_snapshot!(show("It closed this past spring, opened last spring, and was sold six weeks ago, two weeks ago.", Some("1989-10-30")), @r"
+        this past spring DATE 1989-SP
+        last spring DATE 1988-SP
+        six weeks ago DATE 1989-W38
+        two weeks ago DATE 1989-10-16
+        ");
+        insta::assert_snapshot!(show("It closed this past spring.", Some("1990-04-10")), @"this past spring DATE 1989-SP");
     }
 
     #[test]
