@@ -75,6 +75,9 @@ struct Found {
     /// Whether this is the date a period just before it ends on: it dates the period and does
     /// not move the narrative.
     period_end: bool,
+    /// Whether this is a span of months reported up to now ("the first nine months", "the six
+    /// months"): the narrative moves to that year as a whole.
+    year_to_date: bool,
 }
 
 /// A lower bound on a text's publication date: the latest date with a written year that the
@@ -125,15 +128,35 @@ fn find(text: &str) -> Vec<Found> {
             let k = out.len() - 1;
             out[k].ends_on = Some(k + 1);
         }
+        let year_to_date = year_to_date(&text[start..end], &parsed.expr);
         out.push(Found {
             span: Span::new(extent_start(text, start, &parsed), end),
             parsed,
             tense,
             ends_on: None,
             period_end,
+            year_to_date,
         });
     }
     out
+}
+
+/// Whether `expr` (read `surface`) is a report's span of months from the start of a year:
+/// "the first nine months", "the nine months", "the latest six months".
+fn year_to_date(surface: &str, expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Duration {
+            amount: Amount::Exact(n),
+            unit: Unit::Month,
+        } if *n > 1.0 && *n < 12.0 && n.fract() == 0.0
+    ) && surface
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+        && !surface.contains(['-', '/'])
+        && !surface
+            .split(' ')
+            .any(|w| matches!(w, "past" | "last" | "next" | "coming" | "previous"))
 }
 
 /// Whether the date `expr` at `start` is the end of the period `prev` just before it: "the
@@ -195,12 +218,21 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         let (timex, point) = resolve(&f.parsed, f.span, &ctx);
         // The end date of a period that is itself the narrative's date leaves it there; that
         // of a length ("the six months ended Aug. 12") is the narrative's date.
-        let moved = point.is_some() && moves_narrative(&f.parsed.expr);
+        // A period told in the future is a forecast, not the one being reported.
+        let forecast =
+            f.tense == tense::Tense::Future && matches!(f.parsed.expr, Expr::Part { .. });
+        let moved = point.is_some() && moves_narrative(&f.parsed.expr) && !forecast;
         if let Some(p) = point
             && moved
             && !(f.period_end && prev_moved)
         {
             narrative = Some((f.span, p));
+        }
+        if f.year_to_date {
+            let year = ends_on.or(published.map(Point::from_partial));
+            if let Some(y) = year {
+                narrative = Some((f.span, Point::Year(y.year())));
+            }
         }
         prev_moved = moved;
         out.push(timex);
@@ -645,6 +677,20 @@ mod tests {
         the quarter DATE 1989-Q3
         Sept. 30 DATE 1989-09-30
         a year earlier DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn spans_of_a_year_and_forecast_quarters_in_a_report() {
+        // After "the first nine months", "the 1988 period" and "year-ago" are years; a quarter
+        // told in the future is a forecast and "a year ago" stays on the reported one.
+        insta::assert_snapshot!(show("Third-quarter net rose. It will take a fourth-quarter charge. Net rose from a year ago. In the first nine months, net fell from the 1988 period. The year-ago results included a gain.", Some("1989-11-02")), @r"
+        Third-quarter DATE 1989-Q3
+        fourth-quarter DATE 1989-Q4
+        a year ago DATE 1988-Q3
+        the first nine months DURATION P9M
+        the 1988 period DATE 1988
+        year-ago DATE 1988
         ");
     }
 

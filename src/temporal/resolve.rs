@@ -380,6 +380,18 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
     {
         return Resolved::point(q, Anchor::Published);
     }
+    // "The 1988 period", "the year-ago results" after a span of a year ("the first nine
+    // months"): that year's span, named by its year.
+    if part == YearPart::Quarter(0)
+        && let Some((span, Point::Year(ny))) = ctx.narrative
+    {
+        let anchor = Anchor::Narrative { on: span };
+        match year {
+            YearRef::Absolute(y) => return Resolved::point(Point::Year(y), anchor),
+            YearRef::Anaphoric(k) => return Resolved::point(Point::Year(ny + k), anchor),
+            _ => {}
+        }
+    }
     if part == YearPart::Quarter(0) {
         // The quarter in context: the narrative's, else the last one before publication.
         let (base, anchor) = match narrative_quarter {
