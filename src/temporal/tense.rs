@@ -193,6 +193,12 @@ fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
         | "supposed" | "intends" | "intend" | "intended" | "aims" | "hopes" | "payable"
         | "effective" | "expire" | "expires" | "until" | "soon" | "forecast" | "going"
         | "coming" | "prepared" | "till" => Some((Tense::Future, false)),
+        // News tells scheduled events in the simple present ("the two leaders meet Monday",
+        // "the trial begins Tuesday"): verbs of meeting and starting, not also nouns.
+        "meet" | "meets" | "begin" | "begins" | "resume" | "resumes" | "convene" | "convenes"
+        | "reconvene" | "reconvenes" | "arrive" | "arrives" | "depart" | "departs" => {
+            (!is(prev, &["did", "didn't", "to"])).then_some((Tense::Future, false))
+        }
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "last" | "earlier" | "came"
         | "took" | "went" | "began" | "spoke" | "struck" | "won" | "fell" | "rose" | "gave"
         | "saw" | "became" | "since" | "wrote" | "yesterday" | "ran" | "drew" | "drove"
@@ -286,5 +292,13 @@ mod tests {
             at("Trading is to resume Tuesday.", "Tuesday"),
             Tense::Future
         );
+        assert_eq!(
+            at(
+                "He and Arafat meet separately Monday with Albright.",
+                "Monday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(at("The king met Monday with Bush.", "Monday"), Tense::Past);
     }
 }
