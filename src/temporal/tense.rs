@@ -74,10 +74,21 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         Some((t, weak))
     };
     let split = words.partition_point(|&(w0, _)| w0 < end);
-    let mut best: Option<(usize, Tense)> = (0..split).rev().find_map(|k| {
-        let (t, _) = reading(k)?;
-        Some((start - words[k].1.min(start), t))
-    });
+    // A word in -ed before the expression may be an adjective too ("a still unspecified date
+    // in January"): it yields to a clear marker a little further back ("would be paid").
+    let mut best: Option<(usize, Tense)> = None;
+    for k in (0..split).rev() {
+        let distance = start - words[k].1.min(start);
+        if best.is_some_and(|(d, _)| distance >= d) {
+            break;
+        }
+        if let Some((t, weak)) = reading(k) {
+            let distance = if weak { distance + 32 } else { distance };
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, t));
+            }
+        }
+    }
     for (k, &(w0, _)) in words.iter().enumerate().skip(split) {
         // Markers after the expression count a little less: English puts the verb first; a
         // word in -ed after it is as often an adjective or a participle ("markets untouched
@@ -300,5 +311,13 @@ mod tests {
             Tense::Future
         );
         assert_eq!(at("The king met Monday with Bush.", "Monday"), Tense::Past);
+        assert_eq!(
+            at(
+                "It would be paid on a still unspecified date in January.",
+                "January"
+            ),
+            Tense::Future
+        );
+        assert_eq!(at("Protesters rallied Monday.", "Monday"), Tense::Past);
     }
 }
