@@ -39,8 +39,8 @@ fn timex_figures_stay_above_floors() {
     }
     // (corpus, strict F1, value F1, value recall) floors.
     let floors = [
-        ("tbaq-timebank", 90.5, 82.1, 83.3),
-        ("tbaq-aquaint", 85.1, 76.9, 79.3),
+        ("tbaq-timebank", 90.5, 83.0, 84.3),
+        ("tbaq-aquaint", 85.1, 77.0, 79.5),
         ("meantime-en", 56.9, 53.7, 81.7),
     ];
     for (name, strict, value_f1, value_recall) in floors {

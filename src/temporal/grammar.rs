@@ -42,6 +42,8 @@ pub(crate) enum YearRef {
     Anaphoric(i32),
     /// Not said; the resolver picks one from the anchor and the tense.
     Implicit,
+    /// The latest one over before publication: "this past spring".
+    Latest,
 }
 
 /// A part of a year.
@@ -896,11 +898,13 @@ fn context_quarter(i: &str) -> PResult<'_, Expr> {
 /// A season: "summer", "last fall", "this past spring", "the winter of 1994", "spring 2009".
 fn season_expr(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = the(i)?;
+    // "this past spring" is the latest spring over by publication (`None`), "last spring" the
+    // previous year's.
     let (rest, rel) = opt(nom::sequence::terminated(
         alt((
-            value(-1, recognize((kw("this"), gap, kw("past")))),
+            value(None, recognize((kw("this"), gap, kw("past")))),
             map(one_of(&["this", "last", "next", "past", "coming"]), |k| {
-                [0, -1, 1, -1, 1][k]
+                Some([0, -1, 1, -1, 1][k])
             }),
         )),
         gap,
@@ -917,11 +921,10 @@ fn season_expr(i: &str) -> PResult<'_, Expr> {
     .parse(rest)?;
     let year = match (year, rel) {
         (Some(y), _) => y,
-        (None, Some(r)) => YearRef::Offset(r),
+        (None, Some(Some(r))) => YearRef::Offset(r),
+        (None, Some(None)) => YearRef::Latest,
         (None, None) => YearRef::Implicit,
     };
-    // "this past spring" is the latest spring before publication, which the resolver handles
-    // through the offset's sign on the season.
     Ok((
         rest,
         Expr::Part {

@@ -70,6 +70,14 @@ struct Found {
     span: Span,
     parsed: Parsed,
     tense: tense::Tense,
+    /// The index of the date this period is said to end on ("the quarter ended Sept. 30").
+    ends_on: Option<usize>,
+    /// Whether this is the date a period just before it ends on: it dates the period and does
+    /// not move the narrative.
+    period_end: bool,
+    /// Whether this is a span of months reported up to now ("the first nine months", "the six
+    /// months"): the narrative moves to that year as a whole.
+    year_to_date: bool,
 }
 
 /// A lower bound on a text's publication date: the latest date with a written year that the
@@ -114,10 +122,21 @@ fn find(text: &str) -> Vec<Found> {
             tense::Tense::Unknown
         };
         let second = second_day(text, end, &parsed.expr);
+        let period_end = out
+            .last()
+            .is_some_and(|prev: &Found| ends_period(text, prev, start, &parsed.expr));
+        if period_end {
+            let k = out.len() - 1;
+            out[k].ends_on = Some(k + 1);
+        }
+        let year_to_date = year_to_date(&text[start..end], &parsed.expr);
         out.push(Found {
             span: Span::new(extent_start(text, start, &parsed), end),
             parsed,
             tense,
+            ends_on: None,
+            period_end,
+            year_to_date,
         });
         if let Some(found) = second {
             floor = found.span.end;
@@ -176,25 +195,106 @@ fn second_day(text: &str, end: usize, expr: &Expr) -> Option<Found> {
             len,
         },
         tense: tense::Tense::Unknown,
+        ends_on: None,
+        period_end: false,
+        year_to_date: false,
     })
+}
+
+/// Whether `expr` (read `surface`) is a report's span of months from the start of a year:
+/// "the first nine months", "the nine months", "the latest six months".
+fn year_to_date(surface: &str, expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Duration {
+            amount: Amount::Exact(n),
+            unit: Unit::Month,
+        } if *n > 1.0 && *n < 12.0 && n.fract() == 0.0
+    ) && surface
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+        && !surface.contains(['-', '/'])
+        && !surface
+            .split(' ')
+            .any(|w| matches!(w, "past" | "last" | "next" | "coming" | "previous"))
+}
+
+/// Whether the date `expr` at `start` is the end of the period `prev` just before it: "the
+/// quarter ended Sept. 30", "the fiscal year ending June 30".
+fn ends_period(text: &str, prev: &Found, start: usize, expr: &Expr) -> bool {
+    let period = matches!(
+        prev.parsed.expr,
+        Expr::Part { .. }
+            | Expr::Duration { .. }
+            | Expr::Relative {
+                unit: Unit::Quarter | Unit::Year | Unit::Month,
+                ..
+            }
+    );
+    let dated = matches!(
+        expr,
+        Expr::Calendar {
+            month: Some(_),
+            day: Some(_),
+            ..
+        }
+    );
+    if !period || !dated || prev.span.end > start {
+        return false;
+    }
+    let gap = text[prev.span.end..start].trim_matches([' ', ',', '\t', '\n']);
+    let gap = gap
+        .strip_prefix("which ")
+        .or_else(|| gap.strip_prefix("that "))
+        .unwrap_or(gap);
+    matches!(
+        gap,
+        "ended" | "ending" | "ends" | "that ended" | "which ended"
+    )
 }
 
 /// Normalizes what [`find`] found against `published` and the narrative.
 fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
     let mut out = Vec::with_capacity(found.len());
     let mut narrative: Option<(Span, Point)> = None;
+    let mut prev_moved = false;
     for f in found {
+        // The date a period ends on, resolved as it will be in its own turn.
+        let ends_on = f.ends_on.and_then(|k| found.get(k)).and_then(|d| {
+            let ctx = Context {
+                published,
+                narrative,
+                tense: d.tense,
+                ends_on: None,
+            };
+            resolve(&d.parsed, d.span, &ctx).1
+        });
         let ctx = Context {
             published,
             narrative,
             tense: f.tense,
+            ends_on,
         };
         let (timex, point) = resolve(&f.parsed, f.span, &ctx);
+        // The end date of a period that is itself the narrative's date leaves it there; that
+        // of a length ("the six months ended Aug. 12") is the narrative's date.
+        // A period told in the future is a forecast, not the one being reported.
+        let forecast =
+            f.tense == tense::Tense::Future && matches!(f.parsed.expr, Expr::Part { .. });
+        let moved = point.is_some() && moves_narrative(&f.parsed.expr) && !forecast;
         if let Some(p) = point
-            && moves_narrative(&f.parsed.expr)
+            && moved
+            && !(f.period_end && prev_moved)
         {
             narrative = Some((f.span, p));
         }
+        if f.year_to_date {
+            let year = ends_on.or(published.map(Point::from_partial));
+            if let Some(y) = year {
+                narrative = Some((f.span, Point::Year(y.year())));
+            }
+        }
+        prev_moved = moved;
         out.push(timex);
     }
     out
@@ -700,6 +800,22 @@ mod tests {
     }
 
     #[test]
+    fn quarter_ended_on_a_date_is_the_quarter_it_mostly_covers() {
+        // The end date dates the quarter and leaves the narrative on it: "a year ago" is that
+        // quarter a year back.
+        insta::assert_snapshot!(show("In the quarter ended July 31, sales rose from a year ago. Net rose in the fourth quarter ended Aug. 26. For the quarter ended Sept. 30, net fell from a year earlier.", Some("1989-10-30")), @r"
+        the quarter DATE 1989-Q2
+        July 31 DATE 1989-07-31
+        a year ago DATE 1988-Q2
+        the fourth quarter DATE 1989-Q4
+        Aug. 26 DATE 1989-08-26
+        the quarter DATE 1989-Q3
+        Sept. 30 DATE 1989-09-30
+        a year earlier DATE 1988-Q3
+        ");
+    }
+
+    #[test]
     fn vague_references_and_approximate_lengths() {
         insta::assert_snapshot!(show("Sales are weak these days and in the near term, as in past years and over the past decades. The plant will close over the next year or so, within two to three weeks.", Some("1989-10-30")), @r"
         these days DATE PRESENT_REF
@@ -708,6 +824,20 @@ mod tests {
         the past decades DATE PAST_REF
         the next year or so DATE 1990 APPROX
         two to three weeks DURATION PXW
+        ");
+    }
+
+    #[test]
+    fn spans_of_a_year_and_forecast_quarters_in_a_report() {
+        // After "the first nine months", "the 1988 period" and "year-ago" are years; a quarter
+        // told in the future is a forecast and "a year ago" stays on the reported one.
+        insta::assert_snapshot!(show("Third-quarter net rose. It will take a fourth-quarter charge. Net rose from a year ago. In the first nine months, net fell from the 1988 period. The year-ago results included a gain.", Some("1989-11-02")), @r"
+        Third-quarter DATE 1989-Q3
+        fourth-quarter DATE 1989-Q4
+        a year ago DATE 1988-Q3
+        the first nine months DURATION P9M
+        the 1988 period DATE 1988
+        year-ago DATE 1988
         ");
     }
 
@@ -783,6 +913,19 @@ mod tests {
         single-day DURATION P1D
         Monday, Sept. 15 DATE 2008-09-15
         ");
+    }
+
+    #[test]
+    fn this_past_season_and_weeks_ago() {
+        // "This past spring" is the latest one over, "last spring" the previous year's; past a
+        // fortnight, "weeks ago" names a week.
+        insta::assert_snapshot!(show("It closed this past spring, opened last spring, and was sold six weeks ago, two weeks ago.", Some("1989-10-30")), @r"
+        this past spring DATE 1989-SP
+        last spring DATE 1988-SP
+        six weeks ago DATE 1989-W38
+        two weeks ago DATE 1989-10-16
+        ");
+        insta::assert_snapshot!(show("It closed this past spring.", Some("1990-04-10")), @"this past spring DATE 1989-SP");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub(crate) struct Context {
     pub(crate) narrative: Option<(Span, Point)>,
     /// The tense of the sentence around the expression.
     pub(crate) tense: Tense,
+    /// The date the expression, a period, is said to end on ("the quarter ended Sept. 30").
+    pub(crate) ends_on: Option<Point>,
 }
 
 /// The outcome of resolving a date-like expression.
@@ -383,6 +385,23 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
         Point::Quarter(..) => Some((span, p)),
         _ => None,
     });
+    if part == YearPart::Quarter(0)
+        && let Some(q) = ctx.ends_on.and_then(quarter_ending)
+    {
+        return Resolved::point(q, Anchor::Published);
+    }
+    // "The 1988 period", "the year-ago results" after a span of a year ("the first nine
+    // months"): that year's span, named by its year.
+    if part == YearPart::Quarter(0)
+        && let Some((span, Point::Year(ny))) = ctx.narrative
+    {
+        let anchor = Anchor::Narrative { on: span };
+        match year {
+            YearRef::Absolute(y) => return Resolved::point(Point::Year(y), anchor),
+            YearRef::Anaphoric(k) => return Resolved::point(Point::Year(ny + k), anchor),
+            _ => {}
+        }
+    }
     if part == YearPart::Quarter(0) {
         // The quarter in context: the narrative's, else the last one before publication.
         let (base, anchor) = match narrative_quarter {
@@ -402,7 +421,7 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
                 None => Resolved::unknown("XXXX-QX", Anchor::None),
             },
             YearRef::Anaphoric(k) => Resolved::point(Point::Quarter(by + k, bq), anchor),
-            YearRef::Implicit => Resolved::point(Point::Quarter(by, bq), anchor),
+            YearRef::Implicit | YearRef::Latest => Resolved::point(Point::Quarter(by, bq), anchor),
         };
     }
     match (part, year) {
@@ -418,6 +437,27 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
             Some(p) => Resolved::point(make(p.year() + k), Anchor::Published),
             None => Resolved::unknown(code("XXXX"), Anchor::None),
         },
+        (_, YearRef::Latest) => {
+            let Some(p) = published else {
+                return Resolved::unknown(code("XXXX"), Anchor::None);
+            };
+            let y = p.year();
+            let Some(pm) = p.month() else {
+                let mut r = Resolved::point(make(y - 1), Anchor::Published);
+                r.inferred = true;
+                return r;
+            };
+            // The latest one over by the publication month ("this past spring" in October is
+            // this year's, in April last year's); a winter spans the turn of the year.
+            let (start, len) = match part {
+                YearPart::Quarter(q) => (q * 3 - 2, 3),
+                YearPart::Half(h) => (h * 6 - 5, 6),
+                YearPart::Season(s) => (season_start(s), 3),
+                YearPart::Whole => (1, 12),
+            };
+            let year = if start + len - 1 < pm { y } else { y - 1 };
+            Resolved::point(make(year), Anchor::Published)
+        }
         (_, YearRef::Implicit) => {
             let Some(p) = published else {
                 return Resolved::unknown(code("XXXX"), Anchor::None);
@@ -431,12 +471,7 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
             let start_month = match part {
                 YearPart::Quarter(q) => q * 3 - 2,
                 YearPart::Half(h) => h * 6 - 5,
-                YearPart::Season(s) => match s {
-                    "SP" => 3,
-                    "SU" => 6,
-                    "FA" => 9,
-                    _ => 12,
-                },
+                YearPart::Season(s) => season_start(s),
                 YearPart::Whole => 1,
             };
             // Quarters and halves are reported after they end and forecast while they run, so
@@ -466,6 +501,33 @@ fn year_part(part: YearPart, year: YearRef, ctx: &Context) -> Resolved {
             };
             Resolved::point(make(year), Anchor::Published)
         }
+    }
+}
+
+/// The calendar quarter a three-month period ending on `end` mostly lies in: the quarter of
+/// its middle month ("the quarter ended July 31" is May to July: the second; one ended
+/// Sept. 30 the third). A period ending early in a month ends with the month before.
+fn quarter_ending(end: Point) -> Option<Point> {
+    let d = end.day()?;
+    let last = if d.day() >= 15 {
+        i64::from(d.month())
+    } else {
+        i64::from(d.month()) - 1
+    };
+    // Months counted from January of the end's year, 0-based; the middle month is one back.
+    let middle = last - 2;
+    let year = d.year() + middle.div_euclid(12) as i32;
+    let month = middle.rem_euclid(12) as u32 + 1;
+    Some(Point::Quarter(year, (month - 1) / 3 + 1))
+}
+
+/// The month a season starts in (winter: December).
+fn season_start(code: &str) -> u32 {
+    match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
     }
 }
 
@@ -682,6 +744,16 @@ fn ago(amount: Amount, unit: Unit, sign: i32, ctx: &Context) -> Resolved {
         && let Some(r) = q.shift(Unit::Year, -(n as i64))
     {
         return Resolved::point(r, Anchor::Published);
+    }
+    // "Six weeks ago" names a week, not a day: past a fortnight a count of weeks is not exact
+    // to the day ("two weeks ago" still is).
+    if unit == Unit::Week
+        && n >= 3.0
+        && n.fract() == 0.0
+        && let Some(d) = p.day()
+        && let Some(back) = Duration::try_weeks(i64::from(sign) * n as i64)
+    {
+        return Resolved::point(Point::Week(d + back), Anchor::Published);
     }
     shift_point(p, amount, unit, sign, Anchor::Published)
 }

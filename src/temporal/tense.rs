@@ -74,10 +74,21 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         Some((t, weak))
     };
     let split = words.partition_point(|&(w0, _)| w0 < end);
-    let mut best: Option<(usize, Tense)> = (0..split).rev().find_map(|k| {
-        let (t, _) = reading(k)?;
-        Some((start - words[k].1.min(start), t))
-    });
+    // A word in -ed before the expression may be an adjective too ("a still unspecified date
+    // in January"): it yields to a clear marker a little further back ("would be paid").
+    let mut best: Option<(usize, Tense)> = None;
+    for k in (0..split).rev() {
+        let distance = start - words[k].1.min(start);
+        if best.is_some_and(|(d, _)| distance >= d) {
+            break;
+        }
+        if let Some((t, weak)) = reading(k) {
+            let distance = if weak { distance + 32 } else { distance };
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, t));
+            }
+        }
+    }
     for (k, &(w0, _)) in words.iter().enumerate().skip(split) {
         // Markers after the expression count a little less: English puts the verb first; a
         // word in -ed after it is as often an adjective or a participle ("markets untouched
@@ -193,6 +204,12 @@ fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
         | "supposed" | "intends" | "intend" | "intended" | "aims" | "hopes" | "payable"
         | "effective" | "expire" | "expires" | "until" | "soon" | "forecast" | "going"
         | "coming" | "prepared" | "till" => Some((Tense::Future, false)),
+        // News tells scheduled events in the simple present ("the two leaders meet Monday",
+        // "the trial begins Tuesday"): verbs of meeting and starting, not also nouns.
+        "meet" | "meets" | "begin" | "begins" | "resume" | "resumes" | "convene" | "convenes"
+        | "reconvene" | "reconvenes" | "arrive" | "arrives" | "depart" | "departs" => {
+            (!is(prev, &["did", "didn't", "to"])).then_some((Tense::Future, false))
+        }
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "last" | "earlier" | "came"
         | "took" | "went" | "began" | "spoke" | "struck" | "won" | "fell" | "rose" | "gave"
         | "saw" | "became" | "since" | "wrote" | "yesterday" | "ran" | "drew" | "drove"
@@ -286,5 +303,21 @@ mod tests {
             at("Trading is to resume Tuesday.", "Tuesday"),
             Tense::Future
         );
+        assert_eq!(
+            at(
+                "He and Arafat meet separately Monday with Albright.",
+                "Monday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(at("The king met Monday with Bush.", "Monday"), Tense::Past);
+        assert_eq!(
+            at(
+                "It would be paid on a still unspecified date in January.",
+                "January"
+            ),
+            Tense::Future
+        );
+        assert_eq!(at("Protesters rallied Monday.", "Monday"), Tense::Past);
     }
 }
