@@ -47,6 +47,33 @@ fn class(cx: &Context<'_>, id: &str) -> Option<EntityKind> {
     }
 }
 
+/// The last word of a name as written, without a possessive ending ("Ken Salazar's" →
+/// "Salazar"); `None` when it is not capitalized.
+fn last_word(surface: &str) -> Option<&str> {
+    let word = surface.split_whitespace().last()?;
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(word)
+}
+
+/// Whether `text` writes `word` as a whole word, in its own capitalization.
+fn written(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     // Where each entity is named: article → number of participant mentions.
     let mut named: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
@@ -72,8 +99,15 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             .get(key(id))
             .is_some_and(|m| m.len() == 1 && m.get(&article) == Some(&1))
     };
-    let known_in =
-        |id: &str, article: usize| named.get(key(id)).is_some_and(|m| m.contains_key(&article));
+    // Known to an article: a participant of its claims, or its last word written anywhere in
+    // its text ("Salazar said", a name in a quote's attribution or a caption).
+    let known_in = |q: &Participant, that: usize, article: usize| {
+        named
+            .get(key(&q.entity))
+            .is_some_and(|m| m.contains_key(&article))
+            || last_word(q.span.slice(&cx.articles[that].text))
+                .is_some_and(|w| written(&cx.articles[article].text, w))
+    };
     let mut done = BTreeSet::new();
     let mut findings = Vec::new();
     for pair in cx
@@ -105,7 +139,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                     q.role == p.role
                         && class(cx, &q.entity) == Some(kind)
                         && absent(q, a, &[])
-                        && known_in(&q.entity, this.article)
+                        && known_in(q, that.article, this.article)
                 });
                 let Some(q) = rival else { continue };
                 done.insert((this, p.span));
@@ -154,4 +188,24 @@ fn finding(
         evidence,
         ma == Modality::Hedged || mb == Modality::Hedged,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_word_of_a_name_as_written() {
+        assert_eq!(last_word("Ken Salazar's"), Some("Salazar"));
+        assert_eq!(last_word("Tara Reid"), Some("Reid"));
+        assert_eq!(last_word("the navy"), None);
+    }
+
+    #[test]
+    fn a_word_is_written_only_whole() {
+        assert!(written("Reid, 33, entered rehab.", "Reid"));
+        assert!(!written("Reidsville police said", "Reid"));
+        assert!(!written("a reid", "Reid"));
+        assert!(!written("anything", ""));
+    }
 }
