@@ -6,9 +6,10 @@
 //! patients; the time expression nearest to it; the quantities of the clause. Attribution is the
 //! sentence's; modality and polarity come from the cues around the event word.
 //!
-//! A number of a counted thing that no event word's clause carries ("had 30 points", "at a
-//! depth of 44 miles") makes a *count claim* of its own, so statistics and measures are
-//! compared too.
+//! Every number of a counted thing ("had 30 points", "at a depth of 44 miles", "seized 13
+//! loaded magazines") makes a *count claim* of its own, so statistics and measures are
+//! compared too, and a number stated with an event word by one source meets the same number
+//! stated with another event word, or none, by another.
 
 use crate::claim::model::{
     COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
