@@ -6,9 +6,10 @@
 //! patients; the time expression nearest to it; the quantities of the clause. Attribution is the
 //! sentence's; modality and polarity come from the cues around the event word.
 //!
-//! A number of a counted thing that no event word's clause carries ("had 30 points", "at a
-//! depth of 44 miles") makes a *count claim* of its own, so statistics and measures are
-//! compared too.
+//! Every number of a counted thing ("had 30 points", "at a depth of 44 miles", "seized 13
+//! loaded magazines") makes a *count claim* of its own, so statistics and measures are
+//! compared too, and a number stated with an event word by one source meets the same number
+//! stated with another event word, or none, by another.
 
 use crate::claim::model::{
     COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
@@ -220,7 +221,7 @@ fn event_claims(
             }
         })
         .collect::<Vec<_>>();
-    let counted = counts(cues, parts, &breaks, &claims);
+    let counted = counts(cues, parts, &breaks);
     claims.extend(counted);
     claims
 }
@@ -319,28 +320,22 @@ const TIME_UNITS: &[&str] = &[
     "times",
 ];
 
-/// Count claims: a number of a counted thing ("had 30 points", "a depth of 44 miles", "$4
-/// million in damages") that no event word's clause carries. The claim's predicate is
-/// [`COUNT`], its object the unit, its participants the names of the number's clause; it
-/// carries no time, so it is compared on its count alone, with other articles' counts of the
-/// same unit about the same entity.
-fn counts(
-    cues: &CueIndex,
-    parts: &SentenceParts<'_, '_>,
-    breaks: &[usize],
-    claims: &[Extracted],
-) -> Vec<Extracted> {
+/// Count claims: every number of a counted thing ("had 30 points", "a depth of 44 miles", "$4
+/// million in damages", "seized 13 loaded magazines"), whether or not an event word's clause
+/// carries it too. The claim's predicate is [`COUNT`], its object the descriptor
+/// (`count_descriptor`), its participants the names of the number's clause; it carries no time,
+/// so it is compared on its count alone, with other articles' counts of the same thing.
+fn counts(cues: &CueIndex, parts: &SentenceParts<'_, '_>, breaks: &[usize]) -> Vec<Extracted> {
     let tokens = parts.tokens;
     let mut out = Vec::new();
     for q in parts.quantities {
         let Some(unit) = q.unit.as_deref() else {
             continue;
         };
-        if TIME_UNITS.contains(&unit)
-            || claims
-                .iter()
-                .any(|e| e.claim.quantities.iter().any(|c| c.span == q.span))
-        {
+        // A number an event claim carries is counted too: one outlet writes "seized 13 loaded
+        // magazines", another "13 loaded magazines were found"; the event claims meet only
+        // when both use one event word, the counts whenever they describe one thing.
+        if TIME_UNITS.contains(&unit) {
             continue;
         }
         let Some(first) = tokens.iter().position(|t| t.span.overlaps(q.span)) else {
@@ -497,6 +492,30 @@ const COUNT_FUNCTION_WORDS: &[&str] = &[
     "further",
 ];
 
+/// Words that say a count is of people who lost their lives, however a source puts it:
+/// "killed 3", "3 dead", "the death toll rose to 3", "three people died", "3 fatalities".
+const CASUALTY_WORDS: &[&str] = &[
+    "kill",
+    "kills",
+    "killed",
+    "killing",
+    "dead",
+    "die",
+    "dies",
+    "died",
+    "dying",
+    "death",
+    "deaths",
+    "toll",
+    "fatality",
+    "fatalities",
+    "slain",
+    "lives",
+];
+
+/// The one descriptor word [`CASUALTY_WORDS`] stand for.
+const CASUALTY: &str = "killed";
+
 /// What a count is of, in the words around it: the count's unit, then the content words of its
 /// clause nearest to the number that name nothing — up to three before it, the modifiers between the number and
 /// its unit, up to three after it, none past another number — lower case, a plural `s` dropped, in text order ("finished
@@ -523,6 +542,9 @@ fn count_descriptor(
             || number::parse_cardinal(&word).is_some()
         {
             return None;
+        }
+        if CASUALTY_WORDS.contains(&word.as_str()) {
+            return Some(CASUALTY.to_string());
         }
         let stem = word
             .strip_suffix('s')
@@ -563,15 +585,19 @@ fn count_descriptor(
 
 /// Whether two count claims' objects (`count_descriptor`) say they count the same thing: the
 /// same unit and at least `need` words besides it in common, or the same words when either
-/// has fewer ("two children, including" and "two children, including").
+/// has fewer ("two children, including" and "two children, including"). Two counts of people
+/// who lost their lives are one toll, whatever else their clauses say ("killed two people in
+/// Przewodow", "three people died when the missile hit").
 pub fn counts_alike(a: &str, b: &str, need: usize) -> bool {
     let (mut wa, mut wb) = (a.split(' '), b.split(' '));
-    if wa.next() != wb.next() {
+    let unit = wa.next();
+    if unit != wb.next() {
         return false;
     }
     let (wa, wb): (Vec<&str>, Vec<&str>) = (wa.collect(), wb.collect());
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    shared >= need || (shared > 0 && wa == wb)
+    let toll = unit == Some("person") && wa.contains(&CASUALTY) && wb.contains(&CASUALTY);
+    shared >= need || (shared > 0 && wa == wb) || toll
 }
 
 trait SliceTokens {
@@ -711,12 +737,44 @@ mod tests {
     }
 
     #[test]
-    fn numbers_an_event_carries_make_no_count_claim() {
-        let found = claims("The quake killed 12 people in Papua.");
-        assert!(
-            found.iter().all(|c| c.event.predicate != COUNT),
-            "{found:#?}"
+    fn numbers_an_event_carries_are_counted_too() {
+        let found = claims("Police seized 13 loaded magazines in the raid.");
+        let seize = found
+            .iter()
+            .find(|c| c.event.predicate != COUNT)
+            .expect("an event claim");
+        assert_eq!(seize.quantities.len(), 1, "{seize:#?}");
+        let count = found
+            .iter()
+            .find(|c| c.event.predicate == COUNT)
+            .expect("a count claim");
+        assert_eq!(count.quantities[0].span, seize.quantities[0].span);
+        assert_eq!(
+            count.object.as_deref(),
+            Some("magazine police seized loaded raid")
         );
+    }
+
+    #[test]
+    fn casualty_counts_are_described_alike_however_worded() {
+        let object = |text: &str| {
+            claims(text)
+                .into_iter()
+                .find(|c| c.event.predicate == COUNT)
+                .and_then(|c| c.object)
+                .unwrap_or_default()
+        };
+        let killed = object("The blast killed 3 people.");
+        let dead = object("The blast left 3 dead.");
+        let died = object("Three people died.");
+        assert_eq!(killed, "person blast killed");
+        assert_eq!(dead, "person blast left killed");
+        assert_eq!(died, "person killed");
+        assert!(super::counts_alike(&killed, &dead, 2), "{killed} / {dead}");
+        assert!(super::counts_alike(&killed, &died, 3), "{killed} / {died}");
+        // Injuries are another count of people.
+        let hurt = object("The blast injured 3 people.");
+        assert!(!super::counts_alike(&killed, &hurt, 2), "{killed} / {hurt}");
     }
 
     #[test]

@@ -255,6 +255,18 @@ impl Claim {
         ATTRIBUTES.contains(&self.event.predicate.as_str())
     }
 
+    /// Whether this is the count claim of a number an event claim among `claims` (of its
+    /// article) carries too: the same fact stated once, which names no one a second time and is
+    /// not a second change when the number is edited.
+    pub fn restates_event_count(&self, claims: &[Claim]) -> bool {
+        self.event.predicate == COUNT
+            && claims.iter().any(|c| {
+                c.event.predicate != COUNT
+                    && c.sentence == self.sentence
+                    && c.quantities.iter().any(|q| q.span == self.event.span)
+            })
+    }
+
     /// Whether `entity` takes part in the claim.
     pub fn involves(&self, entity: &str) -> bool {
         self.participants.iter().any(|p| p.entity == entity)

@@ -96,7 +96,12 @@ impl<'a> Side<'a> {
             .map(|(i, s)| (s.span.start, i))
             .collect();
         let mut claims = vec![Vec::new(); analysis.sentences.len()];
-        for claim in &analysis.claims {
+        // A number an event claim carries is one fact: its count claim is not a second change.
+        for claim in analysis
+            .claims
+            .iter()
+            .filter(|c| !c.restates_event_count(&analysis.claims))
+        {
             if let Some(&i) = by_start.get(&claim.sentence.start) {
                 claims[i].push(claim);
             }

@@ -261,9 +261,8 @@ pub fn unit_of(word: &str) -> Option<String> {
         | "children" | "victims" | "residents" | "soldiers" | "troops" | "students"
         | "passengers" | "workers" | "employees" | "staff" | "protesters" | "patients"
         | "pupils" | "adults" | "others" | "individuals" | "fans" | "inmates" | "prisoners"
-        | "hostages" | "migrants" | "refugees" | "suspects" | "officers" | "firefighters" => {
-            "person"
-        }
+        | "dead" | "hostages" | "migrants" | "refugees" | "suspects" | "officers"
+        | "firefighters" => "person",
         "%" | "percent" | "per" | "pct" => "percent",
         "dollars" | "dollar" | "usd" => "usd",
         "euros" | "euro" => "eur",

@@ -72,7 +72,16 @@ pub const TOPICS: usize = 2;
 pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
     let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
     let mut order = 0;
-    for claim in claims.iter().filter(|c| !c.is_attribute()) {
+    // A number an event claim carries makes a count claim too; its names are the event's, not
+    // a second mention of them.
+    let carried: BTreeSet<crate::text::span::Span> = claims
+        .iter()
+        .filter(|c| c.event.predicate != crate::claim::COUNT)
+        .flat_map(|c| c.quantities.iter().map(|q| q.span))
+        .collect();
+    let restated =
+        |c: &Claim| c.event.predicate == crate::claim::COUNT && carried.contains(&c.event.span);
+    for claim in claims.iter().filter(|c| !c.is_attribute() && !restated(c)) {
         let mut seen = BTreeSet::new();
         for p in &claim.participants {
             let kind = lexicon.entity(&p.entity).map(|e| e.kind);
@@ -519,6 +528,33 @@ mod story_tests {
             ]),
             1
         );
+    }
+
+    #[test]
+    fn a_number_an_event_carries_meets_as_a_count() {
+        // One outlet counts with an event word, the other without: the counts meet.
+        assert_eq!(
+            count_pairs(&[
+                "John Smith kept 13 loaded magazines of ammunition at home, police said.",
+                "Police seized from John Smith 13 loaded magazines of ammunition.",
+            ]),
+            1
+        );
+        // A toll of people worded with different event words is one count.
+        assert_eq!(
+            count_pairs(&[
+                "The quake in Papua killed 12 people, officials said.",
+                "Twelve people died in the Papua quake.",
+            ]),
+            1
+        );
+    }
+
+    #[test]
+    fn a_number_an_event_carries_names_no_topic_twice() {
+        let (claims, lexicon) =
+            claims_of(&["John Smith bought 13 boxes of ammunition. The shop opened."]);
+        assert!(topics(&claims[0], &lexicon).is_empty(), "{:#?}", claims[0]);
     }
 
     #[test]

@@ -70,7 +70,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             if (ra != pair.a && rb != pair.b) || compatible(qa, qb) {
                 continue;
             }
-            if !done.insert((ra, qa.span, rb, qb.span)) {
+            // A number is counted by its event claim and by a count claim of its own: one
+            // conflict of two stated numbers is one finding, whichever claims carry them.
+            let (at_a, at_b) = ((ra.article, qa.span), (rb.article, qb.span));
+            if !done.insert((at_a.min(at_b), at_a.max(at_b))) {
                 continue;
             }
             // Two groups of sources, each agreeing within itself, tell of two events.
