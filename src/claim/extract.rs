@@ -701,15 +701,17 @@ mod tests {
         assert_eq!(time.value, "XXXX-WXX-5");
     }
 
+    /// The object (unit and descriptor words) of the first count claim of `text`.
+    fn object(text: &str) -> String {
+        claims(text)
+            .into_iter()
+            .find(|c| c.event.predicate == COUNT)
+            .and_then(|c| c.object)
+            .unwrap_or_default()
+    }
+
     #[test]
     fn a_count_is_described_by_the_words_around_it() {
-        let object = |text: &str| {
-            claims(text)
-                .into_iter()
-                .find(|c| c.event.predicate == COUNT)
-                .and_then(|c| c.object)
-                .unwrap_or_default()
-        };
         let a = object("Charles finished with 226 yards rushing in the loss.");
         let b = object("Charles finished with 226 rushing yards in the loss.");
         assert_eq!(a, "yard finished rushing loss");
@@ -757,13 +759,6 @@ mod tests {
 
     #[test]
     fn casualty_counts_are_described_alike_however_worded() {
-        let object = |text: &str| {
-            claims(text)
-                .into_iter()
-                .find(|c| c.event.predicate == COUNT)
-                .and_then(|c| c.object)
-                .unwrap_or_default()
-        };
         let killed = object("The blast killed 3 people.");
         let dead = object("The blast left 3 dead.");
         let died = object("Three people died.");

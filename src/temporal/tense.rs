@@ -77,31 +77,30 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     // A word in -ed before the expression may be an adjective too ("a still unspecified date
     // in January"): it yields to a clear marker a little further back ("would be paid").
     let mut best: Option<(usize, Tense)> = None;
-    for k in (0..split).rev() {
-        let distance = start - words[k].1.min(start);
+    // Reads word `k` at `distance` from the expression; false once nothing that far can win.
+    let mut consider = |k: usize, distance: usize| {
         if best.is_some_and(|(d, _)| distance >= d) {
-            break;
+            return false;
         }
         if let Some((t, weak)) = reading(k) {
             let distance = if weak { distance + 32 } else { distance };
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, t));
             }
+        }
+        true
+    };
+    for k in (0..split).rev() {
+        if !consider(k, start - words[k].1.min(start)) {
+            break;
         }
     }
     for (k, &(w0, _)) in words.iter().enumerate().skip(split) {
         // Markers after the expression count a little less: English puts the verb first; a
         // word in -ed after it is as often an adjective or a participle ("markets untouched
         // by the crisis") and counts much less.
-        let distance = w0 - end + 8;
-        if best.is_some_and(|(d, _)| distance >= d) {
+        if !consider(k, w0 - end + 8) {
             break;
-        }
-        if let Some((t, weak)) = reading(k) {
-            let distance = if weak { distance + 32 } else { distance };
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, t));
-            }
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
