@@ -475,7 +475,7 @@ fn is_ability(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// Whether the event at token `trigger` is negated: a negation cue among the few words before
 /// it ("did not prompt", "have not spoken") with only words of the verb group between
-/// ([`VERB_GROUP`]), not denying an ability, or before a verb of occurring that follows it
+/// (`VERB_GROUP`), not denying an ability, or before a verb of occurring that follows it
 /// ("the talks ... has not taken place").
 pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize) -> bool {
     let negation_at = |i: usize| {
