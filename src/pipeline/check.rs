@@ -80,10 +80,12 @@ impl Checker {
         let times: Vec<Vec<crate::temporal::Timex>> =
             analyses.iter().map(|a| a.times.clone()).collect();
         let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
+        let partners = crate::rules::context::partners(&pairs);
         let cx = Context {
             articles: &articles,
             claims: &claims,
             pairs: &pairs,
+            partners: &partners,
             lexicon: &self.analyzer.lexicon,
             times: &times,
             ledger,

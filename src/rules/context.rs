@@ -1,6 +1,8 @@
 //! What a rule sees: the articles, their claims and time expressions, the matched pairs, the
 //! lexicon, the ledger of reference facts, and each claim's source for independence.
 
+use std::collections::BTreeMap;
+
 use crate::claim::id::fingerprint;
 use crate::claim::{Claim, ClaimTime, Polarity, Quantity, SourceKind};
 use crate::input::Article;
@@ -12,6 +14,17 @@ use crate::rules::model::Rule;
 use crate::temporal::Timex;
 use crate::text::span::Span;
 
+/// Each claim's partners in `pairs`: the claims it is matched with, so that a rule asking
+/// about a claim's other matches looks them up instead of scanning every pair.
+pub fn partners(pairs: &[Pair]) -> BTreeMap<ClaimRef, Vec<ClaimRef>> {
+    let mut partners: BTreeMap<ClaimRef, Vec<ClaimRef>> = BTreeMap::new();
+    for p in pairs {
+        partners.entry(p.a).or_default().push(p.b);
+        partners.entry(p.b).or_default().push(p.a);
+    }
+    partners
+}
+
 /// The input of every rule.
 #[derive(Debug)]
 pub struct Context<'a> {
@@ -21,6 +34,8 @@ pub struct Context<'a> {
     pub claims: &'a [Vec<Claim>],
     /// Claims about the same event.
     pub pairs: &'a [Pair],
+    /// Each claim's partners in `pairs` (see [`partners`]).
+    pub partners: &'a BTreeMap<ClaimRef, Vec<ClaimRef>>,
     /// The lexicon.
     pub lexicon: &'a Lexicon,
     /// Every article's time expressions, in text order, one list an article.
@@ -164,15 +179,8 @@ impl Context<'_> {
         other: ClaimRef,
         sides: impl Fn(&Claim) -> bool,
     ) -> bool {
-        let pair_ends = [r, other];
-        self.pairs.iter().any(|p| {
-            let third = if pair_ends.contains(&p.a) {
-                p.b
-            } else if pair_ends.contains(&p.b) {
-                p.a
-            } else {
-                return false;
-            };
+        let partners_of = |end: ClaimRef| self.partners.get(&end).into_iter().flatten();
+        partners_of(r).chain(partners_of(other)).any(|&third| {
             third.article != r.article
                 && third.article != other.article
                 && self.claim(third).polarity == Polarity::Positive
