@@ -207,12 +207,92 @@ pub fn same_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
 /// Whether two claims, of articles with topics `topics_a` and `topics_b`, are about the same
 /// event: same predicate and object, a shared participant or topic, dates within a year, and
 /// partial dates that do not disagree.
-pub fn same_event_in_story<'a>(
-    a: &'a Claim,
-    topics_a: &'a [String],
-    b: &'a Claim,
-    topics_b: &'a [String],
-    lexicon: &'a Lexicon,
+pub fn same_event_in_story(
+    a: &Claim,
+    topics_a: &[String],
+    b: &Claim,
+    topics_b: &[String],
+    lexicon: &Lexicon,
+) -> bool {
+    let (links_a, links_b) = (Links::new(a, lexicon), Links::new(b, lexicon));
+    let (story_a, story_b) = (Story::new(topics_a, lexicon), Story::new(topics_b, lexicon));
+    linked(a, &links_a, &story_a, b, &links_b, &story_b)
+}
+
+/// The entities of a claim's own clause the matcher compares, worked out once per claim
+/// rather than once per pair it meets.
+struct Links<'a> {
+    /// Every participant with the entities it belongs to.
+    own: Vec<&'a str>,
+    /// The strong ones among `own` (see [`is_weak`]).
+    own_strong: Vec<&'a str>,
+    /// The people and organizations the clause names, with what they belong to.
+    people: Vec<&'a str>,
+}
+
+impl<'a> Links<'a> {
+    fn new(claim: &'a Claim, lexicon: &'a Lexicon) -> Links<'a> {
+        let mut own = Vec::new();
+        let mut people = Vec::new();
+        for p in &claim.participants {
+            let chain = ancestors(&p.entity, lexicon);
+            if !is_weak(&p.entity, lexicon) {
+                people.extend(chain.iter().copied());
+            }
+            own.extend(chain);
+        }
+        let own_strong = own
+            .iter()
+            .copied()
+            .filter(|x| !is_weak(x, lexicon))
+            .collect();
+        Links {
+            own,
+            own_strong,
+            people,
+        }
+    }
+}
+
+/// An article's topics as the matcher compares them, worked out once per article.
+#[derive(Default)]
+struct Story<'a> {
+    /// The topics as they are.
+    topics: Vec<&'a str>,
+    /// The topics with the entities they belong to.
+    expanded: Vec<&'a str>,
+    /// The strong ones among `expanded`.
+    expanded_strong: Vec<&'a str>,
+}
+
+impl<'a> Story<'a> {
+    fn new(topics: &'a [String], lexicon: &'a Lexicon) -> Story<'a> {
+        let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+        let expanded: Vec<&str> = topics
+            .iter()
+            .flat_map(|id| ancestors(id, lexicon))
+            .collect();
+        let expanded_strong = expanded
+            .iter()
+            .copied()
+            .filter(|x| !is_weak(x, lexicon))
+            .collect();
+        Story {
+            topics,
+            expanded,
+            expanded_strong,
+        }
+    }
+}
+
+/// [`same_event_in_story`] on links worked out beforehand.
+fn linked(
+    a: &Claim,
+    links_a: &Links<'_>,
+    story_a: &Story<'_>,
+    b: &Claim,
+    links_b: &Links<'_>,
+    story_b: &Story<'_>,
 ) -> bool {
     if a.event.predicate != b.event.predicate {
         return false;
@@ -223,50 +303,36 @@ pub fn same_event_in_story<'a>(
             return false;
         }
     }
-    let expand = |claim: &'a Claim, topics: &'a [String]| -> Vec<&'a str> {
-        matched_entities(claim, topics)
-            .flat_map(|id| ancestors(id, lexicon))
-            .collect()
-    };
-    // The people and organizations a claim's own clause names, with what they belong to.
-    let people = |claim: &'a Claim| -> Vec<&'a str> {
-        claim
-            .participants
-            .iter()
-            .filter(|p| !is_weak(&p.entity, lexicon))
-            .flat_map(|p| ancestors(&p.entity, lexicon))
-            .collect()
-    };
-    let (ids_a, ids_b) = (expand(a, topics_a), expand(b, topics_b));
-    let shares = |x: &&str| ids_b.iter().any(|y| same_entity(x, y));
-    if !ids_a.iter().any(shares) {
+    // Everything a claim is matched on: its clause's entities and its article's topics.
+    let ids_b = links_b.own.iter().chain(&story_b.expanded);
+    let shares = |x: &&str| ids_b.clone().any(|y| same_entity(x, y));
+    if !links_a.own.iter().chain(&story_a.expanded).any(shares) {
         return false;
     }
     // People and organizations named in the clauses tell events apart; places do not. Two
     // claims that both name people, none in common, are look-alike events.
-    let (people_a, people_b) = (people(a), people(b));
+    let (people_a, people_b) = (&links_a.people[..], &links_b.people[..]);
     let meets = |xs: &[&str], ys: &[&str]| {
         xs.iter().any(|x| {
             ys.iter()
                 .any(|y| same_entity(surname_key(x), surname_key(y)) || same_entity(x, y))
         })
     };
-    let as_strs = |ids: &'a [String]| -> Vec<&'a str> { ids.iter().map(String::as_str).collect() };
-    let (topics_a, topics_b) = (as_strs(topics_a), as_strs(topics_b));
+    let (topics_a, topics_b) = (&story_a.topics[..], &story_b.topics[..]);
     // ... unless one side's people are the other article's own story: a name put in the wrong
     // place, which is for the rules to report.
     if !people_a.is_empty()
         && !people_b.is_empty()
-        && !meets(&people_a, &people_b)
-        && !meets(&people_a, &topics_b)
-        && !meets(&people_b, &topics_a)
+        && !meets(people_a, people_b)
+        && !meets(people_a, topics_b)
+        && !meets(people_b, topics_a)
     {
         return false;
     }
     // A count has no event word to tell what it counts: the words around its number must,
     // more of them when no one named in both clauses ties the two counts together.
     if count {
-        let need = if meets(&people_a, &people_b) {
+        let need = if meets(people_a, people_b) {
             COUNT_SHARED_WORDS
         } else {
             COUNT_SHARED_WORDS_BY_STORY
@@ -288,31 +354,25 @@ pub fn same_event_in_story<'a>(
                     meets(own, other)
                 }
         };
-        if !fits(&people_a, &people_b, &topics_b) || !fits(&people_b, &people_a, &topics_a) {
+        if !fits(people_a, people_b, topics_b) || !fits(people_b, people_a, topics_a) {
             return false;
         }
     }
     // Linked by a place or by the story alone (a country acting on both sides, or a person of
     // one clause who is the other's story, is more), two claims whose dates or counts differ are two events there.
-    let own = |claim: &'a Claim| -> Vec<&'a str> {
-        claim
-            .participants
-            .iter()
-            .flat_map(|p| ancestors(&p.entity, lexicon))
-            .collect()
-    };
-    let (own_a, own_b) = (own(a), own(b));
     // A link is as strong as its weaker end: "Aceh" of one clause and "Central Aceh" of the
     // other are one place, however unknown the longer name.
-    let strong_link = |own: &[&str], ids: &[&str]| {
-        own.iter().filter(|x| !is_weak(x, lexicon)).any(|x| {
-            ids.iter()
-                .filter(|y| !is_weak(y, lexicon))
+    let strong_link = |own: &Links<'_>, other: &Links<'_>, story: &Story<'_>| {
+        own.own_strong.iter().any(|x| {
+            other
+                .own_strong
+                .iter()
+                .chain(&story.expanded_strong)
                 .any(|y| same_entity(x, y))
         })
     };
-    let strong = strong_link(&own_a, &ids_b)
-        || strong_link(&own_b, &ids_a)
+    let strong = strong_link(links_a, links_b, story_b)
+        || strong_link(links_b, links_a, story_a)
         || a.participants.iter().any(|p| {
             p.role == crate::claim::Role::Agent
                 && b.participants
@@ -387,6 +447,12 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
         }
     }
     let get = |r: &ClaimRef| &claims[r.article][r.claim];
+    let links: Vec<Vec<Links<'_>>> = claims
+        .iter()
+        .map(|article| article.iter().map(|c| Links::new(c, lexicon)).collect())
+        .collect();
+    let stories: Vec<Story<'_>> = topics.iter().map(|t| Story::new(t, lexicon)).collect();
+    let no_story = Story::default();
     let mut found = BTreeSet::new();
     for members in blocks.values_mut() {
         members.sort_by_key(|r| {
@@ -409,14 +475,15 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
                     continue;
                 }
                 // Inside one article every claim shares the story: only own participants count.
-                let story = |r: &ClaimRef| -> &[String] {
+                let story = |r: &ClaimRef| {
                     if a.article == b.article {
-                        &[]
+                        &no_story
                     } else {
-                        &topics[r.article]
+                        &stories[r.article]
                     }
                 };
-                if same_event_in_story(get(&a), story(&a), get(&b), story(&b), lexicon) {
+                let (la, lb) = (&links[a.article][a.claim], &links[b.article][b.claim]);
+                if linked(get(&a), la, story(&a), get(&b), lb, story(&b)) {
                     found.insert(Pair { a, b });
                 }
             }
