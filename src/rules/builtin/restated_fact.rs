@@ -19,7 +19,9 @@
 //! - `min-words` (default 8): shorter sentences are not compared.
 //! - `min-similarity` (default 0.7): the share of words the two sentences must have in common.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -207,21 +209,33 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    // Each sentence as its lower-case words, and the first sentence written with the same
+    // words: wire copy repeats sentences word for word, and a pair of word sequences is
+    // aligned once however many articles print it.
+    let lower: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|(_, w)| w.iter().map(|w| w.lower.as_str()).collect())
+        .collect();
+    let mut first_of: HashMap<&[&str], usize> = HashMap::with_capacity(lower.len());
+    let distinct: Vec<usize> = lower
+        .iter()
+        .enumerate()
+        .map(|(i, l)| *first_of.entry(l.as_slice()).or_insert(i))
+        .collect();
     // Block on pairs of adjacent content words.
-    let mut postings: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, (_, w)) in sentences.iter().enumerate() {
-        let content: Vec<&str> = w
+    let mut postings: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, words) in lower.iter().enumerate() {
+        let content: Vec<&str> = words
             .iter()
-            .map(|w| w.lower.as_str())
             .filter(|w| !STOP.contains(w))
-            .map(block_word)
+            .map(|w| block_word(w))
             .collect();
         let pairs: BTreeSet<(&str, &str)> = content.windows(2).map(|p| (p[0], p[1])).collect();
         for pair in pairs {
             postings.entry(pair).or_default().push(i);
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
     for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
         for (k, &x) in list.iter().enumerate() {
             for &y in &list[k + 1..] {
@@ -231,6 +245,12 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    let mut candidates: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(pair, _)| pair)
+        .collect();
+    candidates.sort_unstable();
     // Ages, magnitudes and other attributes are compared by the attribute rule, with its
     // tolerances: a sentence differing only there is its finding, not this rule's.
     let attribute_spans: Vec<Vec<Span>> = cx
@@ -253,23 +273,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 .is_some_and(|spans| spans.iter().any(|s| s.overlaps(span)))
         })
     };
-    let mut findings = Vec::new();
-    for (&(x, y), &n) in &shared {
-        if n < 3 {
-            continue;
-        }
-        let ((ax, wx), (ay, wy)) = (&sentences[x], &sentences[y]);
-        let lx: Vec<&str> = wx.iter().map(|w| w.lower.as_str()).collect();
-        let ly: Vec<&str> = wy.iter().map(|w| w.lower.as_str()).collect();
-        // The same sentence word for word (wire copy) differs in nothing.
-        if lx == ly {
-            continue;
-        }
+    // The word alignment of two distinct sentences, `None` when they are too unlike.
+    let align = |lx: &[&str], ly: &[&str]| -> Option<Vec<DiffOp>> {
         let longer = lx.len().max(ly.len()) as f64;
-        if (common_words(&lx, &ly) as f64) < min_similarity * longer {
-            continue;
+        if (common_words(lx, ly) as f64) < min_similarity * longer {
+            return None;
         }
-        let ops = capture_diff_slices(Algorithm::Myers, &lx, &ly);
+        let ops = capture_diff_slices(Algorithm::Myers, lx, ly);
         let equal: usize = ops
             .iter()
             .map(|op| match op {
@@ -277,13 +287,27 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 _ => 0,
             })
             .sum();
-        if (equal as f64) < min_similarity * lx.len().max(ly.len()) as f64 {
+        ((equal as f64) >= min_similarity * longer).then_some(ops)
+    };
+    let mut alignments: HashMap<(usize, usize), Option<Vec<DiffOp>>> = HashMap::new();
+    let mut findings = Vec::new();
+    for (x, y) in candidates {
+        let ((ax, wx), (ay, wy)) = (&sentences[x], &sentences[y]);
+        let (dx, dy) = (distinct[x], distinct[y]);
+        // The same sentence word for word (wire copy) differs in nothing.
+        if dx == dy {
             continue;
         }
+        let Some(ops) = alignments
+            .entry((dx, dy))
+            .or_insert_with(|| align(&lower[dx], &lower[dy]))
+        else {
+            continue;
+        };
         // Every differing stretch that states a fact, as the two spans: one finding a pair of
         // sentences, citing each of them.
         let mut stretches: Vec<(Span, Span)> = Vec::new();
-        for op in &ops {
+        for op in ops.iter() {
             let (old, new) = match *op {
                 DiffOp::Equal { .. } => continue,
                 DiffOp::Delete {
