@@ -1,6 +1,8 @@
 //! Cross-checking: the keyed step of the pipeline. Matched pairs of claims go through every
 //! rule; the findings are sorted into a deterministic report.
 
+use foldhash::{HashMap, HashMapExt};
+
 use crate::claim::Claim;
 use crate::input::Article;
 use crate::matcher;
@@ -91,11 +93,16 @@ impl Checker {
             ledger,
         };
         let mut findings = rules::evaluate(rules, &cx);
+        // An id given twice sorts by its first article, as a scan from the front would find.
+        let mut positions: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+        for (index, article) in articles.iter().enumerate() {
+            positions.entry(article.id.as_str()).or_insert(index);
+        }
         findings.sort_by_cached_key(|f| {
             let (article, start, code, message) = f.sort_key();
-            let position = articles
-                .iter()
-                .position(|a| a.id == article)
+            let position = positions
+                .get(article.as_str())
+                .copied()
                 .unwrap_or(usize::MAX);
             (position, start, code, message)
         });
