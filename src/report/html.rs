@@ -32,7 +32,7 @@
 //! unresolved date) are drawn as `<rect class="claim conflict undated">` squares in a
 //! "no date" column at the right of their lane, so that every conflict is marked.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -339,11 +339,12 @@ struct Marker<'r> {
 }
 
 fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
+    let checked: BTreeSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
     let dated: Vec<(&Claim, Interval)> = report
         .claims
         .iter()
         .filter_map(|c| Some((c, c.time.as_ref()?.interval?)))
-        .filter(|(c, _)| report.article(&c.article).is_some())
+        .filter(|(c, _)| checked.contains(c.article.as_str()))
         .collect();
     // Claims a discrepancy cites that have no interval (a duration, an unresolved date) go
     // to a "no date" column, so that every conflict is marked on the timeline.
@@ -359,7 +360,7 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
         .iter()
         .filter(|c| c.time.as_ref().and_then(|t| t.interval).is_none())
         .filter(|c| conflicting.binary_search(&c.id.as_str()).is_ok())
-        .filter(|c| report.article(&c.article).is_some())
+        .filter(|c| checked.contains(c.article.as_str()))
         .collect();
     let lanes = report.articles.len().max(1);
     if dated.is_empty() && undated.is_empty() {

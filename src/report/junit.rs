@@ -37,6 +37,7 @@
 //! Findings whose primary article is not in the report go to an extra test case named
 //! `(unknown article)`. All text is XML-escaped; characters XML 1.0 forbids become U+FFFD.
 
+use std::collections::BTreeMap;
 use std::fmt::{self, Write};
 
 use super::escape::{xml, xml_text};
@@ -73,6 +74,11 @@ fn write_report(out: &mut String, report: &Report, options: &RenderOptions) -> f
             others: Vec::new(),
         })
         .collect();
+    // With duplicate ids the first article's case takes the findings.
+    let mut case_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (index, article) in report.articles.iter().enumerate() {
+        case_of.entry(article.id.as_str()).or_insert(index);
+    }
     let mut orphans = Case {
         name: "(unknown article)",
         classname: "claimcheck",
@@ -82,12 +88,8 @@ fn write_report(out: &mut String, report: &Report, options: &RenderOptions) -> f
     };
     for finding in &report.findings {
         let primary = finding.evidence.first().map(|e| e.article.as_str());
-        let case = match report
-            .articles
-            .iter()
-            .position(|a| Some(a.id.as_str()) == primary)
-        {
-            Some(index) => &mut cases[index],
+        let case = match primary.and_then(|id| case_of.get(id)) {
+            Some(&index) => &mut cases[index],
             None => &mut orphans,
         };
         if options.fails(finding) {

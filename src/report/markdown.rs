@@ -32,6 +32,7 @@ use std::fmt::{self, Write};
 use super::escape::{markdown as md, uri_path};
 use super::source::Sources;
 use super::{Evidence, Finding, FindingKind, KIND_ORDER, RenderOptions, Report, Severity};
+use crate::claim::Claim;
 
 /// Renders `report` as a Markdown document.
 pub fn render(report: &Report, options: &RenderOptions) -> String {
@@ -77,9 +78,10 @@ fn write_report(out: &mut String, report: &Report, options: &RenderOptions) -> f
         writeln!(out, "No findings.")?;
         return Ok(());
     }
+    let claims: BTreeMap<&str, &Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     for (n, story) in stories(report).iter().enumerate() {
         writeln!(out)?;
-        writeln!(out, "### Story {}: {}", n + 1, story_title(report, story))?;
+        writeln!(out, "### Story {}: {}", n + 1, story_title(&claims, story))?;
         for finding in story {
             writeln!(out)?;
             write_finding(out, &sources, finding, options)?;
@@ -174,11 +176,11 @@ fn rank(kind: FindingKind) -> usize {
 }
 
 /// `predicate (participant, participant)` of the story's first claim, escaped.
-fn story_title(report: &Report, story: &[&Finding]) -> String {
+fn story_title(claims: &BTreeMap<&str, &Claim>, story: &[&Finding]) -> String {
     let claim = story
         .iter()
         .flat_map(|f| f.claims.iter())
-        .find_map(|id| report.claim(id));
+        .find_map(|id| claims.get(id.as_str()));
     match claim {
         Some(claim) => {
             let participants = claim.participant_ids();
