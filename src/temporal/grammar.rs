@@ -1369,6 +1369,11 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
             ),
             |(d, _, p)| (Some(d), p),
         ),
+        // "(in) the morning": a part of the day in context (the tagger checks the "in").
+        map(
+            (kw("the"), gap, verify(part, |p: &&str| *p != "NI")),
+            |(.., p)| (None, p),
+        ),
         map((opt((kw("the"), gap)), kw("next"), gap, part), |(.., p)| {
             (
                 Some(Expr::Narrative {

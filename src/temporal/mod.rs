@@ -569,6 +569,16 @@ fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// Whether `word`, ending in "s", is a verb or function word rather than a plural noun: "1989
+/// is", "2009 was", "2015 as" keep the year ("2,000 workers" is a count).
+fn function_word_in_s(word: &str) -> bool {
+    word.len() <= 3
+        || matches!(
+            word,
+            "this" | "thus" | "plus" | "less" | "unless" | "does" | "goes" | "across" | "whereas"
+        )
+}
+
 /// Context checks the grammar cannot make on its own: ambiguous words ("May", "fall",
 /// "second"), numbers that are amounts rather than years, and "a day" after a count ("twice a
 /// day" is a set).
@@ -632,6 +642,25 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                     )
                 });
             if era_noun || (prev_lower == "of" && surface.eq_ignore_ascii_case("tomorrow")) {
+                return false;
+            }
+        }
+        // "in the morning", "during the afternoon": the part of the day in context; not "the
+        // morning of March 3" (the date's) nor "the morning after".
+        Expr::Time {
+            clock: None,
+            day: None,
+            ..
+        } if surface
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the ")) =>
+        {
+            if !matches!(prev_lower.as_str(), "in" | "during")
+                || matches!(
+                    next_word.to_ascii_lowercase().as_str(),
+                    "of" | "after" | "before" | "when"
+                )
+            {
                 return false;
             }
         }
@@ -706,7 +735,8 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                 || next_word.eq_ignore_ascii_case("percent")
                 || (next_word.ends_with('s')
                     && next_word.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !next_word.ends_with("'s"))
+                    && !next_word.ends_with("'s")
+                    && !function_word_in_s(next_word))
             {
                 return false;
             }
@@ -1085,6 +1115,19 @@ mod tests {
         the first two quarters of 1990 DATE 1990-H1
         the last half of 1989 DATE 1989-H2
         day-long DURATION P1D
+        ");
+    }
+
+    #[test]
+    fn years_before_verbs_and_parts_of_the_day_in_context() {
+        // A year before "is"/"was" is a year; before a plural noun a count. "In the morning" is
+        // the morning of the day in context; "the morning of" belongs to its date.
+        insta::assert_snapshot!(show("Sales volume in 1989 is following the trend, and 2009 was a good year for 2000 workers. Prices fell Friday. Dealers bought in the morning, in the morning of March 3 and the evening news.", Some("1989-10-30")), @r"
+        1989 DATE 1989
+        2009 DATE 2009
+        Friday DATE 1989-10-27
+        the morning TIME 1989-10-27TMO
+        March 3 DATE 1989-03-03
         ");
     }
 }
