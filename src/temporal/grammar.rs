@@ -292,6 +292,14 @@ fn cardinal(i: &str) -> PResult<'_, f64> {
     Ok((rest, n))
 }
 
+/// The first count of a range, "60" in "60 and 90 days", "two" in "two to six days": its
+/// value, its length, and where the second count starts (after "and"/"to"), all in bytes.
+pub(crate) fn range_start(i: &str) -> Option<(f64, usize, usize)> {
+    let (rest, n) = cardinal(i).ok()?;
+    let (after, _) = (gap, one_of(&["and", "to"]), gap).parse(rest).ok()?;
+    Some((n, i.len() - rest.len(), i.len() - after.len()))
+}
+
 /// A count: a cardinal, "a"/"an", "a couple of", or an unstated "several" / "a few".
 /// The flag says whether it was the article "a"/"an" (which takes a singular unit).
 fn amount(i: &str) -> PResult<'_, (Amount, bool)> {
@@ -817,6 +825,21 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
                 (part, owner, adjective)
             },
         ),
+        // "the last half of 1989", "the first two quarters of 1990": a half, said only with
+        // its year ("the last half hour" is no half year).
+        map(
+            (
+                kw("the"),
+                gap,
+                one_of(&["first", "last"]),
+                gap,
+                alt((
+                    value((), (kw("two"), gap, kw("quarters"))),
+                    value((), kw("half")),
+                )),
+            ),
+            |(.., k, _, ())| (YearPart::Half(k as u32 + 1), None, true),
+        ),
         map((tag_no_case("q"), integer(1)), |(_, (n, _))| {
             (YearPart::Quarter(n), None, false)
         }),
@@ -854,6 +877,43 @@ fn year_part(i: &str) -> PResult<'_, Expr> {
     }
     let year = owner.or(after).unwrap_or(YearRef::Implicit);
     Ok((rest, Expr::Part { part, year }))
+}
+
+/// "the quarter a year ago", "the same period a year earlier", "the same month last year": the
+/// period in context, a year back (a period in a report is its quarter, as in "the year-ago
+/// period").
+fn year_back_period(i: &str) -> PResult<'_, Expr> {
+    let (rest, (.., k)) = (
+        kw("the"),
+        gap,
+        opt((one_of(&["same", "comparable", "corresponding"]), gap)),
+        one_of(&["quarter", "period", "month"]),
+    )
+        .parse(i)?;
+    let (rest, _) = alt((
+        recognize((
+            gap,
+            kw("a"),
+            gap,
+            kw("year"),
+            gap,
+            one_of(&["ago", "earlier", "before"]),
+        )),
+        recognize((gap, kw("last"), gap, kw("year"))),
+    ))
+    .parse(rest)?;
+    let expr = if k == 2 {
+        Expr::Narrative {
+            unit: Unit::Month,
+            offset: -12,
+        }
+    } else {
+        Expr::Part {
+            part: YearPart::Quarter(0),
+            year: YearRef::Anaphoric(-1),
+        }
+    };
+    Ok((rest, expr))
 }
 
 /// "year-ago", "year-earlier" as an adjective ("year-earlier results"): the period in context,
@@ -1309,6 +1369,11 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
             ),
             |(d, _, p)| (Some(d), p),
         ),
+        // "(in) the morning": a part of the day in context (the tagger checks the "in").
+        map(
+            (kw("the"), gap, verify(part, |p: &&str| *p != "NI")),
+            |(.., p)| (None, p),
+        ),
         map((opt((kw("the"), gap)), kw("next"), gap, part), |(.., p)| {
             (
                 Some(Expr::Narrative {
@@ -1742,11 +1807,22 @@ fn year_end(i: &str) -> PResult<'_, ()> {
     .parse(i)
 }
 
-/// A unit alone in the plural: "years", "weeks" ("for years", "within weeks", "decades-long").
+/// A unit alone in the plural: "years", "weeks" ("for years", "within weeks", "decades-long");
+/// in the singular only as an adjective in "-long" ("their third day-long meeting": one day).
 fn bare_plural(i: &str) -> PResult<'_, Expr> {
     let (rest, (unit, plural)) = unit(i)?;
-    if !plural || unit == Unit::Weekend || unit == Unit::Quarter {
+    if unit == Unit::Weekend || unit == Unit::Quarter {
         return fail(i);
+    }
+    if !plural {
+        let (rest, _) = tag_no_case("-long")(rest)?;
+        return Ok((
+            rest,
+            Expr::Duration {
+                amount: Amount::Exact(1.0),
+                unit,
+            },
+        ));
     }
     let (rest, _) = alt((
         // "weeks or months": one unstated length.
@@ -1927,6 +2003,7 @@ const RULES: &[(Rule, MayStart)] = &[
     }),
     (context_quarter, |l| l.word == "the"),
     (year_ago_adjective, |l| l.word == "year"),
+    (year_back_period, |l| l.word == "the"),
     (season_expr, |l| {
         l.is(&["the", "this", "last", "next", "past", "coming"])
             || lexicon::season(l.word).is_some()

@@ -112,6 +112,25 @@ fn find(text: &str) -> Vec<Found> {
         if !plausible(text, start, end, &mut parsed) {
             continue;
         }
+        if out
+            .last()
+            .is_some_and(|prev: &Found| converts(text, prev, start, &parsed.expr))
+        {
+            floor = end;
+            continue;
+        }
+        if let Some(bounds) = between_bounds(text, start, &parsed, floor) {
+            floor = end;
+            out.extend(bounds.into_iter().map(|(at, parsed)| Found {
+                span: Span::new(at, at + parsed.len),
+                parsed,
+                tense: tense::Tense::Unknown,
+                ends_on: None,
+                period_end: false,
+                year_to_date: false,
+            }));
+            continue;
+        }
         floor = end;
         let tense = if possessive_weekday(text, end, &parsed.expr) {
             // "Tuesday's declaration": news names a day's event by its day once it happened.
@@ -199,6 +218,76 @@ fn second_day(text: &str, end: usize, expr: &Expr) -> Option<Found> {
         period_end: false,
         year_to_date: false,
     })
+}
+
+/// Whether the clock time `expr` at `start` restates the one just before it in another zone, in
+/// parentheses: "10:35 a.m. (0735 GMT)", "12:30 EST (16:30 UTC)". It is the same instant, and
+/// the corpora mark only the first; a restatement that names its day ("(4 a.m. EDT
+/// Thursday)") says more and stays.
+fn converts(text: &str, prev: &Found, start: usize, expr: &Expr) -> bool {
+    let clock = |e: &Expr| matches!(e, Expr::Time { clock: Some(_), .. });
+    matches!(
+        expr,
+        Expr::Time {
+            clock: Some(_),
+            day: None,
+            ..
+        }
+    ) && clock(&prev.parsed.expr)
+        && prev.span.end <= start
+        && text[prev.span.end..start].trim_matches([' ', '\t']) == "("
+}
+
+/// The two bounds of a length range after "between": "between two to six days", "between 60
+/// and 90 days" are two expressions ("two" `P2D`, "six days" `P6D`), the first count taking the
+/// unit written after the second, as TimeML marks a range with two bounds. `parsed`, at `start`,
+/// is the range read as one length or its second bound alone. Returns each bound's start and
+/// parse, or `None` when this is no such range.
+fn between_bounds(
+    text: &str,
+    start: usize,
+    parsed: &Parsed,
+    floor: usize,
+) -> Option<[(usize, Parsed); 2]> {
+    let Expr::Duration { unit, .. } = parsed.expr else {
+        return None;
+    };
+    if parsed.bound != Bound::Exact || parsed.modifier.is_some() {
+        return None;
+    }
+    // "between " right before the range, or before its first count when only the second
+    // bound was read ("between 60 and 90 days" parses as "90 days").
+    let mut lo = floor.max(start.saturating_sub(40));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let k = lo + text[lo..start].to_ascii_lowercase().rfind("between ")? + 8;
+    if k > 8 && text.as_bytes()[k - 9].is_ascii_alphanumeric() {
+        return None;
+    }
+    let (count, first_len, second) = grammar::range_start(&text[k..])?;
+    let second = k + second;
+    let end = start + parsed.len;
+    let parsed2 = grammar::expression(&text[second..])?;
+    if second < start
+        || second + parsed2.len != end
+        || !matches!(parsed2.expr, Expr::Duration { amount: Amount::Exact(_), unit: u } if u == unit)
+    {
+        return None;
+    }
+    if k != start && second != start {
+        return None;
+    }
+    let first = Parsed {
+        expr: Expr::Duration {
+            amount: Amount::Exact(count),
+            unit,
+        },
+        bound: Bound::Exact,
+        modifier: None,
+        len: first_len,
+    };
+    Some([(k, first), (second, parsed2)])
 }
 
 /// Whether `expr` (read `surface`) is a report's span of months from the start of a year:
@@ -350,6 +439,11 @@ fn moves_narrative(expr: &Expr) -> bool {
                 || matches!(year, grammar::YearRef::Implicit)
         }
         Expr::Relative { unit, offset } => *offset == 0 || *unit < Unit::Year,
+        // "the same month a year ago" compares, as "a year earlier" does.
+        Expr::Narrative {
+            unit: Unit::Month,
+            offset,
+        } => offset.abs() < 12,
         _ => true,
     }
 }
@@ -475,6 +569,16 @@ fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// Whether `word`, ending in "s", is a verb or function word rather than a plural noun: "1989
+/// is", "2009 was", "2015 as" keep the year ("2,000 workers" is a count).
+fn function_word_in_s(word: &str) -> bool {
+    word.len() <= 3
+        || matches!(
+            word,
+            "this" | "thus" | "plus" | "less" | "unless" | "does" | "goes" | "across" | "whereas"
+        )
+}
+
 /// Context checks the grammar cannot make on its own: ambiguous words ("May", "fall",
 /// "second"), numbers that are amounts rather than years, and "a day" after a count ("twice a
 /// day" is a set).
@@ -495,6 +599,24 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         .unwrap_or("");
     let prev_lower = prev_word.to_ascii_lowercase();
     if names_something(text, start, surface, &parsed.expr) {
+        return false;
+    }
+    // "the quarter-to-quarter comparison", "year-over-year growth": a comparison, no time.
+    let compared = ["-to-", "-over-", "-on-"].iter().find_map(|p| {
+        after
+            .get(..p.len())
+            .filter(|a| a.eq_ignore_ascii_case(p))
+            .map(|_| &after[p.len()..])
+    });
+    if let Some(unit) = compared
+        && lexicon::lookup(
+            unit.split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or(""),
+            lexicon::unit,
+        )
+        .is_some()
+    {
         return false;
     }
     match &parsed.expr {
@@ -520,6 +642,25 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                     )
                 });
             if era_noun || (prev_lower == "of" && surface.eq_ignore_ascii_case("tomorrow")) {
+                return false;
+            }
+        }
+        // "in the morning", "during the afternoon": the part of the day in context; not "the
+        // morning of March 3" (the date's) nor "the morning after".
+        Expr::Time {
+            clock: None,
+            day: None,
+            ..
+        } if surface
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the ")) =>
+        {
+            if !matches!(prev_lower.as_str(), "in" | "during")
+                || matches!(
+                    next_word.to_ascii_lowercase().as_str(),
+                    "of" | "after" | "before" | "when"
+                )
+            {
                 return false;
             }
         }
@@ -594,7 +735,8 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                 || next_word.eq_ignore_ascii_case("percent")
                 || (next_word.ends_with('s')
                     && next_word.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !next_word.ends_with("'s"))
+                    && !next_word.ends_with("'s")
+                    && !function_word_in_s(next_word))
             {
                 return false;
             }
@@ -884,6 +1026,7 @@ mod tests {
         the second day DATE 1998-03-06
         a third consecutive day DATE 1998-03-06
         March DATE 1998-03
+        day-long DURATION P1D
         ");
     }
 
@@ -933,6 +1076,58 @@ mod tests {
         insta::assert_snapshot!(show("Elian was found Thanksgiving Day. He spoke on ABC's \"This Week\" and CBS's \"60 Minutes\" when in his 30s, before Christmas.", Some("2000-01-07")), @r"
         Thanksgiving Day DATE 1999-11-25
         Christmas DATE 1999-12-25
+        ");
+    }
+
+    #[test]
+    fn range_bounds_after_between() {
+        // Two expressions, the first count taking the second's unit; without "between" a
+        // range stays one length.
+        insta::assert_snapshot!(show("It takes between 60 and 90 days, between two to six days, or two to three weeks. Sales rose between 1994 and 1997.", Some("1998-03-31")), @r"
+        60 DURATION P60D
+        90 days DURATION P90D
+        two DURATION P2D
+        six days DURATION P6D
+        two to three weeks DURATION PXW
+        1994 DATE 1994
+        1997 DATE 1997
+        ");
+    }
+
+    #[test]
+    fn clock_restated_in_another_zone() {
+        insta::assert_snapshot!(show("The blast occurred at about 10:35 a.m. (0735 GMT) Friday. It lands at 12:30 EST ( 16:30 UTC ). He leaves at 4 in the morning (4 a.m. EDT Thursday).", Some("1998-08-08")), @r"
+        10:35 a.m. TIME 1998-08-08T10:35
+        Friday DATE 1998-08-07
+        12:30 EST TIME 1998-08-07T12:30
+        4 in the morning TIME 1998-08-07T04:00
+        4 a.m. EDT Thursday TIME 1998-08-06T04:00
+        ");
+    }
+
+    #[test]
+    fn periods_a_year_back_and_halves_with_their_year() {
+        insta::assert_snapshot!(show("Profit rose in the third quarter from $3 in the quarter a year ago. Sales fell in January from the same month a year ago. Losses go through the first two quarters of 1990 after the last half of 1989. The quarter-to-quarter comparison and year-over-year growth. It took their third day-long meeting.", Some("1989-10-26")), @r"
+        the third quarter DATE 1989-Q3
+        the quarter a year ago DATE 1988-Q3
+        January DATE 1989-01
+        the same month a year ago DATE 1988-01
+        the first two quarters of 1990 DATE 1990-H1
+        the last half of 1989 DATE 1989-H2
+        day-long DURATION P1D
+        ");
+    }
+
+    #[test]
+    fn years_before_verbs_and_parts_of_the_day_in_context() {
+        // A year before "is"/"was" is a year; before a plural noun a count. "In the morning" is
+        // the morning of the day in context; "the morning of" belongs to its date.
+        insta::assert_snapshot!(show("Sales volume in 1989 is following the trend, and 2009 was a good year for 2000 workers. Prices fell Friday. Dealers bought in the morning, in the morning of March 3 and the evening news.", Some("1989-10-30")), @r"
+        1989 DATE 1989
+        2009 DATE 2009
+        Friday DATE 1989-10-27
+        the morning TIME 1989-10-27TMO
+        March 3 DATE 1989-03-03
         ");
     }
 }
