@@ -83,6 +83,7 @@ impl Checker {
             analyses.iter().map(|a| a.times.clone()).collect();
         let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
         let partners = crate::rules::context::partners(&pairs);
+        let story_years: Vec<Option<i32>> = claims.iter().map(|c| matcher::story_year(c)).collect();
         let cx = Context {
             articles: &articles,
             claims: &claims,
@@ -90,6 +91,7 @@ impl Checker {
             partners: &partners,
             lexicon: &self.analyzer.lexicon,
             times: &times,
+            story_years: &story_years,
             ledger,
         };
         let mut findings = rules::evaluate(rules, &cx);

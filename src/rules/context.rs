@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// Every article's time expressions, in text order, one list an article.
     pub times: &'a [Vec<Timex>],
+    /// Every article's story year ([`crate::matcher::story_year`]), one an article.
+    pub story_years: &'a [Option<i32>],
     /// Reference facts a newsroom has verified.
     pub ledger: &'a Ledger,
 }
@@ -148,23 +150,30 @@ impl Context<'_> {
     /// claim of the article of `other`: both articles' story years are known and equal, so the
     /// two are not look-alike events of different years (a team's two seasons).
     fn may_inherit(&self, r: ClaimRef, other: ClaimRef) -> bool {
-        let ours = crate::matcher::story_year(&self.claims[r.article]);
-        ours.is_some() && ours == crate::matcher::story_year(&self.claims[other.article])
+        let ours = self.story_years[r.article];
+        ours.is_some() && ours == self.story_years[other.article]
     }
 
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
     pub fn names_one_of<'c>(&'c self, claim: &'c Claim, partner: &'c Claim) -> bool {
-        let expand = |c: &'c Claim| -> Vec<&'c str> {
-            c.participants
-                .iter()
-                .flat_map(|p| crate::matcher::ancestors(&p.entity, self.lexicon))
-                .collect()
-        };
-        let theirs = expand(partner);
-        expand(claim)
+        self.names_any(claim, &self.named(partner))
+    }
+
+    /// The entities a claim's own clause names, with the entities they belong to.
+    fn named<'c>(&'c self, claim: &'c Claim) -> Vec<&'c str> {
+        claim
+            .participants
             .iter()
-            .any(|x| theirs.iter().any(|y| crate::matcher::same_entity(x, y)))
+            .flat_map(|p| crate::matcher::ancestors(&p.entity, self.lexicon))
+            .collect()
+    }
+
+    /// Whether `claim` names, in its own clause, one of `entities`.
+    fn names_any(&self, claim: &Claim, entities: &[&str]) -> bool {
+        self.named(claim)
+            .iter()
+            .any(|x| entities.iter().any(|y| crate::matcher::same_entity(x, y)))
     }
 
     /// Whether a third article sides with `r` against `other` (claims of two articles that a
@@ -201,13 +210,14 @@ impl Context<'_> {
         if !self.may_inherit(r, partner) {
             return None;
         }
+        let theirs = self.named(self.claim(partner));
         let mut found: Option<(ClaimRef, &ClaimTime)> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
             let Some(time) = &other.time else { continue };
             if other.event.predicate != claim.event.predicate
                 || other.polarity != Polarity::Positive
                 || time.duration.is_some()
-                || !self.names_one_of(other, self.claim(partner))
+                || !self.names_any(other, &theirs)
             {
                 continue;
             }
@@ -251,11 +261,12 @@ impl Context<'_> {
         if !self.may_inherit(r, partner) {
             return Vec::new();
         }
+        let theirs = self.named(self.claim(partner));
         let mut found: Option<(ClaimRef, &Quantity)> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
             if other.event.predicate != claim.event.predicate
                 || other.polarity != Polarity::Positive
-                || !self.names_one_of(other, self.claim(partner))
+                || !self.names_any(other, &theirs)
             {
                 continue;
             }
