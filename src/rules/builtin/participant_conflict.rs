@@ -14,12 +14,14 @@
 //! A lone name that no other article writes at all — not even outside its claims — is also
 //! reported against a name of its role that `corroborating-sources` (default 2) other articles
 //! name, though its own article does not: every other telling agrees on who filled the role,
-//! and this name is foreign to all of them. A name glued to the next word by a hyphen ("Matt
+//! and this name is foreign to all of them. When the other clause names no doer at all ("she
+//! checked into rehab"), its article's story figure (a topic, see `matcher::topics`) stands in
+//! for the doer, under the same conditions. A name glued to the next word by a hyphen ("Matt
 //! Smith-thought", a dash typed as a hyphen) is never reported: its id is not the name's.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::claim::{Modality, Participant};
+use crate::claim::{Modality, Participant, Role};
 use crate::lexicon::EntityKind;
 use crate::matcher::{ClaimRef, same_entity, topics};
 use crate::report::Finding;
@@ -140,6 +142,17 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             .get(key(&q.entity))
             .is_some_and(|m| m.keys().filter(|&&k| k != article).count() >= corroborating)
     };
+    // The first mention of a story entity among an article's claims.
+    let mention = |article: usize, id: &str| {
+        cx.claims[article]
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_attribute())
+            .find_map(|(n, c)| {
+                let q = c.participants.iter().find(|q| key(&q.entity) == key(id))?;
+                Some((ClaimRef { article, claim: n }, q))
+            })
+    };
     let mut done = BTreeSet::new();
     let mut findings = Vec::new();
     for pair in cx
@@ -178,13 +191,33 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                         && (known_in(q, that.article, this.article)
                             || (stray && corroborating > 0 && corroborated(q, this.article)))
                 });
-                let Some(q) = rival else { continue };
+                // A clause that names no doer tells of its article's story: the story's figure
+                // is the doer, when the lone name is foreign to every other article and other
+                // articles name the figure too. Patients are not read so: a clause without one
+                // ("she won") leaves it open, and the story's figure is seldom the one done to.
+                let rival = rival.map(|q| (that, q)).or_else(|| {
+                    let empty = p.role == Role::Agent
+                        && stray
+                        && corroborating > 0
+                        && !b.participants.iter().any(|q| q.role == p.role);
+                    story[that.article]
+                        .iter()
+                        .filter(|_| empty)
+                        .filter_map(|t| mention(that.article, t))
+                        .find(|(_, q)| {
+                            class(cx, &q.entity) == Some(kind)
+                                && absent(q, a, &[])
+                                && known_in(q, that.article, this.article)
+                                && corroborated(q, this.article)
+                        })
+                });
+                let Some((named_at, q)) = rival else { continue };
                 done.insert((this, p.span));
                 findings.push(finding(
                     rule,
                     cx,
                     (this, p),
-                    (that, q),
+                    (that, named_at, q),
                     a.modality,
                     b.modality,
                 ));
@@ -198,7 +231,7 @@ fn finding(
     rule: &Rule,
     cx: &Context<'_>,
     (this, p): (ClaimRef, &Participant),
-    (that, q): (ClaimRef, &Participant),
+    (that, named_at, q): (ClaimRef, ClaimRef, &Participant),
     ma: Modality,
     mb: Modality,
 ) -> Finding {
@@ -215,7 +248,7 @@ fn finding(
     );
     let evidence = vec![
         cx.evidence(this, p.span, "named only here"),
-        cx.evidence(that, q.span, "names another"),
+        cx.evidence(named_at, q.span, "names another"),
     ];
     discrepancy(
         cx,
