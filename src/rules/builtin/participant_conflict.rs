@@ -10,10 +10,18 @@
 //!
 //! The double condition keeps apart the common, legitimate case of several people doing the
 //! same thing (two suspects arrested): both are then named in more than one place.
+//!
+//! A lone name that no other article writes at all — not even outside its claims — is also
+//! reported against a name of its role that `corroborating-sources` (default 2) other articles
+//! name, though its own article does not: every other telling agrees on who filled the role,
+//! and this name is foreign to all of them. When the other clause names no doer at all ("she
+//! checked into rehab"), its article's story figure (a topic, see `matcher::topics`) stands in
+//! for the doer, under the same conditions. A name glued to the next word by a hyphen ("Matt
+//! Smith-thought", a dash typed as a hyphen) is never reported: its id is not the name's.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::claim::{Modality, Participant};
+use crate::claim::{Modality, Participant, Role};
 use crate::lexicon::EntityKind;
 use crate::matcher::{ClaimRef, same_entity, topics};
 use crate::report::Finding;
@@ -24,7 +32,7 @@ use crate::rules::model::Rule;
 pub(super) const KIND: Kind = Kind {
     name: "participant-conflict",
     summary: "matched claims that name different entities of one kind in the same role",
-    parameters: &[],
+    parameters: &[("corroborating-sources", 2.0)],
     run,
 };
 
@@ -60,6 +68,15 @@ fn last_word(surface: &str) -> Option<&str> {
         .next()
         .is_some_and(char::is_uppercase)
         .then_some(word)
+}
+
+/// Whether a name as written is glued to the next word by a hyphen ("Matt Smith-thought",
+/// "Capaldi-a": a dash typed as a hyphen): its id is not the name's, so it cannot be compared.
+fn glued(surface: &str) -> bool {
+    surface.split_whitespace().last().is_some_and(|word| {
+        word.split_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    })
 }
 
 /// Whether `text` writes `word` as a whole word, in its own capitalization.
@@ -108,6 +125,34 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             || last_word(q.span.slice(&cx.articles[that].text))
                 .is_some_and(|w| written(&cx.articles[article].text, w))
     };
+    // Foreign to every other article: the last word of the name as written appears in no
+    // other article's text.
+    let foreign = |p: &Participant, article: usize| {
+        last_word(p.span.slice(&cx.articles[article].text)).is_some_and(|w| {
+            cx.articles
+                .iter()
+                .enumerate()
+                .all(|(k, other)| k == article || !written(&other.text, w))
+        })
+    };
+    let corroborating = rule.number("corroborating-sources", 2.0) as usize;
+    // Named by enough articles besides `article` to be the role's corroborated filler.
+    let corroborated = |q: &Participant, article: usize| {
+        named
+            .get(key(&q.entity))
+            .is_some_and(|m| m.keys().filter(|&&k| k != article).count() >= corroborating)
+    };
+    // The first mention of a story entity among an article's claims.
+    let mention = |article: usize, id: &str| {
+        cx.claims[article]
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_attribute())
+            .find_map(|(n, c)| {
+                let q = c.participants.iter().find(|q| key(&q.entity) == key(id))?;
+                Some((ClaimRef { article, claim: n }, q))
+            })
+    };
     let mut done = BTreeSet::new();
     let mut findings = Vec::new();
     for pair in cx
@@ -129,25 +174,50 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 .iter()
                 .filter(|p| absent(p, b, &story[that.article]))
             {
-                if !lone(&p.entity, this.article) || done.contains(&(this, p.span)) {
+                if !lone(&p.entity, this.article)
+                    || done.contains(&(this, p.span))
+                    || glued(p.span.slice(&cx.articles[this.article].text))
+                {
                     continue;
                 }
                 let Some(kind) = class(cx, &p.entity) else {
                     continue;
                 };
+                let stray = foreign(p, this.article);
                 let rival = b.participants.iter().find(|q| {
                     q.role == p.role
                         && class(cx, &q.entity) == Some(kind)
                         && absent(q, a, &[])
-                        && known_in(q, that.article, this.article)
+                        && (known_in(q, that.article, this.article)
+                            || (stray && corroborating > 0 && corroborated(q, this.article)))
                 });
-                let Some(q) = rival else { continue };
+                // A clause that names no doer tells of its article's story: the story's figure
+                // is the doer, when the lone name is foreign to every other article and other
+                // articles name the figure too. Patients are not read so: a clause without one
+                // ("she won") leaves it open, and the story's figure is seldom the one done to.
+                let rival = rival.map(|q| (that, q)).or_else(|| {
+                    let empty = p.role == Role::Agent
+                        && stray
+                        && corroborating > 0
+                        && !b.participants.iter().any(|q| q.role == p.role);
+                    story[that.article]
+                        .iter()
+                        .filter(|_| empty)
+                        .filter_map(|t| mention(that.article, t))
+                        .find(|(_, q)| {
+                            class(cx, &q.entity) == Some(kind)
+                                && absent(q, a, &[])
+                                && known_in(q, that.article, this.article)
+                                && corroborated(q, this.article)
+                        })
+                });
+                let Some((named_at, q)) = rival else { continue };
                 done.insert((this, p.span));
                 findings.push(finding(
                     rule,
                     cx,
                     (this, p),
-                    (that, q),
+                    (that, named_at, q),
                     a.modality,
                     b.modality,
                 ));
@@ -161,7 +231,7 @@ fn finding(
     rule: &Rule,
     cx: &Context<'_>,
     (this, p): (ClaimRef, &Participant),
-    (that, q): (ClaimRef, &Participant),
+    (that, named_at, q): (ClaimRef, ClaimRef, &Participant),
     ma: Modality,
     mb: Modality,
 ) -> Finding {
@@ -178,7 +248,7 @@ fn finding(
     );
     let evidence = vec![
         cx.evidence(this, p.span, "named only here"),
-        cx.evidence(that, q.span, "names another"),
+        cx.evidence(named_at, q.span, "names another"),
     ];
     discrepancy(
         cx,
@@ -199,6 +269,14 @@ mod tests {
         assert_eq!(last_word("Ken Salazar's"), Some("Salazar"));
         assert_eq!(last_word("Tara Reid"), Some("Reid"));
         assert_eq!(last_word("the navy"), None);
+    }
+
+    #[test]
+    fn a_name_glued_to_the_next_word_is_no_name() {
+        assert!(glued("Matt Smith-thought"));
+        assert!(glued("Capaldi-a"));
+        assert!(!glued("Jean-Pierre Raffarin"));
+        assert!(!glued("Tara Reid"));
     }
 
     #[test]
