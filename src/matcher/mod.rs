@@ -455,6 +455,22 @@ mod tests {
         assert!(!same_entity("joe-biden", "hunter-biden"));
         assert!(!same_entity("russia", "belarus"));
     }
+
+    #[test]
+    fn only_dates_by_years_alone_may_lie_years_apart() {
+        use crate::temporal::{Interval, Precision};
+        let span = |y0: i32, m0: u32, y1: i32, m1: u32, precision: Precision| Interval {
+            start: chrono::NaiveDate::from_ymd_opt(y0, m0, 1).expect("date"),
+            end: chrono::NaiveDate::from_ymd_opt(y1, m1, 1).expect("date"),
+            precision,
+        };
+        let year = span(2006, 1, 2007, 1, Precision::Year);
+        let decade = span(1950, 1, 1960, 1, Precision::Decade);
+        let month = span(2006, 3, 2006, 4, Precision::Month);
+        assert_eq!(max_gap_days(&year, &decade), YEARS_MAX_GAP_DAYS);
+        assert_eq!(max_gap_days(&year, &month), SAME_EVENT_MAX_GAP_DAYS);
+        assert_eq!(max_gap_days(&month, &month), SAME_EVENT_MAX_GAP_DAYS);
+    }
 }
 
 #[cfg(test)]
