@@ -6,8 +6,9 @@
 //! United States too). Only claims sharing a block are compared, and inside a large block each
 //! claim meets at most [`WINDOW`] neighbours in (time, article) order, so the work grows with the
 //! number of claims, not its square. A pair then passes [`same_event`]: same predicate, a shared
-//! participant, compatible people, and times no more than a year apart — look-alike events with
-//! other participants or far-apart dates stay apart.
+//! participant, compatible people, and times no more than a year apart (five when both are
+//! dated by their years alone: a background fact whose year one source misstates) — look-alike
+//! events with other participants or far-apart dates stay apart.
 //!
 //! A claim whose clause names nobody ("she checked into rehab on Friday") still belongs to its
 //! article's story: each article has *topic* entities, the ones its claims name most often, and
@@ -37,6 +38,24 @@ pub const COUNT_SHARED_WORDS_BY_STORY: usize = 3;
 
 /// Days apart beyond which two dated claims are taken for different events.
 pub const SAME_EVENT_MAX_GAP_DAYS: i64 = 366;
+
+/// Days apart beyond which two claims dated only by their years ("died in 2006", "in the
+/// 1950s") are taken for different events. Such claims are background facts of the story (a
+/// death, a founding, an earlier disaster): a source that misstates the year is off by a few
+/// years, where two events a year apart are told by day or month.
+pub const YEARS_MAX_GAP_DAYS: i64 = 5 * 366;
+
+/// Days apart beyond which claims dated `a` and `b` tell of different events:
+/// [`YEARS_MAX_GAP_DAYS`] when both are dated by their years alone, else
+/// [`SAME_EVENT_MAX_GAP_DAYS`].
+pub fn max_gap_days(a: &crate::temporal::Interval, b: &crate::temporal::Interval) -> i64 {
+    let by_years = |i: &crate::temporal::Interval| i.precision >= crate::temporal::Precision::Year;
+    if by_years(a) && by_years(b) {
+        YEARS_MAX_GAP_DAYS
+    } else {
+        SAME_EVENT_MAX_GAP_DAYS
+    }
+}
 
 /// A claim by position: article index, claim index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -395,7 +414,7 @@ fn linked(
         a.time.as_ref().and_then(|t| t.interval),
         b.time.as_ref().and_then(|t| t.interval),
     ) {
-        if ia.gap_days(&ib) > SAME_EVENT_MAX_GAP_DAYS {
+        if ia.gap_days(&ib) > max_gap_days(&ia, &ib) {
             return false;
         }
     }
@@ -503,6 +522,22 @@ mod tests {
         assert!(!same_entity("joe-biden", "hunter-biden"));
         assert!(!same_entity("russia", "belarus"));
     }
+
+    #[test]
+    fn only_dates_by_years_alone_may_lie_years_apart() {
+        use crate::temporal::{Interval, Precision};
+        let span = |y0: i32, m0: u32, y1: i32, m1: u32, precision: Precision| Interval {
+            start: chrono::NaiveDate::from_ymd_opt(y0, m0, 1).expect("date"),
+            end: chrono::NaiveDate::from_ymd_opt(y1, m1, 1).expect("date"),
+            precision,
+        };
+        let year = span(2006, 1, 2007, 1, Precision::Year);
+        let decade = span(1950, 1, 1960, 1, Precision::Decade);
+        let month = span(2006, 3, 2006, 4, Precision::Month);
+        assert_eq!(max_gap_days(&year, &decade), YEARS_MAX_GAP_DAYS);
+        assert_eq!(max_gap_days(&year, &month), SAME_EVENT_MAX_GAP_DAYS);
+        assert_eq!(max_gap_days(&month, &month), SAME_EVENT_MAX_GAP_DAYS);
+    }
 }
 
 #[cfg(test)]
@@ -561,6 +596,29 @@ mod story_tests {
             |x: usize, y: usize| found.iter().any(|p| p.a.article == x && p.b.article == y);
         assert!(!across(0, 1), "{found:?}");
         assert!(across(0, 2) && across(1, 2), "{found:?}");
+    }
+
+    #[test]
+    fn background_facts_dated_by_years_a_few_years_apart_meet() {
+        let (claims, lexicon) = claims_of(&[
+            "Jonas Pirell died in 2006.",
+            "Jonas Pirell died in 2003.",
+            "Jonas Pirell died in December 2006.",
+            "Jonas Pirell died in March 2003.",
+        ]);
+        let pair = |a: usize, b: usize| {
+            claims[a]
+                .iter()
+                .any(|x| claims[b].iter().any(|y| same_event(x, y, &lexicon)))
+        };
+        assert!(
+            pair(0, 1),
+            "years three apart: one fact, one year misstated"
+        );
+        assert!(
+            !pair(2, 3),
+            "dates told by month more than a year apart: two events"
+        );
     }
 
     fn count_pairs(texts: &[&str]) -> usize {

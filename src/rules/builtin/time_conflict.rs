@@ -25,7 +25,7 @@ use std::collections::BTreeSet;
 
 use crate::claim::partial::PartialValue;
 use crate::claim::{Claim, ClaimTime, Modality, Polarity};
-use crate::matcher::SAME_EVENT_MAX_GAP_DAYS;
+use crate::matcher::max_gap_days;
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -67,7 +67,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 // A date taken from elsewhere in the article that lies further off than the
                 // matcher lets one event's dates lie tells of another event, not of a conflict.
                 let borrowed = ra != pair.a || rb != pair.b;
-                if gap < min_gap || (borrowed && gap > SAME_EVENT_MAX_GAP_DAYS) {
+                if gap < min_gap || (borrowed && gap > max_gap_days(&ia, &ib)) {
                     continue;
                 }
                 (ia.to_string(), ib.to_string(), format!("{gap} days apart"))
