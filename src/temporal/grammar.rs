@@ -96,8 +96,14 @@ pub(crate) enum Expr {
         unit: Unit,
         sign: i32,
     },
-    /// A unit relative to the narrative: "the following day" (+1), "that day" (0).
-    Narrative { unit: Unit, offset: i32 },
+    /// A unit relative to the narrative: "the following day" (+1), "that day" (0). `pointed`
+    /// when it points back at a date just told ("that day", "the same day"): in a story told
+    /// by the month it is a day of that month, where "the day" is rather the publication's.
+    Narrative {
+        unit: Unit,
+        offset: i32,
+        pointed: bool,
+    },
     /// A length of time: "nine months", "the past two years".
     Duration { amount: Amount, unit: Unit },
     /// A recurrence: "every week", "daily", "each Thursday".
@@ -1314,6 +1320,7 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
                 Some(Expr::Narrative {
                     unit: Unit::Day,
                     offset: 1,
+                    pointed: true,
                 }),
                 p,
             )
@@ -1651,7 +1658,14 @@ fn narrative_unit(i: &str) -> PResult<'_, Expr> {
     if plural || unit.is_clock() {
         return fail(i);
     }
-    Ok((rest, Expr::Narrative { unit, offset }))
+    Ok((
+        rest,
+        Expr::Narrative {
+            unit,
+            offset,
+            pointed: true,
+        },
+    ))
 }
 
 /// "the second day (of the offensive)", "the fourth straight week": a day, week or month
@@ -1681,7 +1695,14 @@ fn ordinal_unit(i: &str) -> PResult<'_, Expr> {
     {
         return fail(i);
     }
-    Ok((rest, Expr::Narrative { unit, offset: 0 }))
+    Ok((
+        rest,
+        Expr::Narrative {
+            unit,
+            offset: 0,
+            pointed: false,
+        },
+    ))
 }
 
 /// "the day", "the week", "the year", "the weekend": the unit in context.
@@ -1705,6 +1726,18 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
     }
     if unit == Unit::Year && ends_on_date(rest) {
         return Ok((rest, year_length()));
+    }
+    // "The day" is the day being told ("the Dow fell 3% on Monday ... to end the day at
+    // 7,114"), which is the publication's only when the story is at no other day.
+    if unit == Unit::Day {
+        return Ok((
+            rest,
+            Expr::Narrative {
+                unit,
+                offset: 0,
+                pointed: false,
+            },
+        ));
     }
     Ok((rest, Expr::Relative { unit, offset: 0 }))
 }

@@ -843,11 +843,12 @@ mod tests {
 
     #[test]
     fn modified_parts_of_the_day() {
+        // "The day" is the day the story is at: yesterday, once it was told.
         insta::assert_snapshot!(show("By mid afternoon the shares fell; at mid-afternoon yesterday they rose. He will leave at 4 in the morning. Late in the day it closed.", Some("1998-03-06")), @r"
         mid afternoon TIME 1998-03-06TAF
         mid-afternoon yesterday TIME 1998-03-05TAF
         4 in the morning TIME 1998-03-05T04:00
-        Late in the day DATE 1998-03-06
+        Late in the day DATE 1998-03-05
         ");
     }
 
@@ -933,6 +934,20 @@ mod tests {
         insta::assert_snapshot!(show("Elian was found Thanksgiving Day. He spoke on ABC's \"This Week\" and CBS's \"60 Minutes\" when in his 30s, before Christmas.", Some("2000-01-07")), @r"
         Thanksgiving Day DATE 1999-11-25
         Christmas DATE 1999-12-25
+        ");
+    }
+
+    #[test]
+    fn the_day_is_the_day_being_told() {
+        // "The day" follows the story's day; "that same day" after a month is a day of it.
+        insta::assert_snapshot!(show("The Dow fell 3% on Monday, to end the day at 7,114.", Some("2009-02-24")), @r"
+        Monday DATE 2009-02-23
+        the day DATE 2009-02-23
+        ");
+        insta::assert_snapshot!(show("The site went up in October 1998. It was closed that same day. Sales rose for the day.", Some("1999-02-06")), @r"
+        October 1998 DATE 1998-10
+        that same day DATE 1998-10-XX
+        the day DATE 1999-02-06
         ");
     }
 }

@@ -245,7 +245,11 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
         Expr::Weekday { weekday, offset } => weekday_date(weekday, offset, ctx),
         Expr::Ago { amount, unit, sign } => ago(amount, unit, sign, ctx),
         Expr::Shift { amount, unit, sign } => shift(amount, unit, sign, ctx),
-        Expr::Narrative { unit, offset } => narrative_unit(unit, offset, ctx),
+        Expr::Narrative {
+            unit,
+            offset,
+            pointed,
+        } => narrative_unit(unit, offset, pointed, ctx),
         Expr::Holiday { holiday, offset } => holiday_date(holiday, offset, ctx),
         Expr::WeekOf(ref day) => {
             let r = date(day, ctx);
@@ -848,7 +852,7 @@ fn shift(amount: Amount, unit: Unit, sign: i32, ctx: &Context) -> Resolved {
 }
 
 /// "The following day", "that year": the narrative's unit, shifted.
-fn narrative_unit(unit: Unit, offset: i32, ctx: &Context) -> Resolved {
+fn narrative_unit(unit: Unit, offset: i32, pointed: bool, ctx: &Context) -> Resolved {
     let (base, anchor) = match ctx.narrative {
         Some((span, p)) => (p, Anchor::Narrative { on: span }),
         None => match published_point(ctx) {
@@ -857,6 +861,19 @@ fn narrative_unit(unit: Unit, offset: i32, ctx: &Context) -> Resolved {
         },
     };
     if !base.finer_than(unit) {
+        // In a story told by the month or year, "that same day" after "in October 1998" is a
+        // day of that month (`1998-10-XX`); "the day" is the publication's.
+        if offset == 0 {
+            if pointed && matches!(base, Point::Month(..) | Point::Year(_)) {
+                return Resolved::unknown(partial_value(base, unit), anchor);
+            }
+            if !pointed
+                && let Some(p) = published_point(ctx)
+                && p.finer_than(unit)
+            {
+                return Resolved::point(p.coarsen(unit), Anchor::Published);
+            }
+        }
         return Resolved::unknown(unknown_value(unit), anchor);
     }
     match base.coarsen(unit).shift(unit, i64::from(offset)) {
