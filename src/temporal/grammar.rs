@@ -83,7 +83,13 @@ pub(crate) enum Expr {
     /// A calendar unit relative to publication: "last week" (Week, -1), "today" (Day, 0).
     Relative { unit: Unit, offset: i32 },
     /// A weekday: "Wednesday" (0), "last Friday" (-1), "next Monday" (+1).
-    Weekday { weekday: u32, offset: i32 },
+    /// `anaphoric` for "the previous Friday", "the following Monday": a week from the day
+    /// being told, not from publication.
+    Weekday {
+        weekday: u32,
+        offset: i32,
+        anaphoric: bool,
+    },
     /// A deictic shift: "nine months ago" (sign -1), "two weeks from now" (+1).
     Ago {
         amount: Amount,
@@ -1118,23 +1124,20 @@ fn holiday(i: &str) -> PResult<'_, Expr> {
 /// A weekday with an optional "last"/"next"/"this": "Wednesday", "last Friday".
 fn weekday_expr(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = the(i)?;
-    let (rest, offset) = opt(nom::sequence::terminated(
-        map(
-            one_of(&[
-                "last",
-                "next",
-                "this",
-                "previous",
-                "following",
-                "coming",
-                "past",
-            ]),
-            |k| [-1, 1, 0, -1, 1, 1, -1][k],
-        ),
+    let (rest, word) = opt(nom::sequence::terminated(
+        one_of(&[
+            "last",
+            "next",
+            "this",
+            "previous",
+            "following",
+            "coming",
+            "past",
+        ]),
         gap,
     ))
     .parse(rest)?;
-    if offset.is_none() && rest.len() != i.len() {
+    if word.is_none() && rest.len() != i.len() {
         return fail(i);
     }
     let (rest, weekday) = weekday_name(rest)?;
@@ -1142,7 +1145,8 @@ fn weekday_expr(i: &str) -> PResult<'_, Expr> {
         rest,
         Expr::Weekday {
             weekday,
-            offset: offset.unwrap_or(0),
+            offset: word.map_or(0, |k| [-1, 1, 0, -1, 1, 1, -1][k]),
+            anaphoric: matches!(word, Some(3 | 4)),
         },
     ))
 }
@@ -1254,7 +1258,11 @@ fn time_day(i: &str) -> PResult<'_, Expr> {
     alt((
         month_day,
         day_word,
-        map(weekday_name, |weekday| Expr::Weekday { weekday, offset: 0 }),
+        map(weekday_name, |weekday| Expr::Weekday {
+            weekday,
+            offset: 0,
+            anaphoric: false,
+        }),
     ))
     .parse(i)
 }
@@ -1308,7 +1316,11 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
             (
                 alt((
                     day_word,
-                    map(weekday_name, |weekday| Expr::Weekday { weekday, offset: 0 }),
+                    map(weekday_name, |weekday| Expr::Weekday {
+                        weekday,
+                        offset: 0,
+                        anaphoric: false,
+                    }),
                 )),
                 gap,
                 part,
@@ -2316,8 +2328,8 @@ mod tests {
 
     #[test]
     fn times_sets_references() {
-        insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0 }) } Exact None"#);
-        insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0 }) } Exact None"#);
+        insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0, anaphoric: false }) } Exact None"#);
+        insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0, anaphoric: false }) } Exact None"#);
         insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None } Exact None"#);
         insta::assert_snapshot!(parse("recently"), @r#""recently" Reference("PAST_REF") Exact None"#);
         insta::assert_snapshot!(parse("the eve of the attack"), @r#""the eve of the attack" Event { event: "attack", offset_days: -1 } Exact None"#);

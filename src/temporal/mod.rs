@@ -950,4 +950,14 @@ mod tests {
         the day DATE 1999-02-06
         ");
     }
+
+    #[test]
+    fn previous_weekday_counts_from_the_day_told() {
+        // "Last Friday" is before publication; "the previous Friday" before the day being told.
+        insta::assert_snapshot!(show("Stocks fell on Friday, down 4% from the previous Friday. Last Friday was calm.", Some("1989-10-30")), @r"
+        Friday DATE 1989-10-27
+        the previous Friday DATE 1989-10-20
+        Last Friday DATE 1989-10-27
+        ");
+    }
 }

@@ -242,7 +242,11 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
         Expr::Century(c) => Resolved::point(Point::Century(c), Anchor::None),
         Expr::Part { part, year } => year_part(part, year, ctx),
         Expr::Relative { unit, offset } => relative(unit, offset, ctx),
-        Expr::Weekday { weekday, offset } => weekday_date(weekday, offset, ctx),
+        Expr::Weekday {
+            weekday,
+            offset,
+            anaphoric,
+        } => weekday_date(weekday, offset, anaphoric, ctx),
         Expr::Ago { amount, unit, sign } => ago(amount, unit, sign, ctx),
         Expr::Shift { amount, unit, sign } => shift(amount, unit, sign, ctx),
         Expr::Narrative {
@@ -601,14 +605,19 @@ fn partial_value(p: Point, unit: Unit) -> String {
 }
 
 /// A weekday: the latest one not after publication in past or unknown tense, the next one in
-/// future tense; "last"/"next" move a week.
-fn weekday_date(weekday: u32, offset: i32, ctx: &Context) -> Resolved {
+/// future tense; "last"/"next" move a week. "The previous Friday", "the following Monday"
+/// count from the day being told when the story is at a day.
+fn weekday_date(weekday: u32, offset: i32, anaphoric: bool, ctx: &Context) -> Resolved {
     let unknown = || format!("XXXX-WXX-{weekday}");
-    let Some(p) = published_point(ctx) else {
+    let (base, anchor) = match ctx.narrative {
+        Some((span, p @ Point::Day(_))) if anaphoric => (Some(p), Anchor::Narrative { on: span }),
+        _ => (published_point(ctx), Anchor::Published),
+    };
+    let Some(p) = base else {
         return Resolved::unknown(unknown(), Anchor::None);
     };
     let Some(d) = p.day() else {
-        return Resolved::unknown(unknown(), Anchor::Published);
+        return Resolved::unknown(unknown(), anchor);
     };
     let here = d.weekday().number_from_monday() as i64;
     let want = i64::from(weekday);
@@ -627,7 +636,7 @@ fn weekday_date(weekday: u32, offset: i32, ctx: &Context) -> Resolved {
         _ => -back,
     };
     let date = d + Duration::days(delta);
-    Resolved::point(Point::Day(date), Anchor::Published)
+    Resolved::point(Point::Day(date), anchor)
 }
 
 /// A holiday: "last Christmas" the latest before publication, "next Easter" the first after,
