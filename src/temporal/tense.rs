@@ -214,6 +214,26 @@ fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
     // A participle after a present form of "be" is a present passive, which news uses for
     // what is scheduled ("when the case is heard in May").
     let present_passive = is(prev, &["is", "are"]);
+    // "Were planning", "was expected": the plan word decides, not its auxiliary ("rallied
+    // on Saturday and were planning to drive" is still a plan).
+    if matches!(w, "was" | "were")
+        && is(
+            next,
+            &[
+                "planning",
+                "planned",
+                "expected",
+                "scheduled",
+                "due",
+                "going",
+                "set",
+                "supposed",
+                "slated",
+            ],
+        )
+    {
+        return None;
+    }
     match w {
         // Plans, schedules and expectations look ahead, unless told as past plans ("had been
         // scheduled to expire Friday": the plan was changed).
@@ -401,6 +421,21 @@ mod tests {
             Tense::Future
         );
         assert_eq!(at("The vote was held in May.", "May"), Tense::Past);
+    }
+
+    #[test]
+    fn a_plan_decides_over_its_auxiliary() {
+        assert_eq!(
+            at(
+                "Exiles planned a rally on Saturday and were planning to drive around the airport.",
+                "Saturday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The protest on Saturday was peaceful.", "Saturday"),
+            Tense::Past
+        );
     }
 
     #[test]
