@@ -40,7 +40,7 @@ fn timex_figures_stay_above_floors() {
     // (corpus, strict F1, value F1, value recall) floors.
     let floors = [
         ("tbaq-timebank", 90.5, 83.2, 84.4),
-        ("tbaq-aquaint", 85.1, 77.9, 80.4),
+        ("tbaq-aquaint", 85.1, 78.0, 80.5),
         ("meantime-en", 56.9, 53.8, 81.9),
     ];
     for (name, strict, value_f1, value_recall) in floors {
