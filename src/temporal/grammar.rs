@@ -83,7 +83,13 @@ pub(crate) enum Expr {
     /// A calendar unit relative to publication: "last week" (Week, -1), "today" (Day, 0).
     Relative { unit: Unit, offset: i32 },
     /// A weekday: "Wednesday" (0), "last Friday" (-1), "next Monday" (+1).
-    Weekday { weekday: u32, offset: i32 },
+    /// `anaphoric` for "the previous Friday", "the following Monday": a week from the day
+    /// being told, not from publication.
+    Weekday {
+        weekday: u32,
+        offset: i32,
+        anaphoric: bool,
+    },
     /// A deictic shift: "nine months ago" (sign -1), "two weeks from now" (+1).
     Ago {
         amount: Amount,
@@ -96,8 +102,14 @@ pub(crate) enum Expr {
         unit: Unit,
         sign: i32,
     },
-    /// A unit relative to the narrative: "the following day" (+1), "that day" (0).
-    Narrative { unit: Unit, offset: i32 },
+    /// A unit relative to the narrative: "the following day" (+1), "that day" (0). `pointed`
+    /// when it points back at a date just told ("that day", "the same day"): in a story told
+    /// by the month it is a day of that month, where "the day" is rather the publication's.
+    Narrative {
+        unit: Unit,
+        offset: i32,
+        pointed: bool,
+    },
     /// A length of time: "nine months", "the past two years".
     Duration { amount: Amount, unit: Unit },
     /// A recurrence: "every week", "daily", "each Thursday".
@@ -1172,23 +1184,20 @@ fn holiday(i: &str) -> PResult<'_, Expr> {
 /// A weekday with an optional "last"/"next"/"this": "Wednesday", "last Friday".
 fn weekday_expr(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = the(i)?;
-    let (rest, offset) = opt(nom::sequence::terminated(
-        map(
-            one_of(&[
-                "last",
-                "next",
-                "this",
-                "previous",
-                "following",
-                "coming",
-                "past",
-            ]),
-            |k| [-1, 1, 0, -1, 1, 1, -1][k],
-        ),
+    let (rest, word) = opt(nom::sequence::terminated(
+        one_of(&[
+            "last",
+            "next",
+            "this",
+            "previous",
+            "following",
+            "coming",
+            "past",
+        ]),
         gap,
     ))
     .parse(rest)?;
-    if offset.is_none() && rest.len() != i.len() {
+    if word.is_none() && rest.len() != i.len() {
         return fail(i);
     }
     let (rest, weekday) = weekday_name(rest)?;
@@ -1196,7 +1205,8 @@ fn weekday_expr(i: &str) -> PResult<'_, Expr> {
         rest,
         Expr::Weekday {
             weekday,
-            offset: offset.unwrap_or(0),
+            offset: word.map_or(0, |k| [-1, 1, 0, -1, 1, 1, -1][k]),
+            anaphoric: matches!(word, Some(3 | 4)),
         },
     ))
 }
@@ -1308,7 +1318,11 @@ fn time_day(i: &str) -> PResult<'_, Expr> {
     alt((
         month_day,
         day_word,
-        map(weekday_name, |weekday| Expr::Weekday { weekday, offset: 0 }),
+        map(weekday_name, |weekday| Expr::Weekday {
+            weekday,
+            offset: 0,
+            anaphoric: false,
+        }),
     ))
     .parse(i)
 }
@@ -1362,7 +1376,11 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
             (
                 alt((
                     day_word,
-                    map(weekday_name, |weekday| Expr::Weekday { weekday, offset: 0 }),
+                    map(weekday_name, |weekday| Expr::Weekday {
+                        weekday,
+                        offset: 0,
+                        anaphoric: false,
+                    }),
                 )),
                 gap,
                 part,
@@ -1379,6 +1397,7 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
                 Some(Expr::Narrative {
                     unit: Unit::Day,
                     offset: 1,
+                    pointed: true,
                 }),
                 p,
             )
@@ -1716,7 +1735,14 @@ fn narrative_unit(i: &str) -> PResult<'_, Expr> {
     if plural || unit.is_clock() {
         return fail(i);
     }
-    Ok((rest, Expr::Narrative { unit, offset }))
+    Ok((
+        rest,
+        Expr::Narrative {
+            unit,
+            offset,
+            pointed: true,
+        },
+    ))
 }
 
 /// "the second day (of the offensive)", "the fourth straight week": a day, week or month
@@ -1746,7 +1772,14 @@ fn ordinal_unit(i: &str) -> PResult<'_, Expr> {
     {
         return fail(i);
     }
-    Ok((rest, Expr::Narrative { unit, offset: 0 }))
+    Ok((
+        rest,
+        Expr::Narrative {
+            unit,
+            offset: 0,
+            pointed: false,
+        },
+    ))
 }
 
 /// "the day", "the week", "the year", "the weekend": the unit in context.
@@ -1770,6 +1803,18 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
     }
     if unit == Unit::Year && ends_on_date(rest) {
         return Ok((rest, year_length()));
+    }
+    // "The day" is the day being told ("the Dow fell 3% on Monday ... to end the day at
+    // 7,114"), which is the publication's only when the story is at no other day.
+    if unit == Unit::Day {
+        return Ok((
+            rest,
+            Expr::Narrative {
+                unit,
+                offset: 0,
+                pointed: false,
+            },
+        ));
     }
     Ok((rest, Expr::Relative { unit, offset: 0 }))
 }
@@ -2360,8 +2405,8 @@ mod tests {
 
     #[test]
     fn times_sets_references() {
-        insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0 }) } Exact None"#);
-        insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0 }) } Exact None"#);
+        insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0, anaphoric: false }) } Exact None"#);
+        insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0, anaphoric: false }) } Exact None"#);
         insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None } Exact None"#);
         insta::assert_snapshot!(parse("recently"), @r#""recently" Reference("PAST_REF") Exact None"#);
         insta::assert_snapshot!(parse("the eve of the attack"), @r#""the eve of the attack" Event { event: "attack", offset_days: -1 } Exact None"#);

@@ -985,11 +985,12 @@ mod tests {
 
     #[test]
     fn modified_parts_of_the_day() {
+        // "The day" is the day the story is at: yesterday, once it was told.
         insta::assert_snapshot!(show("By mid afternoon the shares fell; at mid-afternoon yesterday they rose. He will leave at 4 in the morning. Late in the day it closed.", Some("1998-03-06")), @r"
         mid afternoon TIME 1998-03-06TAF
         mid-afternoon yesterday TIME 1998-03-05TAF
         4 in the morning TIME 1998-03-05T04:00
-        Late in the day DATE 1998-03-06
+        Late in the day DATE 1998-03-05
         ");
     }
 
@@ -1128,6 +1129,30 @@ mod tests {
         Friday DATE 1989-10-27
         the morning TIME 1989-10-27TMO
         March 3 DATE 1989-03-03
+        ");
+    }
+
+    #[test]
+    fn the_day_is_the_day_being_told() {
+        // "The day" follows the story's day; "that same day" after a month is a day of it.
+        insta::assert_snapshot!(show("The Dow fell 3% on Monday, to end the day at 7,114.", Some("2009-02-24")), @r"
+        Monday DATE 2009-02-23
+        the day DATE 2009-02-23
+        ");
+        insta::assert_snapshot!(show("The site went up in October 1998. It was closed that same day. Sales rose for the day.", Some("1999-02-06")), @r"
+        October 1998 DATE 1998-10
+        that same day DATE 1998-10-XX
+        the day DATE 1999-02-06
+        ");
+    }
+
+    #[test]
+    fn previous_weekday_counts_from_the_day_told() {
+        // "Last Friday" is before publication; "the previous Friday" before the day being told.
+        insta::assert_snapshot!(show("Stocks fell on Friday, down 4% from the previous Friday. Last Friday was calm.", Some("1989-10-30")), @r"
+        Friday DATE 1989-10-27
+        the previous Friday DATE 1989-10-20
+        Last Friday DATE 1989-10-27
         ");
     }
 }

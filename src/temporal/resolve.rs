@@ -242,10 +242,18 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
         Expr::Century(c) => Resolved::point(Point::Century(c), Anchor::None),
         Expr::Part { part, year } => year_part(part, year, ctx),
         Expr::Relative { unit, offset } => relative(unit, offset, ctx),
-        Expr::Weekday { weekday, offset } => weekday_date(weekday, offset, ctx),
+        Expr::Weekday {
+            weekday,
+            offset,
+            anaphoric,
+        } => weekday_date(weekday, offset, anaphoric, ctx),
         Expr::Ago { amount, unit, sign } => ago(amount, unit, sign, ctx),
         Expr::Shift { amount, unit, sign } => shift(amount, unit, sign, ctx),
-        Expr::Narrative { unit, offset } => narrative_unit(unit, offset, ctx),
+        Expr::Narrative {
+            unit,
+            offset,
+            pointed,
+        } => narrative_unit(unit, offset, pointed, ctx),
         Expr::Holiday { holiday, offset } => holiday_date(holiday, offset, ctx),
         Expr::WeekOf(ref day) => {
             let r = date(day, ctx);
@@ -597,14 +605,19 @@ fn partial_value(p: Point, unit: Unit) -> String {
 }
 
 /// A weekday: the latest one not after publication in past or unknown tense, the next one in
-/// future tense; "last"/"next" move a week.
-fn weekday_date(weekday: u32, offset: i32, ctx: &Context) -> Resolved {
+/// future tense; "last"/"next" move a week. "The previous Friday", "the following Monday"
+/// count from the day being told when the story is at a day.
+fn weekday_date(weekday: u32, offset: i32, anaphoric: bool, ctx: &Context) -> Resolved {
     let unknown = || format!("XXXX-WXX-{weekday}");
-    let Some(p) = published_point(ctx) else {
+    let (base, anchor) = match ctx.narrative {
+        Some((span, p @ Point::Day(_))) if anaphoric => (Some(p), Anchor::Narrative { on: span }),
+        _ => (published_point(ctx), Anchor::Published),
+    };
+    let Some(p) = base else {
         return Resolved::unknown(unknown(), Anchor::None);
     };
     let Some(d) = p.day() else {
-        return Resolved::unknown(unknown(), Anchor::Published);
+        return Resolved::unknown(unknown(), anchor);
     };
     let here = d.weekday().number_from_monday() as i64;
     let want = i64::from(weekday);
@@ -623,7 +636,7 @@ fn weekday_date(weekday: u32, offset: i32, ctx: &Context) -> Resolved {
         _ => -back,
     };
     let date = d + Duration::days(delta);
-    Resolved::point(Point::Day(date), Anchor::Published)
+    Resolved::point(Point::Day(date), anchor)
 }
 
 /// A holiday: "last Christmas" the latest before publication, "next Easter" the first after,
@@ -848,7 +861,7 @@ fn shift(amount: Amount, unit: Unit, sign: i32, ctx: &Context) -> Resolved {
 }
 
 /// "The following day", "that year": the narrative's unit, shifted.
-fn narrative_unit(unit: Unit, offset: i32, ctx: &Context) -> Resolved {
+fn narrative_unit(unit: Unit, offset: i32, pointed: bool, ctx: &Context) -> Resolved {
     let (base, anchor) = match ctx.narrative {
         Some((span, p)) => (p, Anchor::Narrative { on: span }),
         None => match published_point(ctx) {
@@ -857,6 +870,19 @@ fn narrative_unit(unit: Unit, offset: i32, ctx: &Context) -> Resolved {
         },
     };
     if !base.finer_than(unit) {
+        // In a story told by the month or year, "that same day" after "in October 1998" is a
+        // day of that month (`1998-10-XX`); "the day" is the publication's.
+        if offset == 0 {
+            if pointed && matches!(base, Point::Month(..) | Point::Year(_)) {
+                return Resolved::unknown(partial_value(base, unit), anchor);
+            }
+            if !pointed
+                && let Some(p) = published_point(ctx)
+                && p.finer_than(unit)
+            {
+                return Resolved::point(p.coarsen(unit), Anchor::Published);
+            }
+        }
         return Resolved::unknown(unknown_value(unit), anchor);
     }
     match base.coarsen(unit).shift(unit, i64::from(offset)) {

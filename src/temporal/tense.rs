@@ -60,6 +60,12 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     };
     // The nearest marker wins: the words before the expression are read from the nearest
     // back, those after it forward, and reading stops once no word can come nearer.
+    // A sentence in the past perfect ("Until Thursday, they had not called him a suspect")
+    // tells what held up to a past day: "until" then looks back, not ahead.
+    let past_perfect = words.iter().any(|&(a, b)| {
+        text.get(a..b)
+            .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+    });
     let reading = |k: usize| -> Option<(Tense, bool)> {
         let prev = if k > 0 { word(k - 1) } else { "" };
         let (mut t, weak) = marker(word(k), prev, word(k + 1))?;
@@ -71,8 +77,19 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         {
             t = Tense::Past;
         }
+        if past_perfect
+            && (word(k).eq_ignore_ascii_case("until") || word(k).eq_ignore_ascii_case("till"))
+        {
+            t = Tense::Past;
+        }
         Some((t, weak))
     };
+    // A closing quotation mark after the expression ends the quoted words: the verb of
+    // saying after it ("''He will leave Thursday,'' Castro said") is the report, not the
+    // tense of the quote.
+    let quote_end = (end..hi)
+        .find(|&k| bytes[k] == b'"' || (bytes[k] == b'\'' && bytes.get(k + 1) == Some(&b'\'')))
+        .unwrap_or(hi);
     let split = words.partition_point(|&(w0, _)| w0 < end);
     // A word in -ed before the expression may be an adjective too ("a still unspecified date
     // in January"): it yields to a clear marker a little further back ("would be paid").
@@ -98,8 +115,9 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     for (k, &(w0, _)) in words.iter().enumerate().skip(split) {
         // Markers after the expression count a little less: English puts the verb first; a
         // word in -ed after it is as often an adjective or a participle ("markets untouched
-        // by the crisis") and counts much less.
-        if !consider(k, w0 - end + 8) {
+        // by the crisis") and counts much less, as does a verb after a closing quote.
+        let distance = w0 - end + if w0 > quote_end { 40 } else { 8 };
+        if !consider(k, distance) {
             break;
         }
     }
@@ -184,6 +202,38 @@ fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
     let be = [
         "be", "been", "being", "is", "are", "was", "were", "get", "gets", "got",
     ];
+    // A participle of planning after an article or an adverb in -ly qualifies a noun ("the
+    // hastily planned trip", "as previously planned"): it says nothing of the tense.
+    if matches!(
+        w,
+        "planned" | "scheduled" | "expected" | "intended" | "slated" | "forecast"
+    ) && (is(prev, &["the", "a", "an"]) || (prev.len() > 4 && prev.ends_with("ly")))
+    {
+        return None;
+    }
+    // A participle after a present form of "be" is a present passive, which news uses for
+    // what is scheduled ("when the case is heard in May").
+    let present_passive = is(prev, &["is", "are"]);
+    // "Were planning", "was expected": the plan word decides, not its auxiliary ("rallied
+    // on Saturday and were planning to drive" is still a plan).
+    if matches!(w, "was" | "were")
+        && is(
+            next,
+            &[
+                "planning",
+                "planned",
+                "expected",
+                "scheduled",
+                "due",
+                "going",
+                "set",
+                "supposed",
+                "slated",
+            ],
+        )
+    {
+        return None;
+    }
     match w {
         // Plans, schedules and expectations look ahead, unless told as past plans ("had been
         // scheduled to expire Friday": the plan was changed).
@@ -220,13 +270,21 @@ fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
         | "reported" | "brought" | "bought" | "thought" | "caught" | "sought" | "fought"
         | "found" | "built" | "sent" | "spent" | "meant" | "kept" | "felt" | "paid" | "led"
         | "fled" | "stood" | "hung" | "stuck" | "sat" | "shot" | "heard" => {
-            (!is(prev, &be)).then_some((Tense::Past, false))
+            if present_passive {
+                Some((Tense::Future, false))
+            } else {
+                (!is(prev, &be)).then_some((Tense::Past, false))
+            }
         }
         _ if w.len() > 4
             && w.ends_with("ed")
             && word.starts_with(|c: char| c.is_ascii_lowercase()) =>
         {
-            (!is(prev, &be)).then_some((Tense::Past, true))
+            if present_passive {
+                Some((Tense::Future, true))
+            } else {
+                (!is(prev, &be)).then_some((Tense::Past, true))
+            }
         }
         _ => None,
     }
@@ -318,5 +376,80 @@ mod tests {
             Tense::Future
         );
         assert_eq!(at("Protesters rallied Monday.", "Monday"), Tense::Past);
+    }
+
+    #[test]
+    fn until_in_the_past_perfect_looks_back() {
+        assert_eq!(
+            at(
+                "Until Thursday, they had not called him a suspect.",
+                "Thursday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            at("The deadline was extended until Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn planned_as_an_adjective_is_no_cue() {
+        assert_eq!(
+            at(
+                "On Friday, when she set aside vacation plans for the hastily planned trip, officials lifted the ban.",
+                "Friday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            at(
+                "The offensive began as previously planned Saturday night.",
+                "Saturday night"
+            ),
+            Tense::Past
+        );
+    }
+
+    #[test]
+    fn present_passive_looks_ahead() {
+        assert_eq!(
+            at(
+                "He had not signed it if they lose when the case is heard in May in court.",
+                "May"
+            ),
+            Tense::Future
+        );
+        assert_eq!(at("The vote was held in May.", "May"), Tense::Past);
+    }
+
+    #[test]
+    fn a_plan_decides_over_its_auxiliary() {
+        assert_eq!(
+            at(
+                "Exiles planned a rally on Saturday and were planning to drive around the airport.",
+                "Saturday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The protest on Saturday was peaceful.", "Saturday"),
+            Tense::Past
+        );
+    }
+
+    #[test]
+    fn the_report_after_a_quote_counts_less() {
+        assert_eq!(
+            at(
+                "''The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
+                "4 a.m. EDT Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Talks resumed on Thursday, officials said.", "Thursday"),
+            Tense::Past
+        );
     }
 }
