@@ -918,6 +918,7 @@ fn year_back_period(i: &str) -> PResult<'_, Expr> {
         Expr::Narrative {
             unit: Unit::Month,
             offset: -12,
+            pointed: true,
         }
     } else {
         Expr::Part {

@@ -443,6 +443,7 @@ fn moves_narrative(expr: &Expr) -> bool {
         Expr::Narrative {
             unit: Unit::Month,
             offset,
+            ..
         } => offset.abs() < 12,
         _ => true,
     }
