@@ -595,9 +595,20 @@ pub fn counts_alike(a: &str, b: &str, need: usize) -> bool {
         return false;
     }
     let (wa, wb): (Vec<&str>, Vec<&str>) = (wa.collect(), wb.collect());
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let shared = count_words_shared(a, b);
     let toll = unit == Some("person") && wa.contains(&CASUALTY) && wb.contains(&CASUALTY);
     shared >= need || (shared > 0 && wa == wb) || toll
+}
+
+/// How many words besides the unit two count claims' objects (`count_descriptor`) share;
+/// none when their units differ.
+pub fn count_words_shared(a: &str, b: &str) -> usize {
+    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
+    if wa.next() != wb.next() {
+        return 0;
+    }
+    let wb: Vec<&str> = wb.collect();
+    wa.filter(|w| wb.contains(w)).count()
 }
 
 trait SliceTokens {
@@ -725,6 +736,12 @@ mod tests {
             "point finished rushing",
             1
         ));
+        assert_eq!(super::count_words_shared(&a, &b), 3, "{a} / {b}");
+        assert_eq!(super::count_words_shared(&career, &game), 0);
+        assert_eq!(
+            super::count_words_shared("yard rushing", "point rushing"),
+            0
+        );
         // One word is enough when it is all both say.
         assert!(super::counts_alike(
             "person including",

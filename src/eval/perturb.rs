@@ -667,6 +667,16 @@ fn classify(
         detail.push(' ');
         detail.push_str(&state(&claims[changed][n]));
     }
+    if change.kind == ChangeKind::Number {
+        detail.push_str(&number_detail(
+            corpus,
+            analyses,
+            members,
+            change,
+            &claims[changed],
+            &carrying,
+        ));
+    }
     let pairs = crate::matcher::pairs(&claims, &checker.analyzer.lexicon);
     let partners: BTreeSet<String> = pairs
         .iter()
@@ -693,6 +703,57 @@ fn classify(
         detail.push_str(partner);
     }
     (MissClass::Unreported, detail)
+}
+
+/// For a changed number, what the count claims say: the changed article's count (`ours`, its
+/// descriptor and the names of its clause) and the other articles' counts of the original
+/// value and unit (`theirs`), so a miss shows why the two did not meet.
+fn number_detail(
+    corpus: &Corpus,
+    analyses: &[Analysis],
+    members: &[usize],
+    change: &Change,
+    changed: &[Claim],
+    carrying: &BTreeSet<usize>,
+) -> String {
+    let count = |c: &Claim| {
+        let names: Vec<&str> = c.participants.iter().map(|p| p.entity.as_str()).collect();
+        format!(
+            "\"{}\" [{}]",
+            c.object.as_deref().unwrap_or(""),
+            names.join(",")
+        )
+    };
+    let mut out = String::new();
+    for &n in carrying {
+        if changed[n].event.predicate == crate::claim::COUNT {
+            out.push_str(" | ours ");
+            out.push_str(&count(&changed[n]));
+        }
+    }
+    let Some(original) = analyses[change.article]
+        .quantities
+        .iter()
+        .find(|q| q.span.overlaps(change.old_span))
+    else {
+        return out;
+    };
+    let mut shown = 0;
+    for &i in members.iter().filter(|&&i| i != change.article) {
+        for c in analyses[i].claims.iter().filter(|c| {
+            c.event.predicate == crate::claim::COUNT
+                && c.quantities
+                    .iter()
+                    .any(|q| q.value == original.value && q.unit == original.unit)
+        }) {
+            if shown == 3 {
+                return out;
+            }
+            shown += 1;
+            let _ = write!(out, " | theirs {} {}", corpus.articles[i].id, count(c));
+        }
+    }
+    out
 }
 
 fn describe(finding: &Finding) -> String {

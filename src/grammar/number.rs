@@ -187,7 +187,7 @@ pub fn parse_ordinal(token: &str) -> Option<u32> {
 }
 
 /// Multi-word approximators, longest first, with the bound they set.
-const APPROXIMATORS: [(&[&str], Bound); 26] = [
+const APPROXIMATORS: [(&[&str], Bound); 27] = [
     (&["no", "more", "than"], Bound::AtMost),
     (&["no", "less", "than"], Bound::AtLeast),
     (&["no", "fewer", "than"], Bound::AtLeast),
@@ -214,6 +214,8 @@ const APPROXIMATORS: [(&[&str], Bound); 26] = [
     (&["approximately"], Bound::About),
     (&["some"], Bound::About),
     (&["an", "estimated"], Bound::About),
+    // "the estimated $1 million", "estimated 300 people": an estimate, whatever the determiner.
+    (&["estimated"], Bound::About),
 ];
 
 /// The approximator ending right before token `at`, with its first token index.
@@ -503,6 +505,9 @@ mod tests {
         assert_eq!(q.bound, Bound::MoreThan);
         assert_eq!(q.high, f64::INFINITY);
         assert_eq!(quantities("nearly $3 billion")[0].0, "nearly $3 billion");
+        // An estimate whatever its determiner, so it agrees with "more than $1 million".
+        let q = parse_amount("the estimated $1 million in damage").expect("amount");
+        assert_eq!(q.bound, Bound::About);
     }
 
     #[test]

@@ -10,13 +10,16 @@
 //! each agree within themselves ("23 pirates" in two articles, "26 pirates" in two others) are
 //! taken for two look-alike events, not reported. Claims linked only through their articles'
 //! stories (neither clause names what the other names) are compared only when both are dated
-//! and the dates agree.
+//! and the dates agree, or, for count claims (which carry no date), when the words around their
+//! numbers share at least three words besides the unit.
 
 use std::collections::BTreeSet;
 
+use crate::claim::extract::count_words_shared;
 use crate::claim::partial::times_conflict;
-use crate::claim::{Claim, Modality, Polarity, Quantity};
+use crate::claim::{COUNT, Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::compatible;
+use crate::matcher::COUNT_SHARED_WORDS_BY_STORY;
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -43,9 +46,12 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         }
         // Claims linked only through their articles' stories (neither clause names anyone or
         // anything the other names) need the same date to be one event: "it's hard to win one
-        // game" and "a franchise that won two games last season" are not.
+        // game" and "a franchise that won two games last season" are not. Count claims have no
+        // date; two counts whose words say what they count alike in three words or more ("$1
+        // million in damage to the church building") are linked by those words.
         let linked = cx.names_one_of(a, b)
-            || matches!((&a.time, &b.time), (Some(x), Some(y)) if !times_conflict(x, y));
+            || matches!((&a.time, &b.time), (Some(x), Some(y)) if !times_conflict(x, y))
+            || described_alike(a, b);
         if !linked {
             continue;
         }
@@ -102,6 +108,20 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether `a` and `b` are count claims whose descriptors share at least
+/// [`COUNT_SHARED_WORDS_BY_STORY`] words besides the unit: as many as the matcher asks of counts
+/// linked only by their stories, so only the equal short descriptors ("touchdown yard") and
+/// tolls it also pairs stay unlinked — one story's statistics of other players and its
+/// background tolls read that way.
+fn described_alike(a: &Claim, b: &Claim) -> bool {
+    a.event.predicate == COUNT
+        && b.event.predicate == COUNT
+        && count_words_shared(
+            a.object.as_deref().unwrap_or(""),
+            b.object.as_deref().unwrap_or(""),
+        ) >= COUNT_SHARED_WORDS_BY_STORY
 }
 
 /// Whether a claim counts `unit` compatibly with `ours` and not with `theirs`.
