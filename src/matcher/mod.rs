@@ -260,17 +260,21 @@ impl<'a> Links<'a> {
             }
             own.extend(chain);
         }
-        let own_strong = own
-            .iter()
-            .copied()
-            .filter(|x| !is_weak(x, lexicon))
-            .collect();
+        let own_strong = strong_only(&own, lexicon);
         Links {
             own,
             own_strong,
             people,
         }
     }
+}
+
+/// The strong ones among `ids` (see [`is_weak`]).
+fn strong_only<'a>(ids: &[&'a str], lexicon: &Lexicon) -> Vec<&'a str> {
+    ids.iter()
+        .copied()
+        .filter(|x| !is_weak(x, lexicon))
+        .collect()
 }
 
 /// An article's topics as the matcher compares them, worked out once per article.
@@ -291,11 +295,7 @@ impl<'a> Story<'a> {
             .iter()
             .flat_map(|id| ancestors(id, lexicon))
             .collect();
-        let expanded_strong = expanded
-            .iter()
-            .copied()
-            .filter(|x| !is_weak(x, lexicon))
-            .collect();
+        let expanded_strong = strong_only(&expanded, lexicon);
         Story {
             topics,
             expanded,

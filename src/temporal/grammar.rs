@@ -1182,22 +1182,22 @@ fn holiday(i: &str) -> PResult<'_, Expr> {
     Ok((rest, Expr::Holiday { holiday, offset }))
 }
 
+/// The words that may stand before a weekday: "last Friday", "the following Monday".
+const WEEKDAY_MODIFIERS: &[&str] = &[
+    "last",
+    "next",
+    "this",
+    "previous",
+    "following",
+    "coming",
+    "past",
+];
+
 /// A weekday with an optional "last"/"next"/"this": "Wednesday", "last Friday".
 fn weekday_expr(i: &str) -> PResult<'_, Expr> {
     let (rest, _) = the(i)?;
-    let (rest, word) = opt(nom::sequence::terminated(
-        one_of(&[
-            "last",
-            "next",
-            "this",
-            "previous",
-            "following",
-            "coming",
-            "past",
-        ]),
-        gap,
-    ))
-    .parse(rest)?;
+    let (rest, word) =
+        opt(nom::sequence::terminated(one_of(WEEKDAY_MODIFIERS), gap)).parse(rest)?;
     if word.is_none() && rest.len() != i.len() {
         return fail(i);
     }
@@ -2064,17 +2064,7 @@ const RULES: &[(Rule, MayStart)] = &[
         l.is(&["today", "yesterday", "tomorrow", "tonight"])
     }),
     (weekday_expr, |l| {
-        l.weekday()
-            || l.is(&[
-                "the",
-                "last",
-                "next",
-                "this",
-                "previous",
-                "following",
-                "coming",
-                "past",
-            ])
+        l.weekday() || l.is(&["the"]) || l.is(WEEKDAY_MODIFIERS)
     }),
     (clock_time, |l| {
         l.digit || l.is(&["noon", "midday", "midnight"])
