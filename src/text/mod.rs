@@ -1,5 +1,6 @@
 //! Text handling: byte spans, boilerplate removal, paragraph and sentence segmentation,
-//! offset-preserving normalization, and the word overlap of two sorted word lists.
+//! offset-preserving normalization, the word overlap of two sorted word lists, and whole-word
+//! search.
 
 pub mod boilerplate;
 pub mod normalize;
@@ -9,6 +10,19 @@ pub mod span;
 pub use boilerplate::{Boilerplate, LexiconError, Removed};
 pub use segment::{Paragraph, Sentence, segment};
 pub use span::{LineIndex, Span};
+
+/// Whether `text` holds `word` as a whole word: no letter or digit right before or after it.
+/// Case counts; an empty `word` is never found.
+pub fn has_whole_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// How many items two sorted slices have in common, counted with repetition (a multiset
 /// intersection): the words two sentences share, whatever their order.

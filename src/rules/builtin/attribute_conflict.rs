@@ -347,14 +347,7 @@ fn same_facility(a: &str, b: &str) -> bool {
 fn mentions_word(text: &str, name: &str) -> bool {
     let (text, name) = (text.to_lowercase(), name.to_lowercase());
     let name = name.trim_end_matches("'s").trim_end_matches("’s");
-    if name.is_empty() {
-        return false;
-    }
-    text.match_indices(name).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    crate::text::has_whole_word(&text, name)
 }
 
 #[cfg(test)]

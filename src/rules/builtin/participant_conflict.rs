@@ -81,14 +81,7 @@ fn glued(surface: &str) -> bool {
 
 /// Whether `text` writes `word` as a whole word, in its own capitalization.
 fn written(text: &str, word: &str) -> bool {
-    if word.is_empty() {
-        return false;
-    }
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    crate::text::has_whole_word(text, word)
 }
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
