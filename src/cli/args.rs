@@ -17,7 +17,8 @@ pub(crate) struct Cli {
     /// Print nothing on standard error but errors: no progress, no notes.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub(crate) quiet: bool,
-    /// Print notes on standard error: the configuration used, baseline and suppression counts.
+    /// Print notes on standard error: the configuration used, baseline and suppression counts,
+    /// articles that repeat another word for word.
     #[arg(short, long, global = true)]
     pub(crate) verbose: bool,
 }

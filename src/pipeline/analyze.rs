@@ -253,7 +253,7 @@ fn resolve_vague_reference(claim: &mut Claim, published: Option<Interval>) {
 
 /// Ids from content: article, event, participants, time, numbers, polarity; a counter keeps
 /// identical claims of one article apart.
-fn assign_ids(claims: &mut [Claim]) {
+pub(crate) fn assign_ids(claims: &mut [Claim]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for claim in claims.iter_mut() {
         let participants = claim.participant_ids().join(",");

@@ -1,5 +1,9 @@
 //! Cross-checking: the keyed step of the pipeline. Matched pairs of claims go through every
-//! rule; the findings are sorted into a deterministic report.
+//! rule; the findings are sorted into a deterministic report. An article that repeats another
+//! word for word is analyzed and checked once, as its original, and the original's findings
+//! are carried to it (`pipeline::copies`).
+
+use std::cell::RefCell;
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -7,6 +11,7 @@ use crate::claim::Claim;
 use crate::input::Article;
 use crate::matcher;
 use crate::pipeline::analyze::{Analysis, Analyzer};
+use crate::pipeline::copies::{self, Copies, FingerprintKeys};
 use crate::report::{Report, RuleInfo};
 use crate::rulefiles::RuleFile;
 use crate::rules::ledger::Ledger;
@@ -54,9 +59,26 @@ impl Checker {
 
     /// Analyzes and cross-checks `articles` with `rules` instead of the checker's own.
     pub fn check_with(&self, articles: Vec<Article>, rules: &RuleSet) -> (Report, Vec<Analysis>) {
-        let analyses: Vec<Analysis> = articles.iter().map(|a| self.analyzer.analyze(a)).collect();
+        let analyses = self.analyze_all(&articles, |_| {});
         let report = self.check_analyses(articles, &analyses, rules);
         (report, analyses)
+    }
+
+    /// Analyzes `articles`, each text once: a verbatim copy of an earlier article (same text,
+    /// same publication date) gets its original's analysis under its own id. `done` is told
+    /// how many articles are done before each one.
+    pub fn analyze_all(&self, articles: &[Article], mut done: impl FnMut(usize)) -> Vec<Analysis> {
+        let copies = Copies::of(articles);
+        let mut analyses: Vec<Analysis> = Vec::with_capacity(articles.len());
+        for (index, article) in articles.iter().enumerate() {
+            done(index);
+            let analysis = match copies.original[index] {
+                Some(original) => copies::analysis_for_copy(&analyses[original], article),
+                None => self.analyzer.analyze(article),
+            };
+            analyses.push(analysis);
+        }
+        analyses
     }
 
     /// Cross-checks articles already analyzed.
@@ -78,23 +100,26 @@ impl Checker {
         rules: &RuleSet,
         ledger: &Ledger,
     ) -> Report {
-        let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
-        let times: Vec<Vec<crate::temporal::Timex>> =
-            analyses.iter().map(|a| a.times.clone()).collect();
-        let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
-        let partners = crate::rules::context::partners(&pairs);
-        let story_years: Vec<Option<i32>> = claims.iter().map(|c| matcher::story_year(c)).collect();
-        let cx = Context {
-            articles: &articles,
-            claims: &claims,
-            pairs: &pairs,
-            partners: &partners,
-            lexicon: &self.analyzer.lexicon,
-            times: &times,
-            story_years: &story_years,
-            ledger,
+        let copies = Copies::of_analyzed(&articles, analyses);
+        let mut findings = if copies.is_empty() {
+            let all: Vec<&Analysis> = analyses.iter().collect();
+            self.cross_check(&articles, &all, &[], rules, ledger).0
+        } else {
+            // The matcher and the rules see each text once; copies get their original's findings.
+            let originals = copies.originals();
+            let kept: Vec<Article> = originals.iter().map(|&i| articles[i].clone()).collect();
+            let kept_analyses: Vec<&Analysis> = originals.iter().map(|&i| &analyses[i]).collect();
+            let groups = copies.groups();
+            let kept_copies: Vec<Vec<&Article>> = originals
+                .iter()
+                .map(|&i| groups[i].iter().map(|&c| &articles[c]).collect())
+                .collect();
+            let (mut found, keys) =
+                self.cross_check(&kept, &kept_analyses, &kept_copies, rules, ledger);
+            let carried = copies::carry(&found, &copies, &articles, analyses, &keys);
+            found.extend(carried);
+            found
         };
-        let mut findings = rules::evaluate(rules, &cx);
         // An id given twice sorts by its first article, as a scan from the front would find.
         let mut positions: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
         for (index, article) in articles.iter().enumerate() {
@@ -109,7 +134,10 @@ impl Checker {
             (position, start, code, message)
         });
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.code == b.code);
-        let all_claims = claims.into_iter().flatten().collect();
+        let all_claims = analyses
+            .iter()
+            .flat_map(|a| a.claims.iter().cloned())
+            .collect();
         let mut report = Report::new(articles, all_claims, findings);
         report.front_matter = report
             .articles
@@ -119,6 +147,39 @@ impl Checker {
             .collect();
         report.rules = rules.rules.iter().map(rule_info).collect();
         report
+    }
+
+    /// The findings of `rules` on `articles` (none a copy of another) with their `analyses`,
+    /// unsorted, and how their fingerprints were made when `copies` (each article's verbatim
+    /// copies, or none at all) is not empty.
+    fn cross_check(
+        &self,
+        articles: &[Article],
+        analyses: &[&Analysis],
+        copies: &[Vec<&Article>],
+        rules: &RuleSet,
+        ledger: &Ledger,
+    ) -> (Vec<crate::report::Finding>, FingerprintKeys) {
+        let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
+        let times: Vec<Vec<crate::temporal::Timex>> =
+            analyses.iter().map(|a| a.times.clone()).collect();
+        let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
+        let partners = crate::rules::context::partners(&pairs);
+        let story_years: Vec<Option<i32>> = claims.iter().map(|c| matcher::story_year(c)).collect();
+        let cx = Context {
+            articles,
+            claims: &claims,
+            pairs: &pairs,
+            partners: &partners,
+            lexicon: &self.analyzer.lexicon,
+            times: &times,
+            story_years: &story_years,
+            ledger,
+            copies,
+            keys: RefCell::new(FingerprintKeys::new()),
+        };
+        let findings = rules::evaluate(rules, &cx);
+        (findings, cx.keys.into_inner())
     }
 }
 
@@ -135,5 +196,110 @@ fn rule_info(rule: &crate::rules::Rule) -> RuleInfo {
         why: spec.doc.why.clone(),
         example: spec.doc.example.clone(),
         known_problems: spec.doc.known_problems.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::report::{Finding, FindingKind};
+
+    const TOLD: &str = "Police arrested Jamal Jones in Houston on Friday, the police chief said. \
+                        Jones was charged with robbery on Saturday.";
+    const OTHER: &str = "Police arrested Jamal Jones in Houston on Tuesday. Jones was charged with \
+                         robbery on Saturday, prosecutors said.";
+
+    fn article(id: &str, text: &str) -> Article {
+        Article::from_text(id, text, "2013-05-03".parse().ok())
+    }
+
+    fn check(articles: Vec<Article>) -> Report {
+        let checker = Checker::new(&crate::rulefiles::builtin()).expect("rules");
+        checker.check(articles).0
+    }
+
+    /// Every finding as its JSON, order aside.
+    fn as_set<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> BTreeSet<String> {
+        findings
+            .into_iter()
+            .map(|f| serde_json::to_string(f).expect("json"))
+            .collect()
+    }
+
+    fn discrepancies(report: &Report) -> impl Iterator<Item = &Finding> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Discrepancy)
+    }
+
+    #[test]
+    fn a_copy_gets_the_findings_its_own_check_would_give_it() {
+        let with_copy = check(vec![
+            article("a", TOLD),
+            article("b", OTHER),
+            article("a-again", TOLD),
+        ]);
+        let original = check(vec![article("a", TOLD), article("b", OTHER)]);
+        let copy_alone = check(vec![article("a-again", TOLD), article("b", OTHER)]);
+        assert!(discrepancies(&original).any(|f| f.code == "TIME001"));
+        let expected = as_set(discrepancies(&original).chain(discrepancies(&copy_alone)));
+        assert_eq!(as_set(discrepancies(&with_copy)), expected);
+        // The copy is not checked against its original: nothing rests on both.
+        assert!(
+            with_copy.findings.iter().all(|f| {
+                let on = |id: &str| f.evidence.iter().any(|e| e.article == id);
+                !(on("a") && on("a-again"))
+            }),
+            "{:#?}",
+            with_copy.findings
+        );
+        // Every claim of the copy is reported, under the copy's own ids.
+        assert_eq!(with_copy.claims.len(), 3 * original.claims.len() / 2);
+        assert!(with_copy.claims.iter().any(|c| c.article == "a-again"));
+    }
+
+    #[test]
+    fn a_copy_with_one_fact_changed_is_checked_as_an_article_of_its_own() {
+        let changed = TOLD.replace("Friday", "Thursday");
+        let report = check(vec![article("a", TOLD), article("a-edited", &changed)]);
+        let conflict = report
+            .findings
+            .iter()
+            .find(|f| f.code == "TIME001")
+            .expect("the changed date conflicts with the original's");
+        let on = |id: &str| conflict.evidence.iter().any(|e| e.article == id);
+        assert!(on("a") && on("a-edited"), "{conflict:#?}");
+    }
+
+    #[test]
+    fn a_finding_between_two_stories_with_copies_is_carried_to_each_copy_once() {
+        let articles = vec![
+            article("a", TOLD),
+            article("b", OTHER),
+            article("a-again", TOLD),
+            article("b-again", OTHER),
+        ];
+        let first = as_set(&check(articles.clone()).findings);
+        let second = as_set(&check(articles).findings);
+        assert_eq!(first, second);
+        // Each finding between two stories with copies is carried to each copy once.
+        let conflicts = |report: &Report| {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.code == "TIME001")
+                .count()
+        };
+        let once = conflicts(&check(vec![article("a", TOLD), article("b", OTHER)]));
+        let report = check(vec![
+            article("a", TOLD),
+            article("b", OTHER),
+            article("a-again", TOLD),
+            article("b-again", OTHER),
+        ]);
+        assert_eq!(conflicts(&report), 3 * once);
     }
 }

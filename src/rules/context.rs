@@ -1,6 +1,8 @@
 //! What a rule sees: the articles, their claims and time expressions, the matched pairs, the
-//! lexicon, the ledger of reference facts, and each claim's source for independence.
+//! lexicon, the ledger of reference facts, each claim's source for independence, and the
+//! verbatim copies of each article (checked as their original, see `pipeline::copies`).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use crate::claim::id::fingerprint;
@@ -8,6 +10,7 @@ use crate::claim::{Claim, ClaimTime, Polarity, Quantity, SourceKind};
 use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::matcher::{ClaimRef, Pair};
+use crate::pipeline::copies::{FingerprintKey, FingerprintKeys};
 use crate::report::{Evidence, Finding, FindingKind};
 use crate::rules::ledger::Ledger;
 use crate::rules::model::Rule;
@@ -44,6 +47,13 @@ pub struct Context<'a> {
     pub story_years: &'a [Option<i32>],
     /// Reference facts a newsroom has verified.
     pub ledger: &'a Ledger,
+    /// The verbatim copies of each article, one list an article (most empty), or none at all
+    /// when no article has a copy: not checked themselves, their findings are their
+    /// original's, carried to them.
+    pub copies: &'a [Vec<&'a Article>],
+    /// How each fingerprint the rules made was made, so that a finding carried to a copy
+    /// gets the copy's own (see [`Context::fingerprint`]).
+    pub keys: RefCell<FingerprintKeys>,
 }
 
 impl Context<'_> {
@@ -62,7 +72,23 @@ impl Context<'_> {
     /// article's outlet is carrying, else the article's outlet, else the article itself. Two
     /// claims with the same source are one confirmation, not two.
     pub fn source(&self, r: ClaimRef) -> String {
+        self.source_in(self.claim(r), &self.articles[r.article])
+    }
+
+    /// Whether a verbatim copy of the article of `r` stands behind the claim as another source
+    /// than `r`'s own (an article printed again by another outlet, or without one: a source
+    /// of its own, as any article is).
+    pub fn copied_by_another_source(&self, r: ClaimRef) -> bool {
+        let Some(copies) = self.copies.get(r.article).filter(|c| !c.is_empty()) else {
+            return false;
+        };
         let claim = self.claim(r);
+        let own = self.source_in(claim, &self.articles[r.article]);
+        copies.iter().any(|copy| self.source_in(claim, copy) != own)
+    }
+
+    /// [`Context::source`] of `claim` read in `article`.
+    fn source_in(&self, claim: &Claim, article: &Article) -> String {
         if claim.attribution.kind == SourceKind::Outlet {
             if let Some(id) = claim.attribution.entity.as_deref() {
                 let outlet_id = id.trim_start_matches("outlet:");
@@ -76,7 +102,6 @@ impl Context<'_> {
                 }
             }
         }
-        let article = &self.articles[r.article];
         match article.meta.outlet.as_deref() {
             Some(name) => match self.lexicon.outlet_named(name) {
                 Some(outlet) => format!("outlet:{}", outlet.id),
@@ -127,9 +152,10 @@ impl Context<'_> {
         let mut ids: Vec<String> = claims.iter().map(|&r| self.claim(r).id.clone()).collect();
         ids.sort();
         ids.dedup();
-        let fingerprint = fingerprint(
-            std::iter::once(rule.spec.code.as_str()).chain(ids.iter().map(String::as_str)),
-        );
+        let parts: Vec<&str> = std::iter::once(rule.spec.code.as_str())
+            .chain(ids.iter().map(String::as_str))
+            .collect();
+        let fingerprint = self.key(&parts, 1);
         Finding {
             kind,
             code: rule.spec.code.clone(),
@@ -139,6 +165,29 @@ impl Context<'_> {
             evidence,
             fingerprint,
         }
+    }
+
+    /// The fingerprint of `parts` (`claim::id::fingerprint`), with how it was made kept for
+    /// findings carried to copies. A rule whose finding has a fingerprint of its own makes it
+    /// here; article ids and claim ids among `parts` are put in a copy's place.
+    pub fn fingerprint<S: AsRef<str>>(&self, parts: &[S]) -> String {
+        self.key(parts, parts.len())
+    }
+
+    /// [`Context::fingerprint`] of `parts`, of which those from `sorted_from` on are claim
+    /// ids in sorted order.
+    fn key<S: AsRef<str>>(&self, parts: &[S], sorted_from: usize) -> String {
+        let made = fingerprint(parts.iter().map(AsRef::as_ref));
+        if !self.copies.is_empty() {
+            self.keys
+                .borrow_mut()
+                .entry(made.clone())
+                .or_insert_with(|| FingerprintKey {
+                    parts: parts.iter().map(|p| p.as_ref().to_string()).collect(),
+                    sorted_from,
+                });
+        }
+        made
     }
 
     /// The article id of `r`.

@@ -261,16 +261,20 @@ fn run_gate(args: &CheckArgs) -> Result<Status, Vec<String>> {
     let (articles, mut failed) = self::articles(args, config, &cwd);
     let mut progress = Progress::new(args.format);
     let total = articles.len();
-    let analyses: Vec<_> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, article)| {
-            progress.tick(i, total);
-            checker.analyzer.analyze(article)
-        })
-        .collect();
+    let analyses = checker.analyze_all(&articles, |i| progress.tick(i, total));
     progress.tick(total, total);
     progress.finish();
+    let copies = claimcheck::pipeline::copies::Copies::of(&articles)
+        .original
+        .iter()
+        .filter(|o| o.is_some())
+        .count();
+    if copies > 0 {
+        note(format!(
+            "{copies} article(s) repeat an earlier one word for word (text and date): each is \
+             checked once, as its original, and carries its original's findings"
+        ));
+    }
     let mut report = checker.check_analyses(articles, &analyses, &checker.rules);
 
     for (code, severity) in &severities {

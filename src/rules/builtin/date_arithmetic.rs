@@ -27,7 +27,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::claim::id::fingerprint;
 use crate::claim::{Claim, Modality, Polarity};
 use crate::grammar::number::bounds;
 use crate::grammar::token::tokenize;
@@ -108,7 +107,7 @@ fn restated_days(rule: &Rule, cx: &Context<'_>, article: usize) -> Vec<Finding> 
         }
         let claims = claims_at(cx, article, first.span);
         let mut finding = discrepancy(cx, rule, message, &claims, evidence, false);
-        finding.fingerprint = fingerprint(key.iter().map(String::as_str));
+        finding.fingerprint = cx.fingerprint(&key);
         findings.push(finding);
     };
     for (i, t) in times.iter().enumerate() {

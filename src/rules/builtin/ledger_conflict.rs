@@ -14,7 +14,6 @@
 //!   as-of date to this many days after.
 
 use crate::claim::Modality;
-use crate::claim::id::fingerprint;
 use crate::matcher::ClaimRef;
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
@@ -78,7 +77,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 let hedged = claim.modality == Modality::Hedged;
                 let mut finding = discrepancy(cx, rule, message, &[r], evidence, hedged);
                 finding.fingerprint =
-                    fingerprint([rule.spec.code.as_str(), claim.id.as_str(), fact.id.as_str()]);
+                    cx.fingerprint(&[rule.spec.code.as_str(), claim.id.as_str(), fact.id.as_str()]);
                 findings.push(finding);
             }
         }

@@ -29,7 +29,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use similar::{ChangeTag, DiffOp, TextDiff};
 
 use crate::claim::SourceKind;
-use crate::claim::id::fingerprint;
 use crate::grammar::quote::{Quote, quotes};
 use crate::matcher::{ClaimRef, same_entity};
 use crate::report::{Evidence, Finding};
@@ -344,7 +343,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let key_a = a.words.join(" ");
         let key_b = b.words.join(" ");
         finding.fingerprint =
-            fingerprint([rule.spec.code.as_str(), key_a.as_str(), key_b.as_str()]);
+            cx.fingerprint(&[rule.spec.code.as_str(), key_a.as_str(), key_b.as_str()]);
         findings.push(finding);
     }
     findings

@@ -373,7 +373,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
         }
         let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[], evidence);
-        finding.fingerprint = crate::claim::id::fingerprint(key);
+        finding.fingerprint = cx.fingerprint(&key);
         findings.push(finding);
     }
     findings

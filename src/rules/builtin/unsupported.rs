@@ -4,7 +4,8 @@
 //! A claim is checkable when it names at least one participant and carries a time, a number, a
 //! second participant or an attribution. It is supported when a matched claim with the same
 //! polarity comes from another source, or when a fact of the ledger confirms it; two outlets citing the same wire service, or carrying its
-//! copy, are one source. An unsupported claim is reported with the attribution it rests on, and
+//! copy, are one source. A verbatim copy of the claim's article (checked as its original, see
+//! `pipeline::copies`) supports it as a matched claim would: when its source is another. An unsupported claim is reported with the attribution it rests on, and
 //! its strength follows that attribution: anonymous < outlet < named < on-record quote < document.
 //!
 //! ## Parameters
@@ -77,6 +78,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             if supported.contains_key(&r)
                 || !is_checkable(claim)
                 || claim.modality == Modality::Quoted
+                || cx.copied_by_another_source(r)
             {
                 continue;
             }
