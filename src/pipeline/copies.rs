@@ -90,6 +90,11 @@ impl Copies {
         self.original.iter().all(Option::is_none)
     }
 
+    /// How many articles are copies.
+    pub fn count(&self) -> usize {
+        self.original.iter().filter(|o| o.is_some()).count()
+    }
+
     /// The articles that are not copies, in input order.
     pub fn originals(&self) -> Vec<usize> {
         (0..self.original.len())
@@ -258,9 +263,6 @@ pub fn replace_id(text: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (at, _) in text.match_indices(from) {
-        if at < last {
-            continue;
-        }
         let before = text[..at].chars().next_back();
         let mut after = text[at + from.len()..].chars();
         let next = after.next();
@@ -302,6 +304,7 @@ mod tests {
         assert_eq!(copies.originals(), vec![0, 2, 3]);
         assert_eq!(copies.groups()[0], vec![1, 4]);
         assert!(!copies.is_empty());
+        assert_eq!(copies.count(), 2);
         assert!(Copies::of(&articles[2..4]).is_empty());
     }
 

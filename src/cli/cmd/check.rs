@@ -264,11 +264,7 @@ fn run_gate(args: &CheckArgs) -> Result<Status, Vec<String>> {
     let analyses = checker.analyze_all(&articles, |i| progress.tick(i, total));
     progress.tick(total, total);
     progress.finish();
-    let copies = claimcheck::pipeline::copies::Copies::of(&articles)
-        .original
-        .iter()
-        .filter(|o| o.is_some())
-        .count();
+    let copies = claimcheck::pipeline::copies::Copies::of(&articles).count();
     if copies > 0 {
         note(format!(
             "{copies} article(s) repeat an earlier one word for word (text and date): each is \
