@@ -14,14 +14,18 @@
 //! A lone name that no other article writes at all — not even outside its claims — is also
 //! reported against a name of its role that `corroborating-sources` (default 2) other articles
 //! name, though its own article does not: every other telling agrees on who filled the role,
-//! and this name is foreign to all of them. When the other clause names no doer at all ("she
-//! checked into rehab"), its article's story figure (a topic, see `matcher::topics`) stands in
-//! for the doer, under the same conditions. A name glued to the next word by a hyphen ("Matt
-//! Smith-thought", a dash typed as a hyphen) is never reported: its id is not the name's.
+//! and this name is foreign to all of them. Such a foreign name is also reported against the
+//! corroborated filler of the other role when its own article names that filler elsewhere:
+//! roles are read off the word order, which the voice turns round. When the other clause names
+//! no one in the lone name's role ("she checked into rehab"), its article's story figure (a
+//! topic, see `matcher::topics`) stands in, under the same conditions. A name glued to the next
+//! word by a hyphen ("Matt Smith-thought", a dash typed as a hyphen) is never reported: its id
+//! is not the name's; nor is a name whose last word its own article writes again elsewhere
+//! ("Benson, 81, ...", "the Buccaneers"): that is the article's own name, not a slip.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::claim::{Modality, Participant, Role};
+use crate::claim::{Modality, Participant};
 use crate::lexicon::EntityKind;
 use crate::matcher::{ClaimRef, same_entity, topics};
 use crate::report::Finding;
@@ -129,6 +133,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         })
     };
     let corroborating = rule.number("corroborating-sources", 2.0) as usize;
+    // An article's own name: the last word written again elsewhere in its text ("Benson,
+    // 81, ...", "the Buccaneers"), so it is no slip of one sentence.
+    let repeated = |p: &Participant, article: usize| {
+        let text = &cx.articles[article].text;
+        last_word(p.span.slice(text))
+            .is_some_and(|w| written(&text[..p.span.start], w) || written(&text[p.span.end..], w))
+    };
     // Named by enough articles besides `article` to be the role's corroborated filler.
     let corroborated = |q: &Participant, article: usize| {
         named
@@ -170,6 +181,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 if !lone(&p.entity, this.article)
                     || done.contains(&(this, p.span))
                     || glued(p.span.slice(&cx.articles[this.article].text))
+                    || repeated(p, this.article)
                 {
                     continue;
                 }
@@ -178,19 +190,25 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 };
                 let stray = foreign(p, this.article);
                 let rival = b.participants.iter().find(|q| {
-                    q.role == p.role
-                        && class(cx, &q.entity) == Some(kind)
-                        && absent(q, a, &[])
+                    let same_role = q.role == p.role
                         && (known_in(q, that.article, this.article)
-                            || (stray && corroborating > 0 && corroborated(q, this.article)))
+                            || (stray && corroborating > 0 && corroborated(q, this.article)));
+                    // Roles read off the word order swap with the voice ("police arrested X" /
+                    // "X was arrested by police"): a foreign name against the corroborated
+                    // filler of another role, when the first clause names that filler nowhere.
+                    let other_role = stray
+                        && corroborating > 0
+                        && corroborated(q, this.article)
+                        && known_in(q, that.article, this.article);
+                    class(cx, &q.entity) == Some(kind)
+                        && absent(q, a, &[])
+                        && (same_role || other_role)
                 });
-                // A clause that names no doer tells of its article's story: the story's figure
-                // is the doer, when the lone name is foreign to every other article and other
-                // articles name the figure too. Patients are not read so: a clause without one
-                // ("she won") leaves it open, and the story's figure is seldom the one done to.
+                // A clause that names no one in the lone name's role tells of its article's story:
+                // the story's figure fills the role, when the lone name is foreign to every other
+                // article and other articles name the figure too.
                 let rival = rival.map(|q| (that, q)).or_else(|| {
-                    let empty = p.role == Role::Agent
-                        && stray
+                    let empty = stray
                         && corroborating > 0
                         && !b.participants.iter().any(|q| q.role == p.role);
                     story[that.article]
