@@ -1457,6 +1457,8 @@ fn reference(i: &str) -> PResult<'_, Expr> {
             "PAST_REF",
             alt((
                 recognize((opt((kw("more"), gap)), kw("recently"))),
+                // "the then current price", "the then-current owner": current at a past time.
+                recognize((kw("then"), joint, kw("current"))),
                 // "in (the) past years": the past, no length said (before "the past").
                 recognize((
                     opt((kw("the"), gap)),
@@ -1634,6 +1636,13 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     }
     if rest.starts_with("-old") || rest.starts_with(" old") || rest.starts_with("s-old") {
         // An age, not a time.
+        return fail(i);
+    }
+    if ["-ago", "-earlier"].iter().any(|s| {
+        rest.get(..s.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(s))
+    }) {
+        // "a year-earlier loss": the article is the noun's, the timex is "year-earlier".
         return fail(i);
     }
     // "a years", "two year" (outside a compound) are not durations.
@@ -2088,6 +2097,7 @@ const RULES: &[(Rule, MayStart)] = &[
             "currently",
             "nowadays",
             "current",
+            "then",
             "the",
             "more",
             "recently",

@@ -570,6 +570,31 @@ fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// Whether "one day" between the word `prev_lower` and the text `after` means some day to
+/// come: after a modal, "to" or a subject pronoun ("will one day be", "hope to one day
+/// return", "hope he one day follows"), or before a clause with a modal ("one day the country
+/// might return"). "in one day", "the job one day" stay lengths.
+fn someday(prev_lower: &str, after: &str) -> bool {
+    const MODALS: &[&str] = &[
+        "will", "would", "could", "might", "may", "can", "shall", "should", "must",
+    ];
+    if MODALS.contains(&prev_lower)
+        || matches!(
+            prev_lower,
+            "to" | "he" | "she" | "they" | "we" | "i" | "you" | "it"
+        )
+    {
+        return true;
+    }
+    // A clause of its own after it: "one day the United States might return".
+    let after = after.trim_start_matches([' ', ',']);
+    after
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .take(5)
+        .take_while(|w| !w.is_empty())
+        .any(|w| MODALS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 /// Whether `word`, ending in "s", is a verb or function word rather than a plural noun: "1989
 /// is", "2009 was", "2015 as" keep the year ("2,000 workers" is a count).
 fn function_word_in_s(word: &str) -> bool {
@@ -797,6 +822,11 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             return surface.ends_with("-long") || (ok_prev && ok_next);
         }
         Expr::Duration { amount, unit } => {
+            // "will one day be", "hopes he one day follows": some day to come, not a length.
+            if surface.eq_ignore_ascii_case("one day") && someday(&prev_lower, after) {
+                parsed.expr = Expr::Reference("FUTURE_REF");
+                return true;
+            }
             // "a quarter of the market", "three quarters of its value": a fraction, not a
             // time ("two quarters of losses" is one).
             if matches!(unit, Unit::Quarter) && next_word.eq_ignore_ascii_case("of") {
@@ -900,6 +930,34 @@ mod tests {
         March 3, 2021 DATE 2021-03-03
         Two days later DATE 2021-03-05 inferred
         next month DATE 2021-04 inferred
+        ");
+    }
+
+    #[test]
+    fn one_day_to_come_is_a_future_reference() {
+        insta::assert_snapshot!(show("Islam will one day be the second religion. He hopes he one day follows Glenn. One day the country might return. Shares fell 7% in one day. He had been in the job one day.", Some("1998-03-03")), @r"
+        one day DATE FUTURE_REF
+        one day DATE FUTURE_REF
+        One day DATE FUTURE_REF
+        one day DURATION P1D
+        one day DURATION P1D
+        ");
+    }
+
+    #[test]
+    fn year_back_adjectives_and_corresponding_periods() {
+        insta::assert_snapshot!(show("Net rose in the third quarter, compared with a year-earlier loss. It had $1.8 million for the corresponding period last year.", Some("1989-11-02")), @r"
+        the third quarter DATE 1989-Q3
+        year-earlier DATE 1988-Q3
+        the corresponding period last year DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn then_current_is_the_past_and_centuries_a_century_count() {
+        insta::assert_snapshot!(show("Holders buy shares at half the then current price. The empire lasted for centuries.", Some("1989-10-26")), @r"
+        then current DATE PAST_REF
+        centuries DURATION PXC
         ");
     }
 

@@ -186,6 +186,8 @@ fn duration_value(amount: Amount, unit: Unit) -> String {
                 format!("{n}")
             }
         }
+        // "centuries": an unstated count of centuries, in TimeML's century unit.
+        Amount::Some if unit == Unit::Century => return "PXC".to_string(),
         Amount::Some => "X".to_string(),
     };
     format!("P{t}{n}{code}")
