@@ -112,12 +112,14 @@ pub(crate) enum Expr {
     },
     /// A length of time: "nine months", "the past two years".
     Duration { amount: Amount, unit: Unit },
-    /// A recurrence: "every week", "daily", "each Thursday".
+    /// A recurrence: "every week", "daily", "each Thursday", "Tuesday nights" (with the part
+    /// of the day).
     Set {
         unit: Option<Unit>,
         count: u32,
         weekday: Option<u32>,
         month: Option<u32>,
+        part: Option<&'static str>,
     },
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     Reference(&'static str),
@@ -1405,6 +1407,21 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
         }),
     ))
     .parse(i)?;
+    // "Tuesday nights": a weekday's part in the plural recurs.
+    if let Some(Expr::Weekday { weekday, .. }) = day
+        && i[..i.len() - rest.len()].ends_with('s')
+    {
+        return Ok((
+            rest,
+            Expr::Set {
+                unit: None,
+                count: 1,
+                weekday: Some(weekday),
+                month: None,
+                part: Some(part),
+            },
+        ));
+    }
     Ok((
         rest,
         Expr::Time {
@@ -1521,6 +1538,7 @@ fn set_expr(i: &str) -> PResult<'_, Expr> {
                 count: 1,
                 weekday: None,
                 month: None,
+                part: None,
             }
         },
     );
@@ -1550,6 +1568,7 @@ fn set_expr(i: &str) -> PResult<'_, Expr> {
                 count,
                 weekday,
                 month,
+                part: None,
             })
         },
     );
@@ -2408,7 +2427,7 @@ mod tests {
     fn times_sets_references() {
         insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0, anaphoric: false }) } Exact None"#);
         insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0, anaphoric: false }) } Exact None"#);
-        insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None } Exact None"#);
+        insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None, part: None } Exact None"#);
         insta::assert_snapshot!(parse("recently"), @r#""recently" Reference("PAST_REF") Exact None"#);
         insta::assert_snapshot!(parse("the eve of the attack"), @r#""the eve of the attack" Event { event: "attack", offset_days: -1 } Exact None"#);
     }

@@ -370,7 +370,21 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         // A period told in the future is a forecast, not the one being reported.
         let forecast =
             f.tense == tense::Tense::Future && matches!(f.parsed.expr, Expr::Part { .. });
-        let moved = point.is_some() && moves_narrative(&f.parsed.expr) && !forecast;
+        // An earlier quarter of the year being reported is a comparison ("After a flat second
+        // quarter, ..."): the report stays on its quarter.
+        let earlier_quarter = matches!(
+            (point, narrative),
+            (Some(Point::Quarter(y, q)), Some((_, Point::Quarter(ny, nq))))
+                if y == ny && q < nq
+        ) && matches!(
+            f.parsed.expr,
+            Expr::Part {
+                part: grammar::YearPart::Quarter(1..),
+                year: grammar::YearRef::Implicit,
+            }
+        );
+        let moved =
+            point.is_some() && moves_narrative(&f.parsed.expr) && !forecast && !earlier_quarter;
         if let Some(p) = point
             && moved
             && !(f.period_end && prev_moved)
@@ -570,6 +584,23 @@ fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// The part of the day a weekday shares with a second one in the plural after "and"/"or"
+/// ("Monday and Tuesday nights": `NI`).
+fn shared_recurring_part(after: &str) -> Option<&'static str> {
+    let mut words = after.split_whitespace();
+    if !matches!(words.next(), Some("and" | "or")) {
+        return None;
+    }
+    lexicon::lookup(words.next()?, lexicon::weekday)?;
+    let part = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    if !part.ends_with('s') {
+        return None;
+    }
+    lexicon::lookup(part, lexicon::day_part)
+}
+
 /// Whether "one day" between the word `prev_lower` and the text `after` means some day to
 /// come: after a modal, "to" or a subject pronoun ("will one day be", "hope to one day
 /// return", "hope he one day follows"), or before a clause with a modal ("one day the country
@@ -644,6 +675,23 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         .is_some()
     {
         return false;
+    }
+    // "on Monday and Tuesday nights": the first weekday shares the recurring part.
+    if let Expr::Weekday {
+        weekday,
+        offset: 0,
+        anaphoric: false,
+    } = parsed.expr
+        && let Some(part) = shared_recurring_part(after)
+    {
+        parsed.expr = Expr::Set {
+            unit: None,
+            count: 1,
+            weekday: Some(weekday),
+            month: None,
+            part: Some(part),
+        };
+        return true;
     }
     match &parsed.expr {
         // "today's world", "the cars of tomorrow": the present or future age, not a day.
@@ -876,6 +924,7 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                     count: 1,
                     weekday: None,
                     month: None,
+                    part: None,
                 };
                 return true;
             }
@@ -1039,6 +1088,36 @@ mod tests {
         the first nine months DURATION P9M
         the 1988 period DATE 1988
         year-ago DATE 1988
+        ");
+    }
+
+    #[test]
+    fn an_earlier_quarter_is_a_comparison() {
+        // The report is on the third quarter; the second is mentioned in passing, and the
+        // year-earlier period is still the third quarter of the year before.
+        insta::assert_snapshot!(show("Third-quarter net rose. After a flat second quarter, the gain came from diapers. Charges were taken in the year-earlier period.", Some("1989-11-01")), @r"
+        Third-quarter DATE 1989-Q3
+        second quarter DATE 1989-Q2
+        the year-earlier period DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn a_date_after_by_is_a_deadline() {
+        insta::assert_snapshot!(show("The sale, which had been expected, is part of a program to pay down the loan by February. By March, prices had doubled. Members had filed reports by Wednesday.", Some("1989-10-30")), @r"
+        February DATE 1990-02
+        March DATE 1989-03
+        Wednesday DATE 1989-10-25
+        ");
+    }
+
+    #[test]
+    fn weekday_parts_in_the_plural_recur() {
+        insta::assert_snapshot!(show("Two new flights will leave Bombay on Monday and Tuesday nights from March 30. He left Tuesday night.", Some("1998-02-13")), @r"
+        Monday SET XXXX-WXX-1TNI
+        Tuesday nights SET XXXX-WXX-2TNI
+        March 30 DATE 1998-03-30
+        Tuesday night TIME 1998-02-10TNI
         ");
     }
 
