@@ -1716,12 +1716,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     Ok((rest, Expr::Duration { amount, unit }))
 }
 
-/// "recent weeks", "coming months", "the weeks ahead": an unstated length.
+/// "recent weeks", "coming months", "the weeks ahead", "(over) the years": an unstated length
+/// (the tagger keeps a bare "the years" only after "over" or in "in the years that followed").
 fn vague_duration(i: &str) -> PResult<'_, Expr> {
-    let (rest, _) = the(i)?;
+    let (rest, article) = the(i)?;
     let (rest, (unit, plural)) = alt((
         nom::sequence::preceded((one_of(&["recent", "coming"]), gap), unit),
         nom::sequence::terminated(unit, (gap, kw("ahead"))),
+        verify(unit, |&(u, p)| {
+            article.is_some() && p && u >= Unit::Month && u != Unit::Quarter
+        }),
     ))
     .parse(rest)?;
     // "recent weeks and months": one unstated length.

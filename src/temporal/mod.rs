@@ -869,6 +869,21 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             );
             return surface.ends_with("-long") || (ok_prev && ok_next);
         }
+        // "over the years", "in the years that followed": a long time; not "the weeks before
+        // the shooting" nor "the years of war".
+        Expr::Duration {
+            amount: Amount::Some,
+            ..
+        } if surface.split(' ').count() == 2
+            && surface
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the ")) =>
+        {
+            let next = next_word.to_ascii_lowercase();
+            return prev_lower == "over"
+                || (prev_lower == "in"
+                    && matches!(next.as_str(), "that" | "since" | "following" | "which"));
+        }
         Expr::Duration { amount, unit } => {
             // "will one day be", "hopes he one day follows": some day to come, not a length.
             if surface.eq_ignore_ascii_case("one day") && someday(&prev_lower, after) {
@@ -1099,6 +1114,14 @@ mod tests {
         Third-quarter DATE 1989-Q3
         second quarter DATE 1989-Q2
         the year-earlier period DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn over_the_years_is_a_vague_length() {
+        insta::assert_snapshot!(show("Over the years many more patients died. In the years that followed, they fought on. It was seen in the weeks before the shooting. The years of war ended.", Some("1998-03-31")), @r"
+        the years DURATION PXY
+        the years DURATION PXY
         ");
     }
 
