@@ -869,6 +869,19 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             );
             return surface.ends_with("-long") || (ok_prev && ok_next);
         }
+        // "the future of our peoples" is their prospects, not a time; "for the foreseeable
+        // future" is an idiom for "indefinitely" (both left untagged by the corpora).
+        Expr::Reference("FUTURE_REF")
+            if surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("future")) =>
+        {
+            let foreseeable = surface.to_ascii_lowercase().contains("foreseeable");
+            if next_word.eq_ignore_ascii_case("of") || (foreseeable && prev_lower == "for") {
+                return false;
+            }
+        }
         // "over the years", "in the years that followed": a long time; not "the weeks before
         // the shooting" nor "the years of war".
         Expr::Duration {
@@ -1122,6 +1135,14 @@ mod tests {
         insta::assert_snapshot!(show("Over the years many more patients died. In the years that followed, they fought on. It was seen in the weeks before the shooting. The years of war ended.", Some("1998-03-31")), @r"
         the years DURATION PXY
         the years DURATION PXY
+        ");
+    }
+
+    #[test]
+    fn the_future_of_something_is_no_time() {
+        insta::assert_snapshot!(show("That is important to the future of our peoples. Troops stay for the foreseeable future. Strikes will go on well into the future. An offering is planned in the near future.", Some("1998-02-13")), @r"
+        the future DATE FUTURE_REF
+        the near future DATE FUTURE_REF
         ");
     }
 
