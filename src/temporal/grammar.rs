@@ -112,12 +112,14 @@ pub(crate) enum Expr {
     },
     /// A length of time: "nine months", "the past two years".
     Duration { amount: Amount, unit: Unit },
-    /// A recurrence: "every week", "daily", "each Thursday".
+    /// A recurrence: "every week", "daily", "each Thursday", "Tuesday nights" (with the part
+    /// of the day).
     Set {
         unit: Option<Unit>,
         count: u32,
         weekday: Option<u32>,
         month: Option<u32>,
+        part: Option<&'static str>,
     },
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     Reference(&'static str),
@@ -1405,6 +1407,21 @@ fn day_part_expr(i: &str) -> PResult<'_, Expr> {
         }),
     ))
     .parse(i)?;
+    // "Tuesday nights": a weekday's part in the plural recurs.
+    if let Some(Expr::Weekday { weekday, .. }) = day
+        && i[..i.len() - rest.len()].ends_with('s')
+    {
+        return Ok((
+            rest,
+            Expr::Set {
+                unit: None,
+                count: 1,
+                weekday: Some(weekday),
+                month: None,
+                part: Some(part),
+            },
+        ));
+    }
     Ok((
         rest,
         Expr::Time {
@@ -1457,6 +1474,8 @@ fn reference(i: &str) -> PResult<'_, Expr> {
             "PAST_REF",
             alt((
                 recognize((opt((kw("more"), gap)), kw("recently"))),
+                // "the then current price", "the then-current owner": current at a past time.
+                recognize((kw("then"), joint, kw("current"))),
                 // "in (the) past years": the past, no length said (before "the past").
                 recognize((
                     opt((kw("the"), gap)),
@@ -1519,6 +1538,7 @@ fn set_expr(i: &str) -> PResult<'_, Expr> {
                 count: 1,
                 weekday: None,
                 month: None,
+                part: None,
             }
         },
     );
@@ -1548,6 +1568,7 @@ fn set_expr(i: &str) -> PResult<'_, Expr> {
                 count,
                 weekday,
                 month,
+                part: None,
             })
         },
     );
@@ -1636,6 +1657,13 @@ fn duration(i: &str) -> PResult<'_, Expr> {
         // An age, not a time.
         return fail(i);
     }
+    if ["-ago", "-earlier"].iter().any(|s| {
+        rest.get(..s.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(s))
+    }) {
+        // "a year-earlier loss": the article is the noun's, the timex is "year-earlier".
+        return fail(i);
+    }
     // "a years", "two year" (outside a compound) are not durations.
     let one = matches!(amount, Amount::Exact(n) if n == 1.0);
     if plural == one || (hyphenated && plural) {
@@ -1688,12 +1716,16 @@ fn duration(i: &str) -> PResult<'_, Expr> {
     Ok((rest, Expr::Duration { amount, unit }))
 }
 
-/// "recent weeks", "coming months", "the weeks ahead": an unstated length.
+/// "recent weeks", "coming months", "the weeks ahead", "(over) the years": an unstated length
+/// (the tagger keeps a bare "the years" only after "over" or in "in the years that followed").
 fn vague_duration(i: &str) -> PResult<'_, Expr> {
-    let (rest, _) = the(i)?;
+    let (rest, article) = the(i)?;
     let (rest, (unit, plural)) = alt((
         nom::sequence::preceded((one_of(&["recent", "coming"]), gap), unit),
         nom::sequence::terminated(unit, (gap, kw("ahead"))),
+        verify(unit, |&(u, p)| {
+            article.is_some() && p && u >= Unit::Month && u != Unit::Quarter
+        }),
     ))
     .parse(rest)?;
     // "recent weeks and months": one unstated length.
@@ -2088,6 +2120,7 @@ const RULES: &[(Rule, MayStart)] = &[
             "currently",
             "nowadays",
             "current",
+            "then",
             "the",
             "more",
             "recently",
@@ -2398,7 +2431,7 @@ mod tests {
     fn times_sets_references() {
         insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0, anaphoric: false }) } Exact None"#);
         insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0, anaphoric: false }) } Exact None"#);
-        insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None } Exact None"#);
+        insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None, part: None } Exact None"#);
         insta::assert_snapshot!(parse("recently"), @r#""recently" Reference("PAST_REF") Exact None"#);
         insta::assert_snapshot!(parse("the eve of the attack"), @r#""the eve of the attack" Event { event: "attack", offset_days: -1 } Exact None"#);
     }

@@ -300,6 +300,8 @@ pub(crate) fn can_lead(word: &str) -> bool {
             | "fiscal"
             | "fy"
             | "comparable"
+            | "corresponding"
+            | "then"
             | "recent"
             | "latest"
             | "final"

@@ -370,7 +370,21 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         // A period told in the future is a forecast, not the one being reported.
         let forecast =
             f.tense == tense::Tense::Future && matches!(f.parsed.expr, Expr::Part { .. });
-        let moved = point.is_some() && moves_narrative(&f.parsed.expr) && !forecast;
+        // An earlier quarter of the year being reported is a comparison ("After a flat second
+        // quarter, ..."): the report stays on its quarter.
+        let earlier_quarter = matches!(
+            (point, narrative),
+            (Some(Point::Quarter(y, q)), Some((_, Point::Quarter(ny, nq))))
+                if y == ny && q < nq
+        ) && matches!(
+            f.parsed.expr,
+            Expr::Part {
+                part: grammar::YearPart::Quarter(1..),
+                year: grammar::YearRef::Implicit,
+            }
+        );
+        let moved =
+            point.is_some() && moves_narrative(&f.parsed.expr) && !forecast && !earlier_quarter;
         if let Some(p) = point
             && moved
             && !(f.period_end && prev_moved)
@@ -570,6 +584,48 @@ fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// The part of the day a weekday shares with a second one in the plural after "and"/"or"
+/// ("Monday and Tuesday nights": `NI`).
+fn shared_recurring_part(after: &str) -> Option<&'static str> {
+    let mut words = after.split_whitespace();
+    if !matches!(words.next(), Some("and" | "or")) {
+        return None;
+    }
+    lexicon::lookup(words.next()?, lexicon::weekday)?;
+    let part = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    if !part.ends_with('s') {
+        return None;
+    }
+    lexicon::lookup(part, lexicon::day_part)
+}
+
+/// Whether "one day" between the word `prev_lower` and the text `after` means some day to
+/// come: after a modal, "to" or a subject pronoun ("will one day be", "hope to one day
+/// return", "hope he one day follows"), or before a clause with a modal ("one day the country
+/// might return"). "in one day", "the job one day" stay lengths.
+fn someday(prev_lower: &str, after: &str) -> bool {
+    const MODALS: &[&str] = &[
+        "will", "would", "could", "might", "may", "can", "shall", "should", "must",
+    ];
+    if MODALS.contains(&prev_lower)
+        || matches!(
+            prev_lower,
+            "to" | "he" | "she" | "they" | "we" | "i" | "you" | "it"
+        )
+    {
+        return true;
+    }
+    // A clause of its own after it: "one day the United States might return".
+    let after = after.trim_start_matches([' ', ',']);
+    after
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .take(5)
+        .take_while(|w| !w.is_empty())
+        .any(|w| MODALS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 /// Whether `word`, ending in "s", is a verb or function word rather than a plural noun: "1989
 /// is", "2009 was", "2015 as" keep the year ("2,000 workers" is a count).
 fn function_word_in_s(word: &str) -> bool {
@@ -619,6 +675,23 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         .is_some()
     {
         return false;
+    }
+    // "on Monday and Tuesday nights": the first weekday shares the recurring part.
+    if let Expr::Weekday {
+        weekday,
+        offset: 0,
+        anaphoric: false,
+    } = parsed.expr
+        && let Some(part) = shared_recurring_part(after)
+    {
+        parsed.expr = Expr::Set {
+            unit: None,
+            count: 1,
+            weekday: Some(weekday),
+            month: None,
+            part: Some(part),
+        };
+        return true;
     }
     match &parsed.expr {
         // "today's world", "the cars of tomorrow": the present or future age, not a day.
@@ -796,7 +869,40 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             );
             return surface.ends_with("-long") || (ok_prev && ok_next);
         }
+        // "the future of our peoples" is their prospects, not a time; "for the foreseeable
+        // future" is an idiom for "indefinitely" (both left untagged by the corpora).
+        Expr::Reference("FUTURE_REF")
+            if surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("future")) =>
+        {
+            let foreseeable = surface.to_ascii_lowercase().contains("foreseeable");
+            if next_word.eq_ignore_ascii_case("of") || (foreseeable && prev_lower == "for") {
+                return false;
+            }
+        }
+        // "over the years", "in the years that followed": a long time; not "the weeks before
+        // the shooting" nor "the years of war".
+        Expr::Duration {
+            amount: Amount::Some,
+            ..
+        } if surface.split(' ').count() == 2
+            && surface
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the ")) =>
+        {
+            let next = next_word.to_ascii_lowercase();
+            return prev_lower == "over"
+                || (prev_lower == "in"
+                    && matches!(next.as_str(), "that" | "since" | "following" | "which"));
+        }
         Expr::Duration { amount, unit } => {
+            // "will one day be", "hopes he one day follows": some day to come, not a length.
+            if surface.eq_ignore_ascii_case("one day") && someday(&prev_lower, after) {
+                parsed.expr = Expr::Reference("FUTURE_REF");
+                return true;
+            }
             // "a quarter of the market", "three quarters of its value": a fraction, not a
             // time ("two quarters of losses" is one).
             if matches!(unit, Unit::Quarter) && next_word.eq_ignore_ascii_case("of") {
@@ -846,6 +952,7 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
                     count: 1,
                     weekday: None,
                     month: None,
+                    part: None,
                 };
                 return true;
             }
@@ -900,6 +1007,34 @@ mod tests {
         March 3, 2021 DATE 2021-03-03
         Two days later DATE 2021-03-05 inferred
         next month DATE 2021-04 inferred
+        ");
+    }
+
+    #[test]
+    fn one_day_to_come_is_a_future_reference() {
+        insta::assert_snapshot!(show("Islam will one day be the second religion. He hopes he one day follows Glenn. One day the country might return. Shares fell 7% in one day. He had been in the job one day.", Some("1998-03-03")), @r"
+        one day DATE FUTURE_REF
+        one day DATE FUTURE_REF
+        One day DATE FUTURE_REF
+        one day DURATION P1D
+        one day DURATION P1D
+        ");
+    }
+
+    #[test]
+    fn year_back_adjectives_and_corresponding_periods() {
+        insta::assert_snapshot!(show("Net rose in the third quarter, compared with a year-earlier loss. It had $1.8 million for the corresponding period last year.", Some("1989-11-02")), @r"
+        the third quarter DATE 1989-Q3
+        year-earlier DATE 1988-Q3
+        the corresponding period last year DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn then_current_is_the_past_and_centuries_a_century_count() {
+        insta::assert_snapshot!(show("Holders buy shares at half the then current price. The empire lasted for centuries.", Some("1989-10-26")), @r"
+        then current DATE PAST_REF
+        centuries DURATION PXC
         ");
     }
 
@@ -981,6 +1116,52 @@ mod tests {
         the first nine months DURATION P9M
         the 1988 period DATE 1988
         year-ago DATE 1988
+        ");
+    }
+
+    #[test]
+    fn an_earlier_quarter_is_a_comparison() {
+        // The report is on the third quarter; the second is mentioned in passing, and the
+        // year-earlier period is still the third quarter of the year before.
+        insta::assert_snapshot!(show("Third-quarter net rose. After a flat second quarter, the gain came from diapers. Charges were taken in the year-earlier period.", Some("1989-11-01")), @r"
+        Third-quarter DATE 1989-Q3
+        second quarter DATE 1989-Q2
+        the year-earlier period DATE 1988-Q3
+        ");
+    }
+
+    #[test]
+    fn over_the_years_is_a_vague_length() {
+        insta::assert_snapshot!(show("Over the years many more patients died. In the years that followed, they fought on. It was seen in the weeks before the shooting. The years of war ended.", Some("1998-03-31")), @r"
+        the years DURATION PXY
+        the years DURATION PXY
+        ");
+    }
+
+    #[test]
+    fn the_future_of_something_is_no_time() {
+        insta::assert_snapshot!(show("That is important to the future of our peoples. Troops stay for the foreseeable future. Strikes will go on well into the future. An offering is planned in the near future.", Some("1998-02-13")), @r"
+        the future DATE FUTURE_REF
+        the near future DATE FUTURE_REF
+        ");
+    }
+
+    #[test]
+    fn a_date_after_by_is_a_deadline() {
+        insta::assert_snapshot!(show("The sale, which had been expected, is part of a program to pay down the loan by February. By March, prices had doubled. Members had filed reports by Wednesday.", Some("1989-10-30")), @r"
+        February DATE 1990-02
+        March DATE 1989-03
+        Wednesday DATE 1989-10-25
+        ");
+    }
+
+    #[test]
+    fn weekday_parts_in_the_plural_recur() {
+        insta::assert_snapshot!(show("Two new flights will leave Bombay on Monday and Tuesday nights from March 30. He left Tuesday night.", Some("1998-02-13")), @r"
+        Monday SET XXXX-WXX-1TNI
+        Tuesday nights SET XXXX-WXX-2TNI
+        March 30 DATE 1998-03-30
+        Tuesday night TIME 1998-02-10TNI
         ");
     }
 

@@ -96,10 +96,12 @@ pub(crate) fn resolve(parsed: &Parsed, span: Span, ctx: &Context) -> (Timex, Opt
             count,
             weekday,
             month,
+            part,
         } => {
             timex.kind = TimexType::Set;
+            let part = part.map(|p| format!("T{p}")).unwrap_or_default();
             timex.value = match (unit, weekday, month) {
-                (_, Some(w), _) => format!("XXXX-WXX-{w}"),
+                (_, Some(w), _) => format!("XXXX-WXX-{w}{part}"),
                 (_, _, Some(m)) => format!("XXXX-{m:02}"),
                 (Some(u), ..) => duration_value(Amount::Exact(f64::from(*count)), *u),
                 _ => "XXXX".to_string(),
@@ -186,6 +188,8 @@ fn duration_value(amount: Amount, unit: Unit) -> String {
                 format!("{n}")
             }
         }
+        // "centuries": an unstated count of centuries, in TimeML's century unit.
+        Amount::Some if unit == Unit::Century => return "PXC".to_string(),
         Amount::Some => "X".to_string(),
     };
     format!("P{t}{n}{code}")

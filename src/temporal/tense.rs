@@ -84,6 +84,25 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         }
         Some((t, weak))
     };
+    // "by" right before the expression sets a deadline ("pay down the loan by February",
+    // "respond by Oct. 31"): ahead, unless its clause is in the past perfect ("had filed
+    // reports by Wednesday", "By March, prices had doubled"): a "had" after it or a few words
+    // before it.
+    let by_deadline = |k: usize| {
+        word(k).eq_ignore_ascii_case("by")
+            && words
+                .get(k)
+                .is_some_and(|&(_, b)| b <= start && text[b..start].trim().is_empty())
+    };
+    let had = |j: usize| word(j).eq_ignore_ascii_case("had");
+    let reading = |k: usize| -> Option<(Tense, bool)> {
+        if by_deadline(k) {
+            let perfect = (k.saturating_sub(6)..k).any(had) || (k + 1..words.len()).any(had);
+            let t = if perfect { Tense::Past } else { Tense::Future };
+            return Some((t, false));
+        }
+        reading(k)
+    };
     // A closing quotation mark after the expression ends the quoted words: the verb of
     // saying after it ("''He will leave Thursday,'' Castro said") is the report, not the
     // tense of the quote.
