@@ -9,7 +9,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::grammar::token::Token;
-use crate::lexicon::{Lexicon, noun_plural, verb_forms};
+use crate::lexicon::{Lexicon, verb_forms};
 
 /// Surface forms of the event lexicon, for lookup by word.
 #[derive(Debug)]
@@ -52,7 +52,6 @@ impl EventIndex {
         let mut forms: HashMap<String, Vec<Reading>> = HashMap::new();
         let mut conditions = Vec::new();
         let mut anaphors: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut plurals: Vec<(String, Reading)> = Vec::new();
         let lower = |w: &String| w.trim().to_lowercase();
         for (i, event) in lexicon.events.iter().enumerate() {
             let plain = (
@@ -91,21 +90,6 @@ impl EventIndex {
                     .chain(listed.iter().map(lower))
                     .map(|f| (f, false))
                     .chain(nouns.iter().map(|n| (lower(n), true)));
-                // "the shootings happened Thursday": a nominal event in the plural, unless the
-                // plural is a form of its own (below).
-                for plural in nouns.iter().filter_map(|n| noun_plural(n)) {
-                    if !dropped(&plural) {
-                        plurals.push((
-                            plural,
-                            Reading {
-                                event: i,
-                                is_noun: true,
-                                condition,
-                                sensed,
-                            },
-                        ));
-                    }
-                }
                 for (form, is_noun) in written {
                     if dropped(&form) {
                         continue;
@@ -132,20 +116,6 @@ impl EventIndex {
                 .chain(&event.verbs)
             {
                 anaphors.entry(word.to_lowercase()).or_default().push(i);
-            }
-        }
-        // A plural that is written as a form anywhere ("fires", "charges") keeps that reading.
-        let written: std::collections::HashSet<String> = forms.keys().cloned().collect();
-        for (plural, reading) in plurals {
-            if written.contains(&plural) {
-                continue;
-            }
-            let readings = forms.entry(plural).or_default();
-            if !readings
-                .iter()
-                .any(|r| r.event == reading.event && r.condition == reading.condition)
-            {
-                readings.push(reading);
             }
         }
         for readings in forms.values_mut() {

@@ -1,5 +1,4 @@
-//! Regular English verb inflection and noun plurals, so the event lexicon lists lemmas, not every
-//! form.
+//! Regular English verb inflection, so the event lexicon lists lemmas, not every form.
 //!
 //! Irregular forms ("struck", "spoke", "met") are listed in the lexicon's `forms`; this covers
 //! the regular patterns: -s/-es/-ies, -ed/-d/-ied, -ing with e-dropping and consonant doubling.
@@ -67,32 +66,6 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     forms
 }
 
-/// Endings of nouns made from verbs: "shooting", "explosion", "settlement", "seizure",
-/// "dismissal", "appearance", "robbery".
-const DEVERBAL_ENDINGS: &[&str] = &["ing", "ion", "ment", "ure", "al", "ance", "ence", "ery"];
-
-/// The regular plural of a nominal event made from a verb ("shooting" → "shootings", "robbery"
-/// → "robberies", "explosion" → "explosions"); `None` for a noun that is plural already (ends
-/// in `s`), and for nouns of things rather than acts ("goal", "touchdown", "quake"): their
-/// plurals are the counted statistics of box scores and background ("scored two goals", "the
-/// quakes of the last decade"), not the event told.
-pub fn noun_plural(noun: &str) -> Option<String> {
-    let noun = noun.trim().to_lowercase();
-    let bytes = noun.as_bytes();
-    let n = bytes.len();
-    let head = noun.rsplit(' ').next().unwrap_or(&noun);
-    let deverbal = head.len() > 5 && DEVERBAL_ENDINGS.iter().any(|e| head.ends_with(e));
-    if !deverbal || noun.ends_with('s') {
-        return None;
-    }
-    let is_vowel = |b: u8| b"aeiou".contains(&b);
-    Some(if noun.ends_with('y') && !is_vowel(bytes[n - 2]) {
-        format!("{}ies", &noun[..n - 1])
-    } else {
-        format!("{noun}s")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,23 +90,6 @@ mod tests {
             verb_forms("agree"),
             ["agree", "agrees", "agreed", "agreeing"]
         );
-    }
-
-    #[test]
-    fn nouns_take_regular_plurals() {
-        assert_eq!(noun_plural("shooting").as_deref(), Some("shootings"));
-        assert_eq!(noun_plural("robbery").as_deref(), Some("robberies"));
-        assert_eq!(
-            noun_plural("mass shooting").as_deref(),
-            Some("mass shootings")
-        );
-        assert_eq!(noun_plural("explosion").as_deref(), Some("explosions"));
-        assert_eq!(noun_plural("seizure").as_deref(), Some("seizures"));
-        assert_eq!(noun_plural("talks"), None);
-        // Things counted, not acts: no plural event.
-        assert_eq!(noun_plural("goal"), None);
-        assert_eq!(noun_plural("touchdown"), None);
-        assert_eq!(noun_plural("quake"), None);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use foldhash::HashMap;
 
 use serde::Deserialize;
 
-pub use inflect::{noun_plural, verb_forms};
+pub use inflect::verb_forms;
 pub use load::LexiconError;
 
 /// One canonical event predicate.

@@ -363,11 +363,18 @@ fn linked(
         // A count with nothing around it but its unit ("52% with Egypt", "11 Yemenis") says
         // what it counts by what its clause names: two such counts of one unit naming the same
         // thing count it alike. A name inside the counted phrase ("three USB ports", "46 KOs")
-        // is the counted thing itself, not what it is of.
+        // or right before its number ("USB 2.0 ports": a version) is the counted thing itself,
+        // not what it is of.
         fn outside(c: &Claim) -> Vec<&str> {
             c.participants
                 .iter()
-                .filter(|p| c.quantities.iter().all(|q| !q.span.overlaps(p.span)))
+                .filter(|p| {
+                    c.quantities.iter().all(|q| {
+                        !q.span.overlaps(p.span)
+                            && !(q.span.start.saturating_sub(p.span.end) <= 1
+                                && p.span.end <= q.span.start)
+                    })
+                })
                 .map(|p| p.entity.as_str())
                 .collect()
         }
@@ -710,6 +717,14 @@ mod story_tests {
             count_pairs(&[
                 "Traffic to Asia fell. Cut links: 59% with Singapore, 52% with Egypt.",
                 "Traffic to Asia fell. Lost: 44% with Malaysia, 52% with Pakistan.",
+            ]),
+            0
+        );
+        // A name right before the number is what is counted ("USB 2.0 ports": a version).
+        assert_eq!(
+            count_pairs(&[
+                "The laptop ships in January. Ports: FireWire 800, USB 2.0 ports.",
+                "The laptop ships in January. Ports: FireWire 800, USB 3 ports.",
             ]),
             0
         );
