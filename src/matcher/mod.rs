@@ -370,9 +370,9 @@ fn linked(
                 .iter()
                 .filter(|p| {
                     c.quantities.iter().all(|q| {
-                        !q.span.overlaps(p.span)
-                            && !(q.span.start.saturating_sub(p.span.end) <= 1
-                                && p.span.end <= q.span.start)
+                        let right_before =
+                            p.span.end <= q.span.start && q.span.start - p.span.end <= 1;
+                        !(q.span.overlaps(p.span) || right_before)
                     })
                 })
                 .map(|p| p.entity.as_str())
