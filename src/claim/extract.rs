@@ -600,6 +600,14 @@ pub fn counts_alike(a: &str, b: &str, need: usize) -> bool {
     shared >= need || (shared > 0 && wa == wb) || toll
 }
 
+/// Whether a count claim's object (`count_descriptor`) is its unit alone, and that unit a noun
+/// rather than a function word read as one ("6 and", "one of the").
+pub fn bare_count(descriptor: &str) -> bool {
+    !descriptor.is_empty()
+        && !descriptor.contains(' ')
+        && !COUNT_FUNCTION_WORDS.contains(&descriptor)
+}
+
 /// How many words besides the unit two count claims' objects (`count_descriptor`) share;
 /// none when their units differ.
 pub fn count_words_shared(a: &str, b: &str) -> usize {

@@ -303,7 +303,7 @@ pub fn find_quantities(
                 continue;
             }
         };
-        if is_taken(token.span) {
+        if is_taken(token.span) || clock_time(tokens, i, last) {
             i = last + 1;
             continue;
         }
@@ -336,17 +336,12 @@ pub fn find_quantities(
         if unit.is_none() {
             if let Some(t) = tokens.get(next).filter(|t| t.is_word() || t.text == "%") {
                 if parse_cardinal(t.text).is_none() {
-                    // "two world powers": the counted noun is the plural after a modifier.
-                    let head = tokens.get(next + 1).filter(|h| {
-                        !t.text.ends_with('s')
-                            && h.text.len() > 3
-                            && h.text.ends_with('s')
-                            && h.text.chars().all(char::is_lowercase)
-                    });
-                    match head {
+                    // "two world powers", "13 fully loaded magazines": the counted noun is the
+                    // plural after its modifiers.
+                    match plural_head(tokens, next) {
                         Some(h) => {
-                            unit = unit_of(h.text);
-                            last = next + 1;
+                            unit = unit_of(tokens[h].text);
+                            last = h;
                         }
                         None => {
                             unit = unit_of(t.text);
@@ -385,6 +380,100 @@ pub fn find_quantities(
         i = last + 1;
     }
     found
+}
+
+/// Time zones and clock markers: a number before one is a time of day ("0735 GMT", "10 a.m.
+/// local time"), not a count.
+const CLOCK_MARKERS: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    "eet", "ist", "jst", "aest", "hrs", "a.m.", "p.m.", "a.m", "p.m", "am", "pm",
+];
+
+/// Whether the number at tokens `first..=last` is a time of day: followed by a time zone or a
+/// clock marker, or written as a four-digit 24-hour time with a leading zero ("0735").
+fn clock_time(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let text = tokens[first].text;
+    let four_digits = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
+    if four_digits && text.starts_with('0') {
+        return true;
+    }
+    let marker = |t: &Token<'_>| CLOCK_MARKERS.contains(&t.text.to_lowercase().as_str());
+    let local_time = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("local"))
+            && tokens
+                .get(at + 1)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("time"))
+    };
+    first == last
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (tokens.get(last + 1).is_some_and(marker) || local_time(last + 1))
+}
+
+/// Words that end a counted phrase before its noun: a plural-looking word after them is no
+/// longer the counted thing ("one man who says", "two of them").
+const PHRASE_STOPS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "from",
+    "by", "as", "than", "that", "who", "which", "whose", "was", "were", "is", "are", "be", "been",
+    "has", "have", "had", "will", "would", "could", "can", "may", "said", "say",
+];
+
+/// Irregular plurals that are counted nouns themselves.
+const IRREGULAR_PLURALS: &[&str] = &["people", "men", "women", "children"];
+
+/// Most modifiers read between a number and its plural noun ("13 fully loaded magazines").
+const MAX_MODIFIERS: usize = 3;
+
+/// Endings of adverbs, participles and adjectives: the modifiers that may follow the first one
+/// before the counted noun ("fully loaded", "critically injured", "newly elected").
+const MODIFIER_ENDINGS: &[&str] = &[
+    "ly", "ed", "en", "al", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ian", "ese", "able",
+    "ible",
+];
+
+/// The index of the plural noun a number counts when modifiers stand between them: the first
+/// word after the number (as written, it may be a name: "three Palestinian militants"), then
+/// lower-case words shaped like adverbs, participles or adjectives ("13 fully loaded
+/// magazines"); after an adverb, a singular noun too ("one fully loaded magazine"). `None`
+/// when the first word is itself the noun (a plural, or no plural follows).
+fn plural_head(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let first = &tokens[at];
+    let first_lower = first.text.to_lowercase();
+    if !first.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        || first.text.ends_with('s')
+        || IRREGULAR_PLURALS.contains(&first_lower.as_str())
+        || PHRASE_STOPS.contains(&first_lower.as_str())
+    {
+        return None;
+    }
+    let is_plural = |t: &Token<'_>| {
+        IRREGULAR_PLURALS.contains(&t.text)
+            || (t.text.len() > 3
+                && t.text.ends_with('s')
+                && !t.text.ends_with("ss")
+                && t.text.chars().all(char::is_lowercase))
+    };
+    let is_modifier = |t: &Token<'_>| {
+        t.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !PHRASE_STOPS.contains(&t.text)
+            && (t.text.contains('-') || MODIFIER_ENDINGS.iter().any(|e| t.text.ends_with(e)))
+    };
+    // An adverb is never what is counted: "one fully loaded magazine" counts the magazine.
+    let adverb = first_lower.len() > 4 && first_lower.ends_with("ly");
+    for (i, t) in tokens.iter().enumerate().skip(at + 1).take(MAX_MODIFIERS) {
+        if is_plural(t) {
+            return Some(i);
+        }
+        if !is_modifier(t) {
+            let noun = adverb
+                && t.is_word()
+                && t.text.chars().all(char::is_lowercase)
+                && !PHRASE_STOPS.contains(&t.text);
+            return noun.then_some(i);
+        }
+    }
+    None
 }
 
 /// A cardinal (with "hundred"/"million" scales) or a vague plural at token `i`: the value, the
@@ -471,6 +560,30 @@ mod tests {
         assert_eq!(q[2].3.as_deref(), Some("usd"));
         assert_eq!(quantities("used only once")[0].3.as_deref(), Some("times"));
         assert_eq!(quantities("dozens of people")[0].0, "dozens of people");
+    }
+
+    #[test]
+    fn the_unit_is_the_counted_noun_after_its_modifiers() {
+        let unit = |text: &str| quantities(text)[0].3.clone().unwrap_or_default();
+        assert_eq!(unit("seized 13 fully loaded magazines"), "magazine");
+        assert_eq!(unit("two critically injured people"), "person");
+        assert_eq!(unit("three outboard motors"), "motor");
+        assert_eq!(unit("three Palestinian militants"), "militant");
+        assert_eq!(unit("one fully loaded magazine"), "magazine");
+        assert_eq!(unit("three police officers"), "person");
+        // A verb after the number ends the phrase: no later plural is counted.
+        assert_eq!(unit("two died when gunmen opened fire"), "died");
+        assert_eq!(unit("one man who says"), "man");
+        assert_eq!(unit("five people were hurt"), "person");
+    }
+
+    #[test]
+    fn times_of_day_are_no_counts() {
+        assert!(quantities("at 0735 GMT on Sunday").is_empty());
+        assert!(quantities("by 1630 GMT").is_empty());
+        assert!(quantities("at 10 pm local time").is_empty());
+        assert!(quantities("the 0735 flight").is_empty());
+        assert_eq!(quantities("1630 people")[0].1, 1630.0);
     }
 
     #[test]

@@ -356,8 +356,35 @@ fn linked(
         } else {
             COUNT_SHARED_WORDS_BY_STORY
         };
-        let (x, y) = (a.object.as_deref(), b.object.as_deref());
-        if !crate::claim::extract::counts_alike(x.unwrap_or(""), y.unwrap_or(""), need) {
+        let (x, y) = (
+            a.object.as_deref().unwrap_or(""),
+            b.object.as_deref().unwrap_or(""),
+        );
+        // A count with nothing around it but its unit ("52% with Egypt", "11 Yemenis") says
+        // what it counts by what its clause names: two such counts of one unit naming the same
+        // thing count it alike. A name inside the counted phrase ("three USB ports", "46 KOs")
+        // or right before its number ("USB 2.0 ports": a version) is the counted thing itself,
+        // not what it is of.
+        fn outside(c: &Claim) -> Vec<&str> {
+            c.participants
+                .iter()
+                .filter(|p| {
+                    c.quantities.iter().all(|q| {
+                        let right_before =
+                            p.span.end <= q.span.start && q.span.start - p.span.end <= 1;
+                        !(q.span.overlaps(p.span) || right_before)
+                    })
+                })
+                .map(|p| p.entity.as_str())
+                .collect()
+        }
+        let (names_a, names_b) = (outside(a), outside(b));
+        let bare_alike = crate::claim::extract::bare_count(x)
+            && x == y
+            && names_a
+                .iter()
+                .any(|p| names_b.iter().any(|q| same_entity(p, q)));
+        if !bare_alike && !crate::claim::extract::counts_alike(x, y, need) {
             return false;
         }
     }
@@ -672,6 +699,34 @@ mod story_tests {
                 "Twelve people died in the Papua quake.",
             ]),
             1
+        );
+    }
+
+    #[test]
+    fn bare_counts_naming_one_thing_meet() {
+        // Nothing around the numbers but their unit and the country they are of.
+        assert_eq!(
+            count_pairs(&[
+                "Traffic to Asia fell. Cut links: 59% with Singapore, 52% with Egypt.",
+                "Traffic to Asia fell. Lost: 44% with Malaysia, 52% with Egypt.",
+            ]),
+            1
+        );
+        // Bare alike, but of two different countries: no pair.
+        assert_eq!(
+            count_pairs(&[
+                "Traffic to Asia fell. Cut links: 59% with Singapore, 52% with Egypt.",
+                "Traffic to Asia fell. Lost: 44% with Malaysia, 52% with Pakistan.",
+            ]),
+            0
+        );
+        // A name right before the number is what is counted ("USB 2.0 ports": a version).
+        assert_eq!(
+            count_pairs(&[
+                "The laptop ships in January. Ports: FireWire 800, USB 2.0 ports.",
+                "The laptop ships in January. Ports: FireWire 800, USB 3 ports.",
+            ]),
+            0
         );
     }
 
