@@ -786,14 +786,19 @@ pub fn mentions(index: &EntityIndex, names: &DocumentNames, tokens: &[Token<'_>]
 }
 
 fn joined(tokens: &[Token<'_>], strip_possessive: bool) -> String {
-    let mut words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
-    if strip_possessive {
-        if let Some(last) = tokens.last() {
-            let n = words.len();
-            words[n - 1] = last.without_possessive();
+    // Straight into one string: this runs for every window of capitalized words.
+    let mut out = String::with_capacity(tokens.iter().map(|t| t.text.len() + 1).sum());
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        if strip_possessive && k + 1 == tokens.len() {
+            out.push_str(t.without_possessive());
+        } else {
+            out.push_str(t.text);
         }
     }
-    words.join(" ")
+    out
 }
 
 fn mention_at(

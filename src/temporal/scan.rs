@@ -240,8 +240,9 @@ pub(crate) fn triggers(text: &str) -> Vec<usize> {
                 continue;
             }
             let mut buf = [0u8; LONGEST];
-            buf[..n].copy_from_slice(&bytes[start..i]);
-            buf[..n].make_ascii_lowercase();
+            for (to, from) in buf.iter_mut().zip(&bytes[start..i]) {
+                *to = from.to_ascii_lowercase();
+            }
             if words.contains(&buf[..n]) {
                 out.push(start);
             }
