@@ -499,6 +499,9 @@ pub struct EntityIndex {
     nouns: HashMap<String, (String, EntityKind)>,
     /// Lower-case first words of the nouns, with the most words a noun starting with them has.
     noun_starts: HashMap<String, usize>,
+    /// First words of the names (as written), with the most words a name starting with them
+    /// has: a capitalized word starts no longer name than that.
+    name_starts: HashMap<String, usize>,
     adjectives: HashMap<String, String>,
     longest_name: usize,
 }
@@ -545,10 +548,18 @@ impl EntityIndex {
             let entry = noun_starts.entry(first).or_default();
             *entry = (*entry).max(words(noun));
         }
+        let mut name_starts: HashMap<String, usize> = HashMap::new();
+        for name in names.keys() {
+            // Split as `joined` joins tokens: by single spaces.
+            let first = name.split(' ').next().unwrap_or_default().to_string();
+            let entry = name_starts.entry(first).or_default();
+            *entry = (*entry).max(name.split(' ').count());
+        }
         EntityIndex {
             names,
             nouns,
             noun_starts,
+            name_starts,
             adjectives,
             longest_name,
         }
@@ -848,8 +859,14 @@ fn mention_at(
             }
         }
     }
-    // Lexicon names, longest first.
-    for len in (1..=index.longest_name.min(tokens.len() - i)).rev() {
+    // Lexicon names, longest first. A name of two words or more starts with this very token
+    // (or with "The", which the lookup may drop); one word is tried whatever it is.
+    let most = if tokens[i].text == "The" {
+        index.longest_name
+    } else {
+        index.name_starts.get(tokens[i].text).copied().unwrap_or(1)
+    };
+    for len in (1..=most.min(index.longest_name).min(tokens.len() - i)).rev() {
         let window = &tokens[i..i + len];
         if !window[0].is_capitalized() && !window[0].text.starts_with(|c: char| c.is_ascii_digit())
         {
