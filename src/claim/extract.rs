@@ -11,6 +11,8 @@
 //! compared too, and a number stated with an event word by one source meets the same number
 //! stated with another event word, or none, by another.
 
+use std::borrow::Cow;
+
 use crate::claim::model::{
     COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
 };
@@ -29,14 +31,24 @@ const CLAUSE_WORDS: &[&str] = &[
     "whom", "despite", "since", "after", "before", "until", "unless",
 ];
 
+/// `text.to_lowercase()`, borrowed when that is `text` itself: ASCII without capitals, as most
+/// tokens are (this runs for every token of every claim's sentence).
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
     let mut breaks = vec![0];
     for (i, token) in tokens.iter().enumerate() {
-        let word = token.text.to_lowercase();
+        let word = lower(token.text);
         // Dashes are not breaks: they enclose appositives that name the participants
         // ("the top diplomats — Blinken and Lavrov — had last spoken").
         if matches!(token.text, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
-            || CLAUSE_WORDS.contains(&word.as_str())
+            || CLAUSE_WORDS.contains(&word.as_ref())
         {
             breaks.push(i);
         }
@@ -556,7 +568,7 @@ fn count_descriptor(
     let plain = |t: &&Token<'_>| {
         t.is_word()
             && !t.text.starts_with(|c: char| c.is_ascii_digit())
-            && number::parse_cardinal(&t.text.to_lowercase()).is_none()
+            && number::parse_cardinal(&lower(t.text)).is_none()
     };
     let clause_end = clause_end.min(tokens.len());
     let before = tokens[clause_start.min(first)..first]
@@ -667,11 +679,11 @@ fn object_after(
             // A thing ("hotline") is an object; a named entity is a participant already.
             return (m.kind == crate::lexicon::EntityKind::Thing).then(|| m.id.clone());
         }
-        let word = token.text.to_lowercase();
-        if !token.is_word() || OBJECT_STOP.contains(&word.as_str()) || token.is_capitalized() {
+        let word = lower(token.text);
+        if !token.is_word() || OBJECT_STOP.contains(&word.as_ref()) || token.is_capitalized() {
             return None;
         }
-        if OBJECT_SKIP.contains(&word.as_str()) || number::parse_cardinal(&word).is_some() {
+        if OBJECT_SKIP.contains(&word.as_ref()) || number::parse_cardinal(&word).is_some() {
             continue;
         }
         return number::unit_of(&word);

@@ -134,6 +134,10 @@ impl CueIndex {
 /// Calls `f` with `word` in lower case, without allocating for a short ASCII word (this runs
 /// for every token of every sentence).
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Most tokens are already in lower case.
+        return f(word);
+    }
     let mut buf = [0u8; 32];
     if word.len() <= buf.len() && word.is_ascii() {
         let out = &mut buf[..word.len()];

@@ -499,6 +499,9 @@ pub struct EntityIndex {
     nouns: HashMap<String, (String, EntityKind)>,
     /// Lower-case first words of the nouns, with the most words a noun starting with them has.
     noun_starts: HashMap<String, usize>,
+    /// First words of the names (as written), with the most words a name starting with them
+    /// has: a capitalized word starts no longer name than that.
+    name_starts: HashMap<String, usize>,
     adjectives: HashMap<String, String>,
     longest_name: usize,
 }
@@ -545,10 +548,18 @@ impl EntityIndex {
             let entry = noun_starts.entry(first).or_default();
             *entry = (*entry).max(words(noun));
         }
+        let mut name_starts: HashMap<String, usize> = HashMap::new();
+        for name in names.keys() {
+            // Split as `joined` joins tokens: by single spaces.
+            let first = name.split(' ').next().unwrap_or_default().to_string();
+            let entry = name_starts.entry(first).or_default();
+            *entry = (*entry).max(name.split(' ').count());
+        }
         EntityIndex {
             names,
             nouns,
             noun_starts,
+            name_starts,
             adjectives,
             longest_name,
         }
@@ -786,14 +797,19 @@ pub fn mentions(index: &EntityIndex, names: &DocumentNames, tokens: &[Token<'_>]
 }
 
 fn joined(tokens: &[Token<'_>], strip_possessive: bool) -> String {
-    let mut words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
-    if strip_possessive {
-        if let Some(last) = tokens.last() {
-            let n = words.len();
-            words[n - 1] = last.without_possessive();
+    // Straight into one string: this runs for every window of capitalized words.
+    let mut out = String::with_capacity(tokens.iter().map(|t| t.text.len() + 1).sum());
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        if strip_possessive && k + 1 == tokens.len() {
+            out.push_str(t.without_possessive());
+        } else {
+            out.push_str(t.text);
         }
     }
-    words.join(" ")
+    out
 }
 
 fn mention_at(
@@ -843,8 +859,14 @@ fn mention_at(
             }
         }
     }
-    // Lexicon names, longest first.
-    for len in (1..=index.longest_name.min(tokens.len() - i)).rev() {
+    // Lexicon names, longest first. A name of two words or more starts with this very token
+    // (or with "The", which the lookup may drop); one word is tried whatever it is.
+    let most = if tokens[i].text == "The" {
+        index.longest_name
+    } else {
+        index.name_starts.get(tokens[i].text).copied().unwrap_or(1)
+    };
+    for len in (1..=most.min(index.longest_name).min(tokens.len() - i)).rev() {
         let window = &tokens[i..i + len];
         if !window[0].is_capitalized() && !window[0].text.starts_with(|c: char| c.is_ascii_digit())
         {

@@ -136,8 +136,32 @@ fn number_word(input: &str) -> IResult<&str, f64> {
         .ok_or_else(fail)
 }
 
+/// The first letters of the number words (`UNITS`, `TENS`), one bit each from `a`.
+const NUMBER_INITIALS: u32 = {
+    let mut set = 0u32;
+    let mut i = 0;
+    while i < UNITS.len() {
+        set |= 1 << (UNITS[i].0.as_bytes()[0].to_ascii_lowercase() - b'a');
+        i += 1;
+    }
+    let mut i = 0;
+    while i < TENS.len() {
+        set |= 1 << (TENS[i].0.as_bytes()[0].to_ascii_lowercase() - b'a');
+        i += 1;
+    }
+    set
+};
+
 /// Parses one token as a cardinal number ("24", "1,200", "twenty-four", "twelve").
 pub fn parse_cardinal(token: &str) -> Option<f64> {
+    // This runs for most tokens: a number starts with a digit or a number word's first letter.
+    let first = *token.as_bytes().first()?;
+    let lower = first.to_ascii_lowercase();
+    let number_start = first.is_ascii_digit()
+        || (lower.is_ascii_lowercase() && NUMBER_INITIALS & (1 << (lower - b'a')) != 0);
+    if !number_start {
+        return None;
+    }
     all_consuming(alt((digits, number_word)))
         .parse(token)
         .ok()

@@ -11,7 +11,7 @@
 //! "no time expression here".
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, tag_no_case};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{map, map_opt, opt, recognize, value, verify};
 use nom::error::{Error, ErrorKind};
@@ -188,7 +188,17 @@ fn word(i: &str) -> PResult<'_, &str> {
 
 /// The word `w`, in any case.
 fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
-    move |i| verify(word, |x: &str| x.eq_ignore_ascii_case(w)).parse(i)
+    move |i| {
+        // Most tries fail on the first letters: compare them before reading the word.
+        if !i
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        {
+            return fail(i);
+        }
+        verify(word, |x: &str| x.eq_ignore_ascii_case(w)).parse(i)
+    }
 }
 
 /// One of `words`, in any case; returns its index.
@@ -204,11 +214,16 @@ fn one_of<'a>(words: &'static [&'static str]) -> impl Fn(&'a str) -> PResult<'a,
 
 /// Space between words: spaces and tabs, with at most one line break (not a paragraph break).
 fn gap(i: &str) -> PResult<'_, &str> {
-    let (rest, s) = take_while1(|c: char| c == ' ' || c == '\t' || c == '\n' || c == '\r')(i)?;
-    if s.bytes().filter(|&b| b == b'\n').count() > 1 {
+    // Byte-wise: the four characters are ASCII.
+    let bytes = i.as_bytes();
+    let n = bytes
+        .iter()
+        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .count();
+    if n == 0 || bytes[..n].iter().filter(|&&b| b == b'\n').count() > 1 {
         return fail(i);
     }
-    Ok((rest, s))
+    Ok((&i[n..], &i[..n]))
 }
 
 /// A gap or a hyphen between the words of a compound ("twenty-four", "mid-March").
@@ -2258,7 +2273,10 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
             if matches!(
                 expr,
                 Expr::Duration { .. } | Expr::Ago { .. } | Expr::Shift { .. }
-            ) && !(b == Bound::LessThan && rest.to_ascii_lowercase().starts_with("the "))
+            ) && !(b == Bound::LessThan
+                && rest
+                    .get(..4)
+                    .is_some_and(|x| x.eq_ignore_ascii_case("the ")))
                 && (!before_for || matches!(expr, Expr::Duration { .. }))
                 && !(over && b == Bound::MoreThan && determiner)
             {

@@ -59,6 +59,10 @@ pub(crate) fn fold<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 
 /// Looks `word` up case-insensitively with `table`.
 pub(crate) fn lookup<T>(word: &str, table: fn(&str) -> Option<T>) -> Option<T> {
+    if word.len() <= 16 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Already in lower case: no copy.
+        return table(word);
+    }
     let mut buf = [0u8; 16];
     fold(word, &mut buf).and_then(table)
 }

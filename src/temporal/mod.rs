@@ -101,11 +101,12 @@ pub fn infer_published(text: &str, found: &[Timex]) -> Option<PartialDate> {
 fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut floor = 0usize;
+    let mut failed = Vec::new();
     for trigger in scan::triggers(text) {
         if trigger < floor {
             continue;
         }
-        let Some((start, mut parsed)) = parse_at(text, trigger, floor) else {
+        let Some((start, mut parsed)) = parse_at(text, trigger, floor, &mut failed) else {
             continue;
         };
         let end = start + parsed.len;
@@ -465,15 +466,31 @@ fn moves_narrative(expr: &Expr) -> bool {
 
 /// The expression covering the trigger at `trigger`, starting as early as possible but not
 /// before `floor`: its start and parse.
-fn parse_at(text: &str, trigger: usize, floor: usize) -> Option<(usize, Parsed)> {
+///
+/// `failed` holds the starts where no expression parsed at the last trigger, and those of this
+/// one on return: the next trigger looks back over the same words, and an expression depends
+/// only on the text from its start.
+fn parse_at(
+    text: &str,
+    trigger: usize,
+    floor: usize,
+    failed: &mut Vec<usize>,
+) -> Option<(usize, Parsed)> {
+    let before = std::mem::take(failed);
     for start in word_starts_before(text, trigger, floor) {
-        if let Some(parsed) = grammar::expression(&text[start..]) {
-            let end = start + parsed.len;
+        if before.contains(&start) {
+            failed.push(start);
+            continue;
+        }
+        let Some(parsed) = grammar::expression(&text[start..]) else {
+            failed.push(start);
+            continue;
+        };
+        let end = start + parsed.len;
+        if end > trigger {
+            let (end, parsed) = trim(text, start, end, parsed);
             if end > trigger {
-                let (end, parsed) = trim(text, start, end, parsed);
-                if end > trigger {
-                    return Some((start, parsed));
-                }
+                return Some((start, parsed));
             }
         }
     }

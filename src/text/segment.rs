@@ -275,10 +275,9 @@ const STARTERS: &[&str] = &[
 /// Appends the sentences of `piece` (a part of one line) to `out`.
 fn split_sentences(text: &str, piece: Span, out: &mut Vec<Span>) {
     let slice = piece.slice(text);
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (piece.start + i, c))
-        .collect();
+    // Sized once (a character takes at least a byte): a paragraph grows no vector piece by piece.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.extend(slice.char_indices().map(|(i, c)| (piece.start + i, c)));
     let offset = |k: usize| chars.get(k).map_or(piece.end, |&(i, _)| i);
     let mut sentence_start = 0;
     let mut k = 0;
