@@ -75,18 +75,6 @@ impl Context<'_> {
         self.source_in(self.claim(r), &self.articles[r.article])
     }
 
-    /// Whether a verbatim copy of the article of `r` stands behind the claim as another source
-    /// than `r`'s own (an article printed again by another outlet, or without one: a source
-    /// of its own, as any article is).
-    pub fn copied_by_another_source(&self, r: ClaimRef) -> bool {
-        let Some(copies) = self.copies.get(r.article).filter(|c| !c.is_empty()) else {
-            return false;
-        };
-        let claim = self.claim(r);
-        let own = self.source_in(claim, &self.articles[r.article]);
-        copies.iter().any(|copy| self.source_in(claim, copy) != own)
-    }
-
     /// [`Context::source`] of `claim` read in `article`.
     fn source_in(&self, claim: &Claim, article: &Article) -> String {
         if claim.attribution.kind == SourceKind::Outlet {

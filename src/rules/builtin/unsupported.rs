@@ -78,7 +78,6 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             if supported.contains_key(&r)
                 || !is_checkable(claim)
                 || claim.modality == Modality::Quoted
-                || cx.copied_by_another_source(r)
             {
                 continue;
             }
