@@ -72,11 +72,7 @@ impl Context<'_> {
     /// article's outlet is carrying, else the article's outlet, else the article itself. Two
     /// claims with the same source are one confirmation, not two.
     pub fn source(&self, r: ClaimRef) -> String {
-        self.source_in(self.claim(r), &self.articles[r.article])
-    }
-
-    /// [`Context::source`] of `claim` read in `article`.
-    fn source_in(&self, claim: &Claim, article: &Article) -> String {
+        let claim = self.claim(r);
         if claim.attribution.kind == SourceKind::Outlet {
             if let Some(id) = claim.attribution.entity.as_deref() {
                 let outlet_id = id.trim_start_matches("outlet:");
@@ -90,6 +86,7 @@ impl Context<'_> {
                 }
             }
         }
+        let article = &self.articles[r.article];
         match article.meta.outlet.as_deref() {
             Some(name) => match self.lexicon.outlet_named(name) {
                 Some(outlet) => format!("outlet:{}", outlet.id),
