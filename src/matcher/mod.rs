@@ -378,12 +378,12 @@ fn linked(
                 .map(|p| p.entity.as_str())
                 .collect()
         }
-        let (names_a, names_b) = (outside(a), outside(b));
-        let bare_alike = crate::claim::extract::bare_count(x)
-            && x == y
-            && names_a
+        let bare_alike = crate::claim::extract::bare_count(x) && x == y && {
+            let names_b = outside(b);
+            outside(a)
                 .iter()
-                .any(|p| names_b.iter().any(|q| same_entity(p, q)));
+                .any(|p| names_b.iter().any(|q| same_entity(p, q)))
+        };
         if !bare_alike && !crate::claim::extract::counts_alike(x, y, need) {
             return false;
         }
