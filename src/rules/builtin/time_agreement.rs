@@ -4,6 +4,12 @@
 //! Groups matched claims from different sources whose day intervals overlap, and reports each
 //! group once, at the coarser precision of its members ("2022-02" and "2022-02-24" agree at
 //! month precision). Claims of one source do not corroborate each other.
+//!
+//! A group whose dates all end more than `max-days-before-publication` (default 366) days
+//! before the publication date of one of its articles (its story year when it has none) is a
+//! background fact the stories recall ("the 2004 tsunami", "the 1972 break-in"), told from
+//! one public record: outlets agreeing on it corroborate nothing of the story, and two
+//! look-alike stories recall the same one. It is not reported; 0 reports every group.
 
 use std::collections::BTreeMap;
 
@@ -17,9 +23,20 @@ use crate::rules::model::Rule;
 pub(super) const KIND: Kind = Kind {
     name: "time-agreement",
     summary: "matched claims from independent sources whose dates overlap",
-    parameters: &[],
+    parameters: &[("max-days-before-publication", 366.0)],
     run,
 };
+
+/// The day from which the article of `r` tells its story: its publication date, else the
+/// first day of its story year.
+fn present(cx: &Context<'_>, r: ClaimRef) -> Option<chrono::NaiveDate> {
+    match &cx.articles[r.article].meta.published {
+        Some(p) => {
+            chrono::NaiveDate::from_ymd_opt(p.year, p.month.unwrap_or(1), p.day.unwrap_or(1))
+        }
+        None => chrono::NaiveDate::from_ymd_opt(cx.story_years[r.article]?, 1, 1),
+    }
+}
 
 fn find(parent: &mut BTreeMap<ClaimRef, ClaimRef>, x: ClaimRef) -> ClaimRef {
     let mut root = x;
@@ -34,6 +51,7 @@ fn find(parent: &mut BTreeMap<ClaimRef, ClaimRef>, x: ClaimRef) -> ClaimRef {
 }
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let max_age = rule.number("max-days-before-publication", 366.0) as i64;
     let mut parent: BTreeMap<ClaimRef, ClaimRef> = BTreeMap::new();
     for pair in cx
         .pairs
@@ -67,8 +85,21 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let root = find(&mut parent, r);
         groups.entry(root).or_default().push(r);
     }
+    // A background fact: every date of the group ends long before one of its articles was
+    // written.
+    let background = |group: &[ClaimRef]| {
+        let last = group
+            .iter()
+            .filter_map(|&r| cx.claim(r).time.as_ref()?.interval)
+            .map(|i| i.end)
+            .max();
+        let latest = group.iter().filter_map(|&r| present(cx, r)).max();
+        max_age > 0
+            && matches!((last, latest), (Some(end), Some(now)) if (now - end).num_days() > max_age)
+    };
     groups
         .into_values()
+        .filter(|group| !background(group))
         .map(|group| {
             let first = cx.claim(group[0]);
             let intervals: Vec<_> = group
