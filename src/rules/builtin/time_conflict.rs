@@ -14,6 +14,9 @@
 //! assertions of the same event word ("the quake struck on Friday ... the quake killed five"):
 //! sources often state the date in another sentence than the one that matched.
 //!
+//! A conflict of two stated dates is reported once, however many claim pairs carry them (a
+//! sentence's "temblor" and "struck" claims carrying one "Sunday").
+//!
 //! Two groups of sources that each agree within themselves ("Saturday" in two articles,
 //! "Thursday" in two others) are taken for two look-alike events, not reported: a misreported
 //! date stands alone.
@@ -42,6 +45,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let min_gap = rule.number("min-gap-days", 1.0) as i64;
     let mut findings = Vec::new();
     let mut done = BTreeSet::new();
+    let mut stated = BTreeSet::new();
     for pair in cx
         .pairs
         .iter()
@@ -88,6 +92,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         if cx.backed_by_third(pair.a, pair.b, sides(ta, tb))
             && cx.backed_by_third(pair.b, pair.a, sides(tb, ta))
         {
+            continue;
+        }
+        // One conflict of two stated dates is one finding, whichever claims carry them.
+        let (at_a, at_b) = ((ra.article, ta.span), (rb.article, tb.span));
+        if !stated.insert((at_a.min(at_b), at_a.max(at_b))) {
             continue;
         }
         let hedged = a.modality == Modality::Hedged || b.modality == Modality::Hedged;
