@@ -446,6 +446,10 @@ fn modifier(i: &str) -> PResult<'_, Option<&'static str>> {
                     .then_some([Some("START"), Some("MID"), Some("END"), None, None][k])
             },
         ),
+        // "post-1959", "pre-1990s": after or before a year or decade (TimeML `AFTER`/`BEFORE`).
+        map((one_of(&["post", "pre"]), tag("-")), |(k, _)| {
+            [Some("AFTER"), Some("BEFORE")][k]
+        }),
         map(
             (
                 the,
@@ -2334,6 +2338,15 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
         let lead = i.len() - rest.len();
         if let Some((expr, len)) = core(rest) {
             let ok = match &expr {
+                // "post-1959": a year or decade only.
+                _ if matches!(m, Some("AFTER" | "BEFORE")) => matches!(
+                    expr,
+                    Expr::Calendar {
+                        year: Some(_),
+                        month: None,
+                        ..
+                    } | Expr::Decade(_)
+                ),
                 Expr::Calendar { day, .. } => day.is_none() || m.is_none(),
                 Expr::Month { .. } => true,
                 Expr::Decade(_)

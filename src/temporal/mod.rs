@@ -1398,6 +1398,25 @@ mod tests {
     }
 
     #[test]
+    fn years_after_post_and_before_pre() {
+        // "post-1959", "pre-1990s": the year or decade, with TimeML's AFTER / BEFORE; "pre-war"
+        // names no time.
+        let text = "The post-1959 politics, pre-1990s laws and the pre-war era.";
+        let times = tag(text, Some("2000-02-24".parse().unwrap()));
+        let shown: Vec<_> = times
+            .iter()
+            .map(|t| (t.span.slice(text), t.value.as_str(), t.modifier.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("post-1959", "1959", Some("AFTER")),
+                ("pre-1990s", "199", Some("BEFORE"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_holidays_week_is_the_one_nearest_publication() {
         // "Easter week began" on Palm Sunday: this year's, though the verb is past.
         insta::assert_snapshot!(show("Protesters prayed as Easter week began. Sales were slow in Christmas week.", Some("2000-04-17")), @r"
