@@ -706,6 +706,10 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
     if names_something(text, start, surface, &parsed.expr) {
         return false;
     }
+    // "For Poland, high noon comes today": the hour of a showdown, a figure of speech.
+    if prev_lower == "high" && surface.eq_ignore_ascii_case("noon") {
+        return false;
+    }
     // "the quarter-to-quarter comparison", "year-over-year growth": a comparison, no time.
     let compared = ["-to-", "-over-", "-on-"].iter().find_map(|p| {
         after
@@ -1394,6 +1398,14 @@ mod tests {
         insta::assert_snapshot!(show("Stocks fell on Monday, then rebounded late in the day after falling 250 points.", Some("2007-08-14")), @r"
         Monday DATE 2007-08-13
         late in the day DATE 2007-08-13
+        ");
+    }
+
+    #[test]
+    fn high_noon_is_a_figure_of_speech() {
+        insta::assert_snapshot!(show("For Poland, high noon comes today. The vote is at noon.", Some("1999-03-12")), @r"
+        today DATE 1999-03-12
+        noon TIME 1999-03-12T12:00
         ");
     }
 
