@@ -132,8 +132,11 @@ pub(crate) enum Expr {
         /// The day: a weekday, a relative day or a calendar date.
         day: Option<Box<Expr>>,
     },
-    /// The week a date falls in: "the week of March 6".
+    /// The week a date falls in: "the week of March 6", "Easter week".
     WeekOf(Box<Expr>),
+    /// The day before (-1) or after (+1) a day: "the day before yesterday", "the day after
+    /// Christmas", "the day before last Tuesday".
+    DayFrom { day: Box<Expr>, offset: i32 },
     /// Relative to a named event: "the eve of the attack".
     Event { event: String, offset_days: i64 },
     /// A named holiday: "Thanksgiving Day" (0), "last Christmas" (-1), "next Easter" (+1).
@@ -443,6 +446,10 @@ fn modifier(i: &str) -> PResult<'_, Option<&'static str>> {
                     .then_some([Some("START"), Some("MID"), Some("END"), None, None][k])
             },
         ),
+        // "post-1959", "pre-1990s": after or before a year or decade (TimeML `AFTER`/`BEFORE`).
+        map((one_of(&["post", "pre"]), tag("-")), |(k, _)| {
+            [Some("AFTER"), Some("BEFORE")][k]
+        }),
         map(
             (
                 the,
@@ -1196,7 +1203,12 @@ fn holiday(i: &str) -> PResult<'_, Expr> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return fail(i);
     }
-    Ok((rest, Expr::Holiday { holiday, offset }))
+    let day = Expr::Holiday { holiday, offset };
+    // "Easter week", "Christmas week": the week the holiday falls in.
+    if let Ok((after, _)) = (gap, kw("week")).parse(rest) {
+        return Ok((after, Expr::WeekOf(Box::new(day))));
+    }
+    Ok((rest, day))
 }
 
 /// The words that may stand before a weekday: "last Friday", "the following Monday".
@@ -1854,17 +1866,28 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
     }
     // "The day" is the day being told ("the Dow fell 3% on Monday ... to end the day at
     // 7,114"), which is the publication's only when the story is at no other day.
+    // "The day after his death" is the day after the one being told (an event of that day);
+    // not before a clause in -ing ("late in the day after falling 250 points").
     if unit == Unit::Day {
+        let offset = match (gap, one_of(&["before", "after"]), gap, word).parse(rest) {
+            Ok((_, (_, k, _, w))) if !ends_with_ing(w) => [-1, 1][k],
+            _ => 0,
+        };
         return Ok((
             rest,
             Expr::Narrative {
                 unit,
-                offset: 0,
+                offset,
                 pointed: false,
             },
         ));
     }
     Ok((rest, Expr::Relative { unit, offset: 0 }))
+}
+
+/// Whether `w` is a word in -ing (a gerund or participle: "falling", "returning").
+fn ends_with_ing(w: &str) -> bool {
+    w.len() > 4 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"ing")
 }
 
 /// Whether a period word is followed by "ended"/"ending" and so by the date it ends on: "the
@@ -1933,6 +1956,32 @@ fn bare_plural(i: &str) -> PResult<'_, Expr> {
         Expr::Duration {
             amount: Amount::Some,
             unit,
+        },
+    ))
+}
+
+/// A day before or after a day named: "the day before yesterday", "the day after Christmas",
+/// "the day before last Tuesday" (one expression, as TimeML tags "the day before yesterday").
+fn day_from(i: &str) -> PResult<'_, Expr> {
+    let (rest, (_, _, _, k, _)) =
+        (the, kw("day"), gap, one_of(&["before", "after"]), gap).parse(i)?;
+    let Some((day, len)) = core(rest) else {
+        return fail(i);
+    };
+    let day_sized = match &day {
+        Expr::Calendar { day, .. } => day.is_some(),
+        Expr::Relative { unit, .. } => *unit == Unit::Day,
+        Expr::Weekday { .. } | Expr::Holiday { .. } => true,
+        _ => false,
+    };
+    if !day_sized {
+        return fail(i);
+    }
+    Ok((
+        &rest[len..],
+        Expr::DayFrom {
+            day: Box::new(day),
+            offset: [-1, 1][k],
         },
     ))
 }
@@ -2188,6 +2237,7 @@ const RULES: &[(Rule, MayStart)] = &[
     (event_date, |l| {
         l.is(&["the", "eve", "day", "start", "beginning", "outset", "end"])
     }),
+    (day_from, |l| l.word == "the"),
 ];
 
 /// The longest construct at the start of `i`, with its own length.
@@ -2288,6 +2338,15 @@ pub(crate) fn expression(i: &str) -> Option<Parsed> {
         let lead = i.len() - rest.len();
         if let Some((expr, len)) = core(rest) {
             let ok = match &expr {
+                // "post-1959": a year or decade only.
+                _ if matches!(m, Some("AFTER" | "BEFORE")) => matches!(
+                    expr,
+                    Expr::Calendar {
+                        year: Some(_),
+                        month: None,
+                        ..
+                    } | Expr::Decade(_)
+                ),
                 Expr::Calendar { day, .. } => day.is_none() || m.is_none(),
                 Expr::Month { .. } => true,
                 Expr::Decade(_)

@@ -257,6 +257,8 @@ pub(crate) fn can_lead(word: &str) -> bool {
             | "same"
             | "early"
             | "mid"
+            | "post"
+            | "pre"
             | "late"
             | "earlier"
             | "later"

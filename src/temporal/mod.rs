@@ -132,6 +132,18 @@ fn find(text: &str) -> Vec<Found> {
             }));
             continue;
         }
+        if out
+            .last()
+            .is_some_and(|prev: &Found| apposed_day(text, prev, start))
+            && let Expr::Narrative {
+                unit: Unit::Day,
+                offset,
+                ..
+            } = &mut parsed.expr
+        {
+            // "Oct. 12, the day before the plunge": the day is the date it restates.
+            *offset = 0;
+        }
         floor = end;
         let tense = if possessive_weekday(text, end, &parsed.expr) {
             // "Tuesday's declaration": news names a day's event by its day once it happened.
@@ -419,6 +431,21 @@ fn extent_start(text: &str, start: usize, parsed: &Parsed) -> usize {
     start
 }
 
+/// Whether the expression at `start` follows `prev`, a day, after a comma: an apposition that
+/// restates that day ("Oct. 12, the day before the stock market plunge").
+fn apposed_day(text: &str, prev: &Found, start: usize) -> bool {
+    let day = match &prev.parsed.expr {
+        Expr::Calendar { day, .. } => day.is_some(),
+        Expr::Weekday { .. } | Expr::Holiday { .. } => true,
+        Expr::Relative { unit, .. } => *unit == Unit::Day,
+        _ => false,
+    };
+    day && text
+        .get(prev.span.end..start)
+        .and_then(|between| between.strip_prefix(','))
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b == b' '))
+}
+
 /// Whether `expr` is a bare weekday in the possessive ("Tuesday's ruling").
 fn possessive_weekday(text: &str, end: usize, expr: &Expr) -> bool {
     matches!(expr, Expr::Weekday { offset: 0, .. })
@@ -438,7 +465,7 @@ fn needs_tense(expr: &Expr) -> bool {
         } => true,
         Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
         Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
-        Expr::WeekOf(day) => needs_tense(day),
+        Expr::WeekOf(day) | Expr::DayFrom { day, .. } => needs_tense(day),
         _ => false,
     }
 }
@@ -565,7 +592,11 @@ fn trim(_text: &str, start: usize, end: usize, parsed: Parsed) -> (usize, Parsed
 /// programme, "60 Minutes", "High Noon", "VOA Today"): a time word other than a month, weekday
 /// or holiday written with a capital after the start of a sentence, outside a headline.
 fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool {
-    if matches!(expr, Expr::Holiday { .. }) {
+    let holiday = match expr {
+        Expr::WeekOf(day) | Expr::DayFrom { day, .. } => day.as_ref(),
+        expr => expr,
+    };
+    if matches!(holiday, Expr::Holiday { .. }) {
         return false;
     }
     let titled = |w: &str| {
@@ -673,6 +704,10 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         .unwrap_or("");
     let prev_lower = prev_word.to_ascii_lowercase();
     if names_something(text, start, surface, &parsed.expr) {
+        return false;
+    }
+    // "For Poland, high noon comes today": the hour of a showdown, a figure of speech.
+    if prev_lower == "high" && surface.eq_ignore_ascii_case("noon") {
         return false;
     }
     // "the quarter-to-quarter comparison", "year-over-year growth": a comparison, no time.
@@ -1342,6 +1377,63 @@ mod tests {
         October 1998 DATE 1998-10
         that same day DATE 1998-10-XX
         the day DATE 1999-02-06
+        ");
+    }
+
+    #[test]
+    fn the_day_before_or_after_a_day() {
+        // One expression with a day named after it; after an event of the day being told, the
+        // next day; in an apposition to a date, that date; before an -ing clause, the day.
+        insta::assert_snapshot!(show("The day before yesterday he left. The day before last Tuesday's hearing, he called. He came the day after Christmas.", Some("2000-02-24")), @r"
+        The day before yesterday DATE 2000-02-22
+        The day before last Tuesday DATE 2000-02-21
+        the day after Christmas DATE 1999-12-26
+        ");
+        insta::assert_snapshot!(show("He was shot Oct. 23. Two men came to the house the day after his death. He was last seen Nov. 3, the day before a warrant was issued.", Some("1998-11-21")), @r"
+        Oct. 23 DATE 1998-10-23
+        the day DATE 1998-10-24
+        Nov. 3 DATE 1998-11-03
+        the day DATE 1998-11-03
+        ");
+        insta::assert_snapshot!(show("Stocks fell on Monday, then rebounded late in the day after falling 250 points.", Some("2007-08-14")), @r"
+        Monday DATE 2007-08-13
+        late in the day DATE 2007-08-13
+        ");
+    }
+
+    #[test]
+    fn high_noon_is_a_figure_of_speech() {
+        insta::assert_snapshot!(show("For Poland, high noon comes today. The vote is at noon.", Some("1999-03-12")), @r"
+        today DATE 1999-03-12
+        noon TIME 1999-03-12T12:00
+        ");
+    }
+
+    #[test]
+    fn years_after_post_and_before_pre() {
+        // "post-1959", "pre-1990s": the year or decade, with TimeML's AFTER / BEFORE; "pre-war"
+        // names no time.
+        let text = "The post-1959 politics, pre-1990s laws and the pre-war era.";
+        let times = tag(text, Some("2000-02-24".parse().unwrap()));
+        let shown: Vec<_> = times
+            .iter()
+            .map(|t| (t.span.slice(text), t.value.as_str(), t.modifier.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("post-1959", "1959", Some("AFTER")),
+                ("pre-1990s", "199", Some("BEFORE"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_holidays_week_is_the_one_nearest_publication() {
+        // "Easter week began" on Palm Sunday: this year's, though the verb is past.
+        insta::assert_snapshot!(show("Protesters prayed as Easter week began. Sales were slow in Christmas week.", Some("2000-04-17")), @r"
+        Easter week DATE 2000-W16
+        Christmas week DATE 1999-W51
         ");
     }
 

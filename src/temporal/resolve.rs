@@ -260,13 +260,28 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
         } => narrative_unit(unit, offset, pointed, ctx),
         Expr::Holiday { holiday, offset } => holiday_date(holiday, offset, ctx),
         Expr::WeekOf(ref day) => {
-            let r = date(day, ctx);
+            let r = match **day {
+                // "Easter week began": the holiday's week nearest publication, whatever the
+                // tense (a week of the holiday that began is still running).
+                Expr::Holiday { holiday, offset: 0 } => holiday_nearest(holiday, ctx),
+                _ => date(day, ctx),
+            };
             match r.point {
                 Some(p) if p.day().is_some() => Resolved {
                     inferred: r.inferred,
                     ..Resolved::point(p.coarsen(Unit::Week), r.anchor)
                 },
                 _ => Resolved::unknown("XXXX-WXX", r.anchor),
+            }
+        }
+        Expr::DayFrom { ref day, offset } => {
+            let r = date(day, ctx);
+            match r.point.and_then(|p| p.day()) {
+                Some(d) => Resolved {
+                    inferred: r.inferred,
+                    ..Resolved::point(Point::Day(d + Duration::days(i64::from(offset))), r.anchor)
+                },
+                None => Resolved::unknown("XXXX-XX-XX", r.anchor),
             }
         }
         _ => Resolved::unknown("XXXX-XX-XX", Anchor::None),
@@ -695,6 +710,28 @@ fn holiday_date(holiday: Holiday, offset: i32, ctx: &Context) -> Resolved {
         Some(d) => Resolved::point(Point::Day(d), Anchor::Published),
         None => Resolved::unknown(unknown(), Anchor::Published),
     }
+}
+
+/// The holiday nearest the publication day (the earlier one on a tie); with the publication
+/// known only to the month or year, as [`holiday_date`] has it.
+fn holiday_nearest(holiday: Holiday, ctx: &Context) -> Resolved {
+    let Some(p) = ctx.published else {
+        return holiday_date(holiday, 0, ctx);
+    };
+    let Some(day) = p
+        .day
+        .and_then(|d| NaiveDate::from_ymd_opt(p.year, p.month?, d))
+    else {
+        return holiday_date(holiday, 0, ctx);
+    };
+    [p.year - 1, p.year, p.year + 1]
+        .into_iter()
+        .filter_map(|y| holiday_on(holiday, y))
+        .min_by_key(|d| ((*d - day).num_days().abs(), *d))
+        .map_or_else(
+            || Resolved::unknown("XXXX-WXX", Anchor::Published),
+            |d| Resolved::point(Point::Day(d), Anchor::Published),
+        )
 }
 
 /// The date of `holiday` in `year`.
