@@ -11,7 +11,8 @@
 //! taken for two look-alike events, not reported. Claims linked only through their articles'
 //! stories (neither clause names what the other names) are compared only when both are dated
 //! and the dates agree, or, for count claims (which carry no date), when the words around their
-//! numbers share at least three words besides the unit.
+//! numbers share at least three words besides the unit — or two, when the two values are near
+//! (the larger at most four times the smaller, or at most three more).
 
 use std::collections::BTreeSet;
 
@@ -19,7 +20,7 @@ use crate::claim::extract::count_words_shared;
 use crate::claim::partial::times_conflict;
 use crate::claim::{COUNT, Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::compatible;
-use crate::matcher::COUNT_SHARED_WORDS_BY_STORY;
+use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -52,7 +53,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let linked = cx.names_one_of(a, b)
             || matches!((&a.time, &b.time), (Some(x), Some(y)) if !times_conflict(x, y))
             || described_alike(a, b);
-        if !linked {
+        // Two counts whose words share two ("reached speeds of 120 mph" / "at speeds up to 120
+        // mph") are linked by them when their values are near (`near`, checked below): a
+        // misstated count is off by a few or by a factor of a few, where another statistic of
+        // the story read alike is mostly far off ("923 rounds" in five operations, "about 300"
+        // in one).
+        let worded_alike = worded_alike(a, b);
+        if !linked && !worded_alike {
             continue;
         }
         let units: BTreeSet<&str> = a
@@ -73,7 +80,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             let (ra, rb, qa, qb) = (*ra, *rb, *qa, *qb);
-            if (ra != pair.a && rb != pair.b) || compatible(qa, qb) {
+            if (ra != pair.a && rb != pair.b) || compatible(qa, qb) || !(linked || near(qa, qb)) {
                 continue;
             }
             // A number is counted by its event claim and by a count claim of its own: one
@@ -124,6 +131,32 @@ fn described_alike(a: &Claim, b: &Claim) -> bool {
         ) >= COUNT_SHARED_WORDS_BY_STORY
 }
 
+/// Whether `a` and `b` are count claims whose descriptors share at least
+/// [`COUNT_SHARED_WORDS`] words besides the unit: fewer than [`described_alike`] asks, so the
+/// two are compared only when their values are [`near`].
+fn worded_alike(a: &Claim, b: &Claim) -> bool {
+    a.event.predicate == COUNT
+        && b.event.predicate == COUNT
+        && count_words_shared(
+            a.object.as_deref().unwrap_or(""),
+            b.object.as_deref().unwrap_or(""),
+        ) >= COUNT_SHARED_WORDS
+}
+
+/// How many times the smaller of two counts linked only by their words the larger may be.
+const NEAR_FACTOR: f64 = 4.0;
+
+/// How much more the larger of two small counts linked only by their words may be, whatever
+/// their ratio ("none" against "three").
+const NEAR_DIFFERENCE: f64 = 3.0;
+
+/// Whether two counts are near enough to be one statistic told two ways: the larger at most
+/// [`NEAR_FACTOR`] times the smaller, or at most [`NEAR_DIFFERENCE`] more.
+fn near(a: &Quantity, b: &Quantity) -> bool {
+    let (lo, hi) = (a.value.min(b.value), a.value.max(b.value));
+    hi - lo <= NEAR_DIFFERENCE || (lo > 0.0 && hi <= NEAR_FACTOR * lo)
+}
+
 /// Whether a claim counts `unit` compatibly with `ours` and not with `theirs`.
 fn sides<'a>(
     unit: &'a str,
@@ -134,5 +167,36 @@ fn sides<'a>(
         c.quantities.iter().any(|q| {
             q.unit.as_deref() == Some(unit) && compatible(q, ours) && !compatible(q, theirs)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::Bound;
+    use crate::text::span::Span;
+
+    fn count(value: f64) -> Quantity {
+        Quantity {
+            span: Span::new(0, 1),
+            value,
+            bound: Bound::Exact,
+            low: value,
+            high: value,
+            unit: Some("yard".to_string()),
+        }
+    }
+
+    #[test]
+    fn counts_near_within_a_factor_of_four_or_three_apart() {
+        let near_pair = |x: f64, y: f64| near(&count(x), &count(y));
+        assert!(near_pair(120.0, 240.0));
+        assert!(near_pair(1.0, 4.0));
+        assert!(near_pair(0.0, 3.0));
+        assert!(near_pair(50.0, 200.0));
+        assert!(!near_pair(0.0, 4.0));
+        assert!(!near_pair(50.0, 201.0));
+        assert!(!near_pair(3.0, 26.0));
+        assert!(!near_pair(5.0, 230_000.0));
     }
 }
