@@ -326,7 +326,7 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                                     cx.lexicon,
                                 )
                             };
-                            if !same_time && !(known_in(q, named_at.article, i) && without()) {
+                            if !(same_time || (known_in(q, named_at.article, i) && without())) {
                                 return None;
                             }
                             let mut put = a.clone();
