@@ -134,7 +134,7 @@ pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
 }
 
 /// Whether two claims' dates cannot both hold.
-fn dates_differ(a: &Claim, b: &Claim) -> bool {
+pub fn dates_differ(a: &Claim, b: &Claim) -> bool {
     match (&a.time, &b.time) {
         (Some(x), Some(y)) => crate::claim::partial::times_conflict(x, y),
         _ => false,
@@ -142,7 +142,7 @@ fn dates_differ(a: &Claim, b: &Claim) -> bool {
 }
 
 /// Whether two claims' counts of one unit cannot both hold.
-fn counts_differ(a: &Claim, b: &Claim) -> bool {
+pub fn counts_differ(a: &Claim, b: &Claim) -> bool {
     a.quantities.iter().any(|qa| {
         b.quantities.iter().any(|qb| {
             qa.unit.is_some() && qa.unit == qb.unit && !crate::grammar::number::compatible(qa, qb)

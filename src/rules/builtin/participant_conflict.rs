@@ -22,6 +22,12 @@
 //! word by a hyphen ("Matt Smith-thought", a dash typed as a hyphen) is never reported: its id
 //! is not the name's; nor is a name whose last word its own article writes again elsewhere
 //! ("Benson, 81, ...", "the Buccaneers"): that is the article's own name, not a slip.
+//!
+//! A foreign lone name is often its clause's only link, so the matcher pairs the clause with
+//! nothing. Such a clause gets a second chance against the unmatched claims of its predicate:
+//! with the other clause's filler put in the name's place, the two must tell one event
+//! (`matcher::same_event_in_story`, dates and counts not differing), and either state one date
+//! or meet without the name in an article that names the filler.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -88,7 +94,7 @@ fn written(text: &str, word: &str) -> bool {
     crate::text::has_whole_word(text, word)
 }
 
-fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
     // Where each entity is named: article → number of participant mentions.
     let mut named: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
     for (article, claims) in cx.claims.iter().enumerate() {
@@ -146,6 +152,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             .get(key(&q.entity))
             .is_some_and(|m| m.keys().filter(|&&k| k != article).count() >= corroborating)
     };
+    // `p` named nowhere in the clause `other` nor among the story's `topics`.
+    let absent = |p: &Participant, other: &crate::claim::Claim, topics: &[String]| {
+        !other
+            .participants
+            .iter()
+            .any(|q| same_entity(key(&q.entity), key(&p.entity)))
+            && !topics.iter().any(|t| key(t) == key(&p.entity))
+    };
     // The first mention of a story entity among an article's claims.
     let mention = |article: usize, id: &str| {
         cx.claims[article]
@@ -157,6 +171,46 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 Some((ClaimRef { article, claim: n }, q))
             })
     };
+    // The name the other clause `b` gives where `a` gives the lone name `p`: in the same role
+    // (one the first article names elsewhere, or, for a foreign name, one other articles
+    // corroborate), in the other role (a foreign name against a corroborated filler the first
+    // article names), or, when `b` names no one in that role, its article's story figure.
+    let rival =
+        |(this, a, p, kind): (ClaimRef, &'c crate::claim::Claim, &Participant, EntityKind),
+         (that, b): (ClaimRef, &'c crate::claim::Claim)|
+         -> Option<(ClaimRef, &'c Participant)> {
+            let stray = foreign(p, this.article);
+            let found = b.participants.iter().find(|q| {
+                let same_role = q.role == p.role
+                    && (known_in(q, that.article, this.article)
+                        || (stray && corroborating > 0 && corroborated(q, this.article)));
+                // Roles read off the word order swap with the voice ("police arrested X" / "X was
+                // arrested by police"): a foreign name against the corroborated filler of another
+                // role, when the first clause names that filler nowhere.
+                let other_role = stray
+                    && corroborating > 0
+                    && corroborated(q, this.article)
+                    && known_in(q, that.article, this.article);
+                class(cx, &q.entity) == Some(kind) && absent(q, a, &[]) && (same_role || other_role)
+            });
+            // A clause that names no one in the lone name's role tells of its article's story: the
+            // story's figure fills the role, when the lone name is foreign to every other article
+            // and other articles name the figure too.
+            found.map(|q| (that, q)).or_else(|| {
+                let empty =
+                    stray && corroborating > 0 && !b.participants.iter().any(|q| q.role == p.role);
+                story[that.article]
+                    .iter()
+                    .filter(|_| empty)
+                    .filter_map(|t| mention(that.article, t))
+                    .find(|(_, q)| {
+                        class(cx, &q.entity) == Some(kind)
+                            && absent(q, a, &[])
+                            && known_in(q, that.article, this.article)
+                            && corroborated(q, this.article)
+                    })
+            })
+        };
     let mut done = BTreeSet::new();
     let mut findings = Vec::new();
     for pair in cx
@@ -166,13 +220,6 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     {
         for (this, that) in [(pair.a, pair.b), (pair.b, pair.a)] {
             let (a, b) = (cx.claim(this), cx.claim(that));
-            let absent = |p: &Participant, other: &crate::claim::Claim, topics: &[String]| {
-                !other
-                    .participants
-                    .iter()
-                    .any(|q| same_entity(key(&q.entity), key(&p.entity)))
-                    && !topics.iter().any(|t| key(t) == key(&p.entity))
-            };
             for p in a
                 .participants
                 .iter()
@@ -188,41 +235,9 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 let Some(kind) = class(cx, &p.entity) else {
                     continue;
                 };
-                let stray = foreign(p, this.article);
-                let rival = b.participants.iter().find(|q| {
-                    let same_role = q.role == p.role
-                        && (known_in(q, that.article, this.article)
-                            || (stray && corroborating > 0 && corroborated(q, this.article)));
-                    // Roles read off the word order swap with the voice ("police arrested X" /
-                    // "X was arrested by police"): a foreign name against the corroborated
-                    // filler of another role, when the first clause names that filler nowhere.
-                    let other_role = stray
-                        && corroborating > 0
-                        && corroborated(q, this.article)
-                        && known_in(q, that.article, this.article);
-                    class(cx, &q.entity) == Some(kind)
-                        && absent(q, a, &[])
-                        && (same_role || other_role)
-                });
-                // A clause that names no one in the lone name's role tells of its article's story:
-                // the story's figure fills the role, when the lone name is foreign to every other
-                // article and other articles name the figure too.
-                let rival = rival.map(|q| (that, q)).or_else(|| {
-                    let empty = stray
-                        && corroborating > 0
-                        && !b.participants.iter().any(|q| q.role == p.role);
-                    story[that.article]
-                        .iter()
-                        .filter(|_| empty)
-                        .filter_map(|t| mention(that.article, t))
-                        .find(|(_, q)| {
-                            class(cx, &q.entity) == Some(kind)
-                                && absent(q, a, &[])
-                                && known_in(q, that.article, this.article)
-                                && corroborated(q, this.article)
-                        })
-                });
-                let Some((named_at, q)) = rival else { continue };
+                let Some((named_at, q)) = rival((this, a, p, kind), (that, b)) else {
+                    continue;
+                };
                 done.insert((this, p.span));
                 findings.push(finding(
                     rule,
@@ -235,7 +250,121 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    // A second chance for a slip of one clause: a foreign lone name was often the clause's only
+    // link to the other tellings, so the matcher paired it with none. Put the other clause's
+    // filler in its place: if the two claims then tell one event, with dates and counts that
+    // agree, the name is reported as if they had met.
+    if corroborating > 0 {
+        let mut by_predicate: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
+        for (article, claims) in cx.claims.iter().enumerate() {
+            for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.is_attribute()) {
+                by_predicate
+                    .entry(c.event.predicate.as_str())
+                    .or_default()
+                    .push(ClaimRef { article, claim: n });
+            }
+        }
+        let far_apart = |x: usize, y: usize| match (cx.story_years[x], cx.story_years[y]) {
+            (Some(x), Some(y)) => (x - y).abs() > crate::matcher::STORY_MAX_YEARS_APART,
+            _ => false,
+        };
+        // One finding a mention, whichever claims carry it.
+        let mut slipped: BTreeSet<(usize, crate::text::span::Span)> =
+            done.iter().map(|(r, span)| (r.article, *span)).collect();
+        for (i, claims) in cx.claims.iter().enumerate() {
+            for (n, a) in claims.iter().enumerate().filter(|(_, c)| !c.is_attribute()) {
+                let this = ClaimRef {
+                    article: i,
+                    claim: n,
+                };
+                for p in &a.participants {
+                    if !lone(&p.entity, i)
+                        || done.contains(&(this, p.span))
+                        || glued(p.span.slice(&cx.articles[i].text))
+                        || repeated(p, i)
+                        || !foreign(p, i)
+                    {
+                        continue;
+                    }
+                    let Some(kind) = class(cx, &p.entity) else {
+                        continue;
+                    };
+                    if slipped.contains(&(i, p.span)) {
+                        continue;
+                    }
+                    let met = cx.partners.get(&this);
+                    let second = by_predicate[a.event.predicate.as_str()]
+                        .iter()
+                        .filter(|r| {
+                            r.article != i
+                                && !far_apart(i, r.article)
+                                && !met.is_some_and(|m| m.contains(r))
+                        })
+                        .find_map(|&that| {
+                            let b = cx.claim(that);
+                            if crate::matcher::dates_differ(a, b)
+                                || crate::matcher::counts_differ(a, b)
+                            {
+                                return None;
+                            }
+                            let (named_at, q) = rival((this, a, p, kind), (that, b))?;
+                            // A lone name is no slip when the other clause may tell another
+                            // event: either the two claims state one date, or they meet once
+                            // the name is set aside and the first article names the rival.
+                            let same_time = match (&a.time, &b.time) {
+                                (Some(x), Some(y)) => same_date(&x.value, &y.value),
+                                _ => false,
+                            };
+                            let without = || {
+                                let mut rest = a.clone();
+                                rest.participants.retain(|r| r.span != p.span);
+                                crate::matcher::same_event_in_story(
+                                    &rest,
+                                    &story[i],
+                                    b,
+                                    &story[that.article],
+                                    cx.lexicon,
+                                )
+                            };
+                            if !(same_time || (known_in(q, named_at.article, i) && without())) {
+                                return None;
+                            }
+                            let mut put = a.clone();
+                            for r in put.participants.iter_mut().filter(|r| r.span == p.span) {
+                                r.entity = q.entity.clone();
+                            }
+                            crate::matcher::same_event_in_story(
+                                &put,
+                                &story[i],
+                                b,
+                                &story[that.article],
+                                cx.lexicon,
+                            )
+                            .then_some((that, named_at, q))
+                        });
+                    let Some((that, named_at, q)) = second else {
+                        continue;
+                    };
+                    slipped.insert((i, p.span));
+                    findings.push(finding(
+                        rule,
+                        cx,
+                        (this, p),
+                        (that, named_at, q),
+                        a.modality,
+                        cx.claim(that).modality,
+                    ));
+                }
+            }
+        }
+    }
     findings
+}
+
+/// Whether two claim time values state one date: equal, and more than a bare year ("2013-05-02",
+/// "XXXX-WXX-5"), not a reference word ("PRESENT_REF").
+fn same_date(a: &str, b: &str) -> bool {
+    a == b && a.len() > 4 && a.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
 }
 
 fn finding(
@@ -288,6 +417,15 @@ mod tests {
         assert!(glued("Capaldi-a"));
         assert!(!glued("Jean-Pierre Raffarin"));
         assert!(!glued("Tara Reid"));
+    }
+
+    #[test]
+    fn one_date_is_more_than_a_year() {
+        assert!(same_date("2013-05-02", "2013-05-02"));
+        assert!(same_date("XXXX-WXX-5", "XXXX-WXX-5"));
+        assert!(!same_date("2013-05-02", "2013-05-03"));
+        assert!(!same_date("2013", "2013"));
+        assert!(!same_date("PRESENT_REF", "PRESENT_REF"));
     }
 
     #[test]
