@@ -137,7 +137,9 @@ fn event_claims(
             // agreement": a verb of saying with an object is the event itself, not a report.
             match events.at(tokens, i) {
                 Some((predicate, _, last))
-                    if last > i || announces_thing(tokens, &time_spans, last) =>
+                    if last > i
+                        || announces_thing(tokens, &time_spans, last)
+                        || announced_passive(tokens, i, last) =>
                 {
                     announcing.push(i);
                     triggers.push((i, last, predicate.to_string()));
@@ -335,6 +337,40 @@ fn announces_thing(tokens: &[Token<'_>], times: &[Span], last: usize) -> bool {
         && !word.ends_with("ly")
         && !NOT_AN_OBJECT.contains(&word.as_ref())
         && !times.iter().any(|t| t.overlaps(next.span))
+}
+
+/// Whether the verb of saying at tokens `first..=last` is a passive whose subject is the thing
+/// announced ("the new Doctor was announced on Sunday night", "models have just been
+/// officially announced by Apple"), not the empty "it" of a report ("it was announced that").
+fn announced_passive(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let word = |k: usize| lower(tokens[k].text);
+    let mut k = first;
+    // Adverbs of the verb group: "just been officially announced".
+    while k > 0 && (word(k - 1).ends_with("ly") || word(k - 1) == "just") {
+        k -= 1;
+    }
+    let passive = k > 0
+        && matches!(
+            word(k - 1).as_ref(),
+            "was" | "were" | "is" | "are" | "been" | "be"
+        );
+    if !passive {
+        return false;
+    }
+    let mut subject = k - 1;
+    while subject > 0
+        && matches!(
+            word(subject - 1).as_ref(),
+            "has" | "have" | "had" | "will" | "would" | "to" | "just" | "'s"
+        )
+    {
+        subject -= 1;
+    }
+    let empty_subject = subject > 0 && matches!(word(subject - 1).as_ref(), "it" | "it's" | "this");
+    let that_follows = tokens
+        .get(last + 1)
+        .is_some_and(|t| lower(t.text) == "that");
+    !empty_subject && !that_follows
 }
 
 /// The claim's time from the expression `t` it took. A date restated at once beside it — in
@@ -851,8 +887,17 @@ mod tests {
             found.iter().any(|c| c.event.predicate == "announce"),
             "{found:#?}"
         );
+        // A passive whose subject is the thing announced.
+        let found =
+            claims("The new Doctor was announced in a special live broadcast on Sunday night.");
+        assert!(
+            found.iter().any(|c| c.event.predicate == "announce"),
+            "{found:#?}"
+        );
         // What was said is reported, not announced: no claim of the saying itself.
         for text in [
+            "On Saturday it was announced that the actor was Matt Smith.",
+            "It has been announced that the show will end.",
             "Coach Sean Payton announced Wednesday that Thomas was placed on injured reserve.",
             "T-Mobile has announced it will be carrying the phone this February.",
             "AMD agreed to buy ATI for $5.4 billion, the companies announced Monday.",
