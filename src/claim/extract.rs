@@ -123,13 +123,33 @@ fn event_claims(
     let time_spans: Vec<Span> = parts.times.iter().map(|(_, t)| t.span).collect();
     let in_time = |span: Span| time_spans.iter().any(|t| t.overlaps(span));
     let mut triggers = Vec::new();
+    // Verbs of saying that announce a thing: their claims name the announcer as agent.
+    let mut announcing = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if in_attribution(i)
-            || in_mention(i)
-            || in_time(tokens[i].span)
-            || cues.is_say_verb(tokens[i].text)
-        {
+        if in_mention(i) || in_time(tokens[i].span) {
+            i += 1;
+            continue;
+        }
+        let say = cues.is_say_verb(tokens[i].text);
+        if say {
+            // "Kempthorne announced major changes Thursday", "AMD announced a definitive
+            // agreement": a verb of saying with an object is the event itself, not a report.
+            match events.at(tokens, i) {
+                Some((predicate, _, last))
+                    if last > i
+                        || announces_thing(tokens, &time_spans, last)
+                        || announced_passive(tokens, i, last) =>
+                {
+                    announcing.push(i);
+                    triggers.push((i, last, predicate.to_string()));
+                    i = last + 1;
+                }
+                _ => i += 1,
+            }
+            continue;
+        }
+        if in_attribution(i) {
             i += 1;
             continue;
         }
@@ -141,6 +161,16 @@ fn event_claims(
             None => i += 1,
         }
     }
+    // The announcer stands in the attribution, which other claims leave out.
+    let unattributed = SentenceParts {
+        article: parts.article,
+        sentence: parts.sentence,
+        tokens: parts.tokens,
+        mentions: parts.mentions,
+        times: parts.times,
+        quantities: parts.quantities,
+        attribution: None,
+    };
     let lone_trigger = triggers.len() == 1;
     let trigger_clauses: Vec<usize> = triggers
         .iter()
@@ -157,7 +187,11 @@ fn event_claims(
                     clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
                 start_ok && end_ok
             };
-            let participants = participants(parts, &in_clause, trigger_span);
+            let participants = if announcing.contains(&first) {
+                participants(&unattributed, &in_clause, trigger_span)
+            } else {
+                participants(parts, &in_clause, trigger_span)
+            };
             // The times of the event's clause; failing those, of a neighbouring clause that has
             // no event of its own ("..., twelve days later, Russia invaded").
             let clause_id = breaks.partition_point(|&b| b <= first);
@@ -236,6 +270,107 @@ fn event_claims(
     let counted = counts(cues, parts, &breaks);
     claims.extend(counted);
     claims
+}
+
+/// Words after a verb of saying that begin what is said or to whom, not a thing announced:
+/// "announced that", "confirmed it will", "revealed to reporters", "announced on Twitter".
+const NOT_AN_OBJECT: &[&str] = &[
+    "that",
+    "whether",
+    "if",
+    "how",
+    "what",
+    "why",
+    "when",
+    "where",
+    "who",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "this",
+    "to",
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "during",
+    "after",
+    "before",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "also",
+    "as",
+    "not",
+    "and",
+    "but",
+    "so",
+];
+
+/// Whether the verb of saying ending at token `last` takes a thing as its object — a
+/// lower-case word that opens a noun phrase ("announced major changes", "revealed his
+/// identity", "announced plans to") — rather than what was said ("announced Thursday that",
+/// "confirmed it will").
+fn announces_thing(tokens: &[Token<'_>], times: &[Span], last: usize) -> bool {
+    let Some(next) = tokens.get(last + 1) else {
+        return false;
+    };
+    let word = lower(next.text);
+    next.is_word()
+        && !next.is_capitalized()
+        && !next.text.starts_with(|c: char| c.is_ascii_digit())
+        && !word.ends_with("ly")
+        && !NOT_AN_OBJECT.contains(&word.as_ref())
+        && !times.iter().any(|t| t.overlaps(next.span))
+}
+
+/// Whether the verb of saying at tokens `first..=last` is a passive whose subject is the thing
+/// announced ("the new Doctor was announced on Sunday night", "models have just been
+/// officially announced by Apple"), not the empty "it" of a report ("it was announced that").
+fn announced_passive(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let word = |k: usize| lower(tokens[k].text);
+    let mut k = first;
+    // Adverbs of the verb group: "just been officially announced".
+    while k > 0 && (word(k - 1).ends_with("ly") || word(k - 1) == "just") {
+        k -= 1;
+    }
+    let passive = k > 0
+        && matches!(
+            word(k - 1).as_ref(),
+            "was" | "were" | "is" | "are" | "been" | "be"
+        );
+    if !passive {
+        return false;
+    }
+    let mut subject = k - 1;
+    while subject > 0
+        && matches!(
+            word(subject - 1).as_ref(),
+            "has" | "have" | "had" | "will" | "would" | "to" | "just" | "'s"
+        )
+    {
+        subject -= 1;
+    }
+    let empty_subject = subject > 0 && matches!(word(subject - 1).as_ref(), "it" | "it's" | "this");
+    let that_follows = tokens
+        .get(last + 1)
+        .is_some_and(|t| lower(t.text) == "that");
+    !empty_subject && !that_follows
 }
 
 /// The claim's time from the expression `t` it took. A date restated at once beside it — in
@@ -730,6 +865,50 @@ mod tests {
         let found = claims("Police arrested the driver on Friday after a chase.");
         let time = found[0].time.as_ref().expect("time");
         assert_eq!(time.value, "XXXX-WXX-5");
+    }
+
+    #[test]
+    fn a_verb_of_saying_with_an_object_is_the_event() {
+        let found = claims(
+            "Interior Secretary Dirk Kempthorne announced major changes Thursday to the Endangered Species Act.",
+        );
+        let announce = found
+            .iter()
+            .find(|c| c.event.predicate == "announce")
+            .expect("an announce claim");
+        assert_eq!(announce.event.trigger, "announced");
+        assert_eq!(
+            announce.time.as_ref().map(|t| t.value.as_str()),
+            Some("XXXX-WXX-4")
+        );
+        assert!(announce.involves("dirk-kempthorne"), "{announce:#?}");
+        let found = claims("On Thursday, the Interior Department announced a change to the rules.");
+        assert!(
+            found.iter().any(|c| c.event.predicate == "announce"),
+            "{found:#?}"
+        );
+        // A passive whose subject is the thing announced.
+        let found =
+            claims("The new Doctor was announced in a special live broadcast on Sunday night.");
+        assert!(
+            found.iter().any(|c| c.event.predicate == "announce"),
+            "{found:#?}"
+        );
+        // What was said is reported, not announced: no claim of the saying itself.
+        for text in [
+            "On Saturday it was announced that the actor was Matt Smith.",
+            "It has been announced that the show will end.",
+            "Coach Sean Payton announced Wednesday that Thomas was placed on injured reserve.",
+            "T-Mobile has announced it will be carrying the phone this February.",
+            "AMD agreed to buy ATI for $5.4 billion, the companies announced Monday.",
+            "Mweb announced on 12 October 2011 that their services were running again.",
+        ] {
+            let found = claims(text);
+            assert!(
+                found.iter().all(|c| c.event.predicate != "announce"),
+                "{text}: {found:#?}"
+            );
+        }
     }
 
     /// The object (unit and descriptor words) of the first count claim of `text`.
