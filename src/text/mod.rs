@@ -24,6 +24,75 @@ pub fn has_whole_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Which texts write which whole words. Every run of letters and digits in a word the text
+/// writes whole is one of the text's maximal runs of letters and digits, so one pass over the
+/// texts narrows [`has_whole_word`] to the texts writing the word's rarest run ("O'Connor": the
+/// texts writing "Connor"), and a word that is one run needs no search at all.
+#[derive(Debug, Default)]
+pub struct WordIndex<'t> {
+    texts: Vec<&'t str>,
+    /// Run of letters and digits → the texts writing it, ascending, each once.
+    writers: std::collections::HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> WordIndex<'t> {
+    /// The index of `texts`, numbered in their order.
+    pub fn new(texts: impl IntoIterator<Item = &'t str>) -> WordIndex<'t> {
+        let mut index = WordIndex::default();
+        for (n, text) in texts.into_iter().enumerate() {
+            index.texts.push(text);
+            for run in runs(text) {
+                let writers = index.writers.entry(run).or_default();
+                if writers.last() != Some(&n) {
+                    writers.push(n);
+                }
+            }
+        }
+        index
+    }
+
+    /// Whether text `n` writes `word` as a whole word, as [`has_whole_word`] tells.
+    pub fn writes(&self, n: usize, word: &str) -> bool {
+        let one_run = is_one_run(word);
+        self.writers_of(word)
+            .any(|k| k == n && (one_run || has_whole_word(self.texts[k], word)))
+    }
+
+    /// Whether a text other than text `n` writes `word` as a whole word.
+    pub fn written_elsewhere(&self, n: usize, word: &str) -> bool {
+        let one_run = is_one_run(word);
+        self.writers_of(word)
+            .any(|k| k != n && (one_run || has_whole_word(self.texts[k], word)))
+    }
+
+    /// The texts that may write `word` whole: those writing its rarest run (every text when it
+    /// has none, none when a run is written nowhere).
+    fn writers_of(&self, word: &str) -> Box<dyn Iterator<Item = usize> + '_> {
+        let mut rarest: Option<&[usize]> = None;
+        for run in runs(word) {
+            let writers = self.writers.get(run).map_or(&[][..], Vec::as_slice);
+            if rarest.is_none_or(|r| writers.len() < r.len()) {
+                rarest = Some(writers);
+            }
+        }
+        match rarest {
+            Some(writers) => Box::new(writers.iter().copied()),
+            None => Box::new(0..self.texts.len()),
+        }
+    }
+}
+
+/// Whether `word` is one run of letters and digits, which the index answers without a search.
+fn is_one_run(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(char::is_alphanumeric)
+}
+
+/// The maximal runs of letters and digits of `text`.
+fn runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// How many items two sorted slices have in common, counted with repetition (a multiset
 /// intersection): the words two sentences share, whatever their order.
 pub fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
@@ -44,7 +113,64 @@ pub fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::sorted_common;
+    use super::{WordIndex, has_whole_word, sorted_common};
+
+    #[test]
+    fn the_word_index_answers_as_the_whole_word_search() {
+        let texts = [
+            "Reid, 33, entered rehab.",
+            "Reidsville police said",
+            "O'Connor said",
+            "",
+        ];
+        let index = WordIndex::new(texts);
+        for word in [
+            "Reid",
+            "Reidsville",
+            "police",
+            "O'Connor",
+            "Connor",
+            "33",
+            "reid",
+            "",
+            "rehab.",
+        ] {
+            for (n, text) in texts.iter().enumerate() {
+                assert_eq!(
+                    index.writes(n, word),
+                    has_whole_word(text, word),
+                    "{word} in {n}"
+                );
+                let elsewhere = texts
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| k != n && has_whole_word(t, word));
+                assert_eq!(
+                    index.written_elsewhere(n, word),
+                    elsewhere,
+                    "{word} besides {n}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_index_matches_the_search(
+            texts in proptest::collection::vec("([ab1 ',.é²-]|Ab|O'b){0,12}", 0..4),
+            word in "([ab1 ',é-]|Ab|O'b){0,4}",
+        ) {
+            let index = WordIndex::new(texts.iter().map(String::as_str));
+            for (n, text) in texts.iter().enumerate() {
+                proptest::prop_assert_eq!(index.writes(n, &word), has_whole_word(text, &word));
+                let elsewhere = texts
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| k != n && has_whole_word(t, &word));
+                proptest::prop_assert_eq!(index.written_elsewhere(n, &word), elsewhere);
+            }
+        }
+    }
 
     #[test]
     fn sorted_common_counts_repeats_once_a_side() {

@@ -38,6 +38,7 @@ use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
+use crate::text::WordIndex;
 
 pub(super) const KIND: Kind = Kind {
     name: "participant-conflict",
@@ -121,22 +122,21 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
     };
     // Known to an article: a participant of its claims, or its last word written anywhere in
     // its text ("Salazar said", a name in a quote's attribution or a caption).
+    // The words every article writes, read once: the checks below ask of many names whether
+    // other articles write them.
+    let words = WordIndex::new(cx.articles.iter().map(|a| a.text.as_str()));
     let known_in = |q: &Participant, that: usize, article: usize| {
         named
             .get(key(&q.entity))
             .is_some_and(|m| m.contains_key(&article))
             || last_word(q.span.slice(&cx.articles[that].text))
-                .is_some_and(|w| written(&cx.articles[article].text, w))
+                .is_some_and(|w| words.writes(article, w))
     };
     // Foreign to every other article: the last word of the name as written appears in no
     // other article's text.
     let foreign = |p: &Participant, article: usize| {
-        last_word(p.span.slice(&cx.articles[article].text)).is_some_and(|w| {
-            cx.articles
-                .iter()
-                .enumerate()
-                .all(|(k, other)| k == article || !written(&other.text, w))
-        })
+        last_word(p.span.slice(&cx.articles[article].text))
+            .is_some_and(|w| !words.written_elsewhere(article, w))
     };
     let corroborating = rule.number("corroborating-sources", 2.0) as usize;
     // An article's own name: the last word written again elsewhere in its text ("Benson,
