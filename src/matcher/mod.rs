@@ -451,6 +451,12 @@ fn linked(
 /// Years apart beyond which two articles tell different stories.
 pub const STORY_MAX_YEARS_APART: i32 = 1;
 
+/// Whether two articles' story years are too far apart for one story; never when either has
+/// none.
+pub fn stories_far_apart(a: Option<i32>, b: Option<i32>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if (x - y).abs() > STORY_MAX_YEARS_APART)
+}
+
 /// The year an article's story is set in: the year its claims' dates state most often (a
 /// resolved date or a year written out; the later on a tie), `None` when no claim is dated
 /// with a year.
@@ -474,10 +480,7 @@ pub fn story_year(claims: &[Claim]) -> Option<i32> {
 pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
     let topics: Vec<Vec<String>> = claims.iter().map(|c| topics(c, lexicon)).collect();
     let years: Vec<Option<i32>> = claims.iter().map(|c| story_year(c)).collect();
-    let far_apart = |a: usize, b: usize| match (years[a], years[b]) {
-        (Some(x), Some(y)) => (x - y).abs() > STORY_MAX_YEARS_APART,
-        _ => false,
-    };
+    let far_apart = |a: usize, b: usize| stories_far_apart(years[a], years[b]);
     let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (article, article_claims) in claims.iter().enumerate() {
         for (index, claim) in article_claims.iter().enumerate() {

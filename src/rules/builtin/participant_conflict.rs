@@ -264,9 +264,8 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                     .push(ClaimRef { article, claim: n });
             }
         }
-        let far_apart = |x: usize, y: usize| match (cx.story_years[x], cx.story_years[y]) {
-            (Some(x), Some(y)) => (x - y).abs() > crate::matcher::STORY_MAX_YEARS_APART,
-            _ => false,
+        let far_apart = |x: usize, y: usize| {
+            crate::matcher::stories_far_apart(cx.story_years[x], cx.story_years[y])
         };
         // One finding a mention, whichever claims carry it.
         let mut slipped: BTreeSet<(usize, crate::text::span::Span)> =
