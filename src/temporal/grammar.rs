@@ -1869,6 +1869,11 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
     // "The day after his death" is the day after the one being told (an event of that day);
     // not before a clause in -ing ("late in the day after falling 250 points").
     if unit == Unit::Day {
+        // "During the day Friday": the daytime of the weekday that follows, which is the date
+        // said; "the day" is no second date beside it.
+        if (gap, weekday_name).parse(rest).is_ok() {
+            return fail(i);
+        }
         let offset = match (gap, one_of(&["before", "after"]), gap, word).parse(rest) {
             Ok((_, (_, k, _, w))) if !ends_with_ing(w) => [-1, 1][k],
             _ => 0,

@@ -1381,6 +1381,15 @@ mod tests {
     }
 
     #[test]
+    fn the_day_before_a_weekday_is_its_daytime() {
+        // "During the day Friday" says one date, the Friday; "the day" alone stays.
+        insta::assert_snapshot!(show("During the day Friday, he played in the yard. It ended the day at 7,114.", Some("2000-01-07")), @r"
+        Friday DATE 2000-01-07
+        the day DATE 2000-01-07
+        ");
+    }
+
+    #[test]
     fn the_day_before_or_after_a_day() {
         // One expression with a day named after it; after an event of the day being told, the
         // next day; in an apposition to a date, that date; before an -ing clause, the day.
