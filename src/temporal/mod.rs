@@ -1381,6 +1381,17 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_counted_from_another_day() {
+        // The clock time and the count are one time; from an event its day is not known.
+        insta::assert_snapshot!(show("The car was seen at 6 a.m. ten days before the shooting. He left at 10 p.m. two days ago. It was found April 8 at 6 a.m. near the house.", Some("1999-04-19")), @r"
+        6 a.m. ten days TIME XXXX-XX-XXT06:00
+        10 p.m. two days ago TIME 1999-04-17T22:00
+        April 8 DATE 1999-04-08
+        6 a.m. TIME 1999-04-08T06:00
+        ");
+    }
+
+    #[test]
     fn the_day_before_a_weekday_is_its_daytime() {
         // "During the day Friday" says one date, the Friday; "the day" alone stays.
         insta::assert_snapshot!(show("During the day Friday, he played in the yard. It ended the day at 7,114.", Some("2000-01-07")), @r"

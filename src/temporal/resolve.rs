@@ -274,6 +274,17 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
                 _ => Resolved::unknown("XXXX-WXX", r.anchor),
             }
         }
+        // A clock time's day counted from an event ("6 a.m. ten days before the shooting").
+        Expr::Event {
+            ref event,
+            offset_days,
+        } => Resolved::unknown(
+            "XXXX-XX-XX",
+            Anchor::Event {
+                event: event.clone(),
+                offset_days,
+            },
+        ),
         Expr::DayFrom { ref day, offset } => {
             let r = date(day, ctx);
             match r.point.and_then(|p| p.day()) {
