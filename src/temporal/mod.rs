@@ -359,6 +359,7 @@ fn ends_period(text: &str, prev: &Found, start: usize, expr: &Expr) -> bool {
 fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
     let mut out = Vec::with_capacity(found.len());
     let mut narrative: Option<(Span, Point)> = None;
+    let mut last_day: Option<(Span, Point)> = None;
     let mut prev_moved = false;
     for f in found {
         // The date a period ends on, resolved as it will be in its own turn.
@@ -366,6 +367,7 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
             let ctx = Context {
                 published,
                 narrative,
+                last_day,
                 tense: d.tense,
                 ends_on: None,
             };
@@ -374,6 +376,7 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         let ctx = Context {
             published,
             narrative,
+            last_day,
             tense: f.tense,
             ends_on,
         };
@@ -403,6 +406,9 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
             && !(f.period_end && prev_moved)
         {
             narrative = Some((f.span, p));
+            if matches!(p, Point::Day(_)) {
+                last_day = narrative;
+            }
         }
         if f.year_to_date {
             let year = ends_on.or(published.map(Point::from_partial));
@@ -1388,6 +1394,28 @@ mod tests {
         10 p.m. two days ago TIME 1999-04-17T22:00
         April 8 DATE 1999-04-08
         6 a.m. TIME 1999-04-08T06:00
+        ");
+    }
+
+    #[test]
+    fn the_day_is_the_last_day_told_past_a_month_or_a_year() {
+        // A month or a year told in between is background: "the day" stays on Friday.
+        insta::assert_snapshot!(show("Stocks rose on Friday, though jobs fell in March, the most since 1983. The Dow ended the day at 8,017.", Some("2009-04-04")), @r"
+        Friday DATE 2009-04-03
+        March DATE 2009-03
+        1983 DATE 1983
+        the day DATE 2009-04-03
+        ");
+        // With no day told, or one long before publication, the publication's.
+        insta::assert_snapshot!(show("The 1961 team rushed for 398 yards (10/1/61). But this year's team lost; he made his only mistake of the day.", Some("2012-12-23")), @r"
+        1961 DATE 1961
+        10/1/61 DATE 1961-10-01
+        this year DATE 2012
+        the day DATE 2012-12-23
+        ");
+        insta::assert_snapshot!(show("Jobs fell in March. The Dow ended the day at 8,017.", Some("2009-04-04")), @r"
+        March DATE 2009-03
+        the day DATE 2009-04-04
         ");
     }
 
