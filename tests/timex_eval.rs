@@ -39,7 +39,7 @@ fn timex_figures_stay_above_floors() {
     }
     // (corpus, strict F1, value F1, value recall) floors.
     let floors = [
-        ("tbaq-timebank", 91.5, 85.0, 86.1),
+        ("tbaq-timebank", 91.5, 85.0, 86.2),
         ("tbaq-aquaint", 86.0, 79.3, 81.7),
         ("meantime-en", 57.6, 54.6, 83.0),
     ];

@@ -384,8 +384,10 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         // The end date of a period that is itself the narrative's date leaves it there; that
         // of a length ("the six months ended Aug. 12") is the narrative's date.
         // A period told in the future is a forecast, not the one being reported.
-        let forecast =
-            f.tense == tense::Tense::Future && matches!(f.parsed.expr, Expr::Part { .. });
+        // So is a quarter or half that begins after publication, whatever the verb ("will
+        // report losses through the third quarter of 1990" in October 1989).
+        let forecast = matches!(f.parsed.expr, Expr::Part { .. })
+            && (f.tense == tense::Tense::Future || begins_after(point, published));
         // An earlier quarter of the year being reported is a comparison ("After a flat second
         // quarter, ..."): the report stays on its quarter.
         let earlier_quarter = matches!(
@@ -420,6 +422,18 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         out.push(timex);
     }
     out
+}
+
+/// Whether a quarter or half begins after the publication date (is still to come).
+fn begins_after(point: Option<Point>, published: Option<PartialDate>) -> bool {
+    let (Some(p @ (Point::Quarter(..) | Point::Half(..))), Some(published)) = (point, published)
+    else {
+        return false;
+    };
+    match (p.interval(), Point::from_partial(published).interval()) {
+        (Some(period), Some(published)) => period.start >= published.end,
+        _ => false,
+    }
 }
 
 /// Where the TIMEX3 extent starts: "about" stays outside it (TimeBank and AQUAINT annotate
@@ -1160,6 +1174,17 @@ mod tests {
         the past decades DATE PAST_REF
         the next year or so DATE 1990 APPROX
         two to three weeks DURATION PXW
+        ");
+    }
+
+    #[test]
+    fn quarters_after_publication_are_forecasts() {
+        // A quarter still to come is not the one reported, even after "thinks ... through":
+        // "the year-ago period" stays a year before the third quarter of 1989.
+        insta::assert_snapshot!(show("Bethlehem posted a drop in third-quarter profit. He thinks steelmakers report losses through the third quarter of 1990. In the year-ago period, Bethlehem earned more.", Some("1989-10-26")), @r"
+        third-quarter DATE 1989-Q3
+        the third quarter of 1990 DATE 1990-Q3
+        the year-ago period DATE 1988-Q3
         ");
     }
 
