@@ -39,9 +39,9 @@ fn timex_figures_stay_above_floors() {
     }
     // (corpus, strict F1, value F1, value recall) floors.
     let floors = [
-        ("tbaq-timebank", 91.5, 85.0, 86.1),
-        ("tbaq-aquaint", 85.7, 79.1, 81.7),
-        ("meantime-en", 57.6, 54.3, 82.6),
+        ("tbaq-timebank", 91.5, 85.0, 86.2),
+        ("tbaq-aquaint", 86.0, 79.3, 81.7),
+        ("meantime-en", 57.6, 54.6, 83.0),
     ];
     for (name, strict, value_f1, value_recall) in floors {
         let Some(c) = report.corpus(name) else {

@@ -1365,6 +1365,13 @@ fn clock_time(i: &str) -> PResult<'_, Expr> {
         time_day,
     ))
     .parse(rest)?;
+    let (rest, day) = match day {
+        Some(day) => (rest, Some(day)),
+        None => match (gap, clock_day_offset).parse(rest) {
+            Ok((after, (_, day))) => (after, Some(day)),
+            Err(_) => (rest, None),
+        },
+    };
     // A bare number with "am"/"pm" needs no day; a named time ("noon") alone is fine too.
     Ok((
         rest,
@@ -1374,6 +1381,47 @@ fn clock_time(i: &str) -> PResult<'_, Expr> {
             day: day.map(Box::new),
         },
     ))
+}
+
+/// The day a clock time is on, counted in days or weeks from another: "(6 a.m.) two days
+/// ago", "(10 p.m.) three days earlier", "(6 a.m.) ten days before the shooting" (the
+/// event's day less ten; the extent stops at the count, as TimeML leaves the signal and the
+/// event out).
+fn clock_day_offset(i: &str) -> PResult<'_, Expr> {
+    let (rest, expr) = duration(i)?;
+    match expr {
+        Expr::Ago { unit, .. } | Expr::Shift { unit, .. }
+            if matches!(unit, Unit::Day | Unit::Week) =>
+        {
+            Ok((rest, expr))
+        }
+        Expr::Duration {
+            amount: Amount::Exact(n),
+            unit: unit @ (Unit::Day | Unit::Week),
+        } if n.fract() == 0.0 => {
+            let (_, (_, k, _, _, noun)) = (
+                gap,
+                one_of(&["before", "after"]),
+                gap,
+                opt((kw("the"), gap)),
+                word,
+            )
+                .parse(rest)?;
+            let event = noun.to_ascii_lowercase();
+            if !EVENT_NOUNS.contains(&event.as_str()) {
+                return fail(i);
+            }
+            let days = n as i64 * if unit == Unit::Week { 7 } else { 1 };
+            Ok((
+                rest,
+                Expr::Event {
+                    event,
+                    offset_days: [-days, days][k],
+                },
+            ))
+        }
+        _ => fail(i),
+    }
 }
 
 /// A part of a day: "this morning", "Sunday night", "last night", "yesterday afternoon",
@@ -1869,6 +1917,11 @@ fn bare_unit(i: &str) -> PResult<'_, Expr> {
     // "The day after his death" is the day after the one being told (an event of that day);
     // not before a clause in -ing ("late in the day after falling 250 points").
     if unit == Unit::Day {
+        // "During the day Friday": the daytime of the weekday that follows, which is the date
+        // said; "the day" is no second date beside it.
+        if (gap, weekday_name).parse(rest).is_ok() {
+            return fail(i);
+        }
         let offset = match (gap, one_of(&["before", "after"]), gap, word).parse(rest) {
             Ok((_, (_, k, _, w))) if !ends_with_ing(w) => [-1, 1][k],
             _ => 0,
@@ -2509,6 +2562,9 @@ mod tests {
         insta::assert_snapshot!(parse("3 p.m. Wednesday"), @r#""3 p.m. Wednesday" Time { clock: Some((15, 0, false)), part: None, day: Some(Weekday { weekday: 3, offset: 0, anaphoric: false }) } Exact None"#);
         insta::assert_snapshot!(parse("Sunday night"), @r#""Sunday night" Time { clock: None, part: Some("NI"), day: Some(Weekday { weekday: 7, offset: 0, anaphoric: false }) } Exact None"#);
         insta::assert_snapshot!(parse("every week"), @r#""every week" Set { unit: Some(Week), count: 1, weekday: None, month: None, part: None } Exact None"#);
+        insta::assert_snapshot!(parse("6 a.m. ten days before the shooting"), @r#""6 a.m. ten days" Time { clock: Some((6, 0, false)), part: None, day: Some(Event { event: "shooting", offset_days: -10 }) } Exact None"#);
+        insta::assert_snapshot!(parse("10 p.m. two days earlier"), @r#""10 p.m. two days earlier" Time { clock: Some((22, 0, false)), part: None, day: Some(Shift { amount: Exact(2.0), unit: Day, sign: -1 }) } Exact None"#);
+        insta::assert_snapshot!(parse("6 a.m. ten days before dawn"), @r#""6 a.m." Time { clock: Some((6, 0, false)), part: None, day: None } Exact None"#);
         insta::assert_snapshot!(parse("recently"), @r#""recently" Reference("PAST_REF") Exact None"#);
         insta::assert_snapshot!(parse("the eve of the attack"), @r#""the eve of the attack" Event { event: "attack", offset_days: -1 } Exact None"#);
     }

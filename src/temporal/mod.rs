@@ -359,6 +359,7 @@ fn ends_period(text: &str, prev: &Found, start: usize, expr: &Expr) -> bool {
 fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
     let mut out = Vec::with_capacity(found.len());
     let mut narrative: Option<(Span, Point)> = None;
+    let mut last_day: Option<(Span, Point)> = None;
     let mut prev_moved = false;
     for f in found {
         // The date a period ends on, resolved as it will be in its own turn.
@@ -366,6 +367,7 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
             let ctx = Context {
                 published,
                 narrative,
+                last_day,
                 tense: d.tense,
                 ends_on: None,
             };
@@ -374,6 +376,7 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         let ctx = Context {
             published,
             narrative,
+            last_day,
             tense: f.tense,
             ends_on,
         };
@@ -381,8 +384,10 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         // The end date of a period that is itself the narrative's date leaves it there; that
         // of a length ("the six months ended Aug. 12") is the narrative's date.
         // A period told in the future is a forecast, not the one being reported.
-        let forecast =
-            f.tense == tense::Tense::Future && matches!(f.parsed.expr, Expr::Part { .. });
+        // So is a quarter or half that begins after publication, whatever the verb ("will
+        // report losses through the third quarter of 1990" in October 1989).
+        let forecast = matches!(f.parsed.expr, Expr::Part { .. })
+            && (f.tense == tense::Tense::Future || begins_after(point, published));
         // An earlier quarter of the year being reported is a comparison ("After a flat second
         // quarter, ..."): the report stays on its quarter.
         let earlier_quarter = matches!(
@@ -403,6 +408,9 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
             && !(f.period_end && prev_moved)
         {
             narrative = Some((f.span, p));
+            if matches!(p, Point::Day(_)) {
+                last_day = narrative;
+            }
         }
         if f.year_to_date {
             let year = ends_on.or(published.map(Point::from_partial));
@@ -414,6 +422,18 @@ fn resolve_all(found: &[Found], published: Option<PartialDate>) -> Vec<Timex> {
         out.push(timex);
     }
     out
+}
+
+/// Whether a quarter or half begins after the publication date (is still to come).
+fn begins_after(point: Option<Point>, published: Option<PartialDate>) -> bool {
+    let (Some(p @ (Point::Quarter(..) | Point::Half(..))), Some(published)) = (point, published)
+    else {
+        return false;
+    };
+    match (p.interval(), Point::from_partial(published).interval()) {
+        (Some(period), Some(published)) => period.start >= published.end,
+        _ => false,
+    }
 }
 
 /// Where the TIMEX3 extent starts: "about" stays outside it (TimeBank and AQUAINT annotate
@@ -1158,6 +1178,17 @@ mod tests {
     }
 
     #[test]
+    fn quarters_after_publication_are_forecasts() {
+        // A quarter still to come is not the one reported, even after "thinks ... through":
+        // "the year-ago period" stays a year before the third quarter of 1989.
+        insta::assert_snapshot!(show("Bethlehem posted a drop in third-quarter profit. He thinks steelmakers report losses through the third quarter of 1990. In the year-ago period, Bethlehem earned more.", Some("1989-10-26")), @r"
+        third-quarter DATE 1989-Q3
+        the third quarter of 1990 DATE 1990-Q3
+        the year-ago period DATE 1988-Q3
+        ");
+    }
+
+    #[test]
     fn spans_of_a_year_and_forecast_quarters_in_a_report() {
         // After "the first nine months", "the 1988 period" and "year-ago" are years; a quarter
         // told in the future is a forecast and "a year ago" stays on the reported one.
@@ -1377,6 +1408,48 @@ mod tests {
         October 1998 DATE 1998-10
         that same day DATE 1998-10-XX
         the day DATE 1999-02-06
+        ");
+    }
+
+    #[test]
+    fn clock_times_counted_from_another_day() {
+        // The clock time and the count are one time; from an event its day is not known.
+        insta::assert_snapshot!(show("The car was seen at 6 a.m. ten days before the shooting. He left at 10 p.m. two days ago. It was found April 8 at 6 a.m. near the house.", Some("1999-04-19")), @r"
+        6 a.m. ten days TIME XXXX-XX-XXT06:00
+        10 p.m. two days ago TIME 1999-04-17T22:00
+        April 8 DATE 1999-04-08
+        6 a.m. TIME 1999-04-08T06:00
+        ");
+    }
+
+    #[test]
+    fn the_day_is_the_last_day_told_past_a_month_or_a_year() {
+        // A month or a year told in between is background: "the day" stays on Friday.
+        insta::assert_snapshot!(show("Stocks rose on Friday, though jobs fell in March, the most since 1983. The Dow ended the day at 8,017.", Some("2009-04-04")), @r"
+        Friday DATE 2009-04-03
+        March DATE 2009-03
+        1983 DATE 1983
+        the day DATE 2009-04-03
+        ");
+        // With no day told, or one long before publication, the publication's.
+        insta::assert_snapshot!(show("The 1961 team rushed for 398 yards (10/1/61). But this year's team lost; he made his only mistake of the day.", Some("2012-12-23")), @r"
+        1961 DATE 1961
+        10/1/61 DATE 1961-10-01
+        this year DATE 2012
+        the day DATE 2012-12-23
+        ");
+        insta::assert_snapshot!(show("Jobs fell in March. The Dow ended the day at 8,017.", Some("2009-04-04")), @r"
+        March DATE 2009-03
+        the day DATE 2009-04-04
+        ");
+    }
+
+    #[test]
+    fn the_day_before_a_weekday_is_its_daytime() {
+        // "During the day Friday" says one date, the Friday; "the day" alone stays.
+        insta::assert_snapshot!(show("During the day Friday, he played in the yard. It ended the day at 7,114.", Some("2000-01-07")), @r"
+        Friday DATE 2000-01-07
+        the day DATE 2000-01-07
         ");
     }
 

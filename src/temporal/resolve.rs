@@ -28,6 +28,8 @@ pub(crate) struct Context {
     pub(crate) published: Option<PartialDate>,
     /// The last resolved date of the narrative and where it was said.
     pub(crate) narrative: Option<(Span, Point)>,
+    /// The last day the narrative was at, kept when it moves on to a month or a year.
+    pub(crate) last_day: Option<(Span, Point)>,
     /// The tense of the sentence around the expression.
     pub(crate) tense: Tense,
     /// The date the expression, a period, is said to end on ("the quarter ended Sept. 30").
@@ -274,6 +276,17 @@ fn date(expr: &Expr, ctx: &Context) -> Resolved {
                 _ => Resolved::unknown("XXXX-WXX", r.anchor),
             }
         }
+        // A clock time's day counted from an event ("6 a.m. ten days before the shooting").
+        Expr::Event {
+            ref event,
+            offset_days,
+        } => Resolved::unknown(
+            "XXXX-XX-XX",
+            Anchor::Event {
+                event: event.clone(),
+                offset_days,
+            },
+        ),
         Expr::DayFrom { ref day, offset } => {
             let r = date(day, ctx);
             match r.point.and_then(|p| p.day()) {
@@ -912,10 +925,20 @@ fn narrative_unit(unit: Unit, offset: i32, pointed: bool, ctx: &Context) -> Reso
     };
     if !base.finer_than(unit) {
         // In a story told by the month or year, "that same day" after "in October 1998" is a
-        // day of that month (`1998-10-XX`); "the day" is the publication's.
+        // day of that month (`1998-10-XX`); "the day" is the last day told when it is of the
+        // week before publication ("posted gains on Friday ... in March ... ending the day at
+        // 8,017": Friday), else the publication's (a day long past is a digression).
         if offset == 0 {
             if pointed && matches!(base, Point::Month(..) | Point::Year(_)) {
                 return Resolved::unknown(partial_value(base, unit), anchor);
+            }
+            if !pointed
+                && unit == Unit::Day
+                && let Some((span, p @ Point::Day(d))) = ctx.last_day
+                && let Some(Point::Day(published)) = published_point(ctx)
+                && (0..=7).contains(&(published - d).num_days())
+            {
+                return Resolved::point(p, Anchor::Narrative { on: span });
             }
             if !pointed
                 && let Some(p) = published_point(ctx)
