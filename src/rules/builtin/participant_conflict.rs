@@ -292,42 +292,25 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                         continue;
                     }
                     let met = cx.partners.get(&this);
-                    let second = by_predicate[a.event.predicate.as_str()]
-                        .iter()
-                        .filter(|r| {
-                            r.article != i
-                                && !far_apart(i, r.article)
-                                && !met.is_some_and(|m| m.contains(r))
-                        })
-                        .find_map(|&that| {
-                            let b = cx.claim(that);
-                            if crate::matcher::dates_differ(a, b)
-                                || crate::matcher::counts_differ(a, b)
-                            {
-                                return None;
-                            }
-                            let (named_at, q) = rival((this, a, p, kind), (that, b))?;
-                            // A lone name is no slip when the other clause may tell another
-                            // event: either the two claims state one date, or they meet once
-                            // the name is set aside and the first article names the rival.
-                            let same_time = match (&a.time, &b.time) {
-                                (Some(x), Some(y)) => same_date(&x.value, &y.value),
-                                _ => false,
-                            };
-                            let without = || {
-                                let mut rest = a.clone();
-                                rest.participants.retain(|r| r.span != p.span);
-                                crate::matcher::same_event_in_story(
-                                    &rest,
-                                    &story[i],
-                                    b,
-                                    &story[that.article],
-                                    cx.lexicon,
-                                )
-                            };
-                            if !(same_time || (known_in(q, named_at.article, i) && without())) {
-                                return None;
-                            }
+                    // Rivals that fit but were not enough alone: the articles that name each,
+                    // by its key, with the first claim that does.
+                    let mut backed: BTreeMap<&str, (BTreeSet<usize>, (ClaimRef, ClaimRef, &Participant))> =
+                        BTreeMap::new();
+                    let mut second = None;
+                    for &that in by_predicate[a.event.predicate.as_str()].iter().filter(|r| {
+                        r.article != i
+                            && !far_apart(i, r.article)
+                            && !met.is_some_and(|m| m.contains(r))
+                    }) {
+                        let b = cx.claim(that);
+                        if crate::matcher::dates_differ(a, b) || crate::matcher::counts_differ(a, b)
+                        {
+                            continue;
+                        }
+                        let Some((named_at, q)) = rival((this, a, p, kind), (that, b)) else {
+                            continue;
+                        };
+                        let told_alike = || {
                             let mut put = a.clone();
                             for r in put.participants.iter_mut().filter(|r| r.span == p.span) {
                                 r.entity = q.entity.clone();
@@ -339,8 +322,48 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                                 &story[that.article],
                                 cx.lexicon,
                             )
-                            .then_some((that, named_at, q))
-                        });
+                        };
+                        // A lone name is no slip when the other clause may tell another event:
+                        // either the two claims state one date, or they meet once the name is
+                        // set aside and the first article names the rival.
+                        let same_time = match (&a.time, &b.time) {
+                            (Some(x), Some(y)) => same_date(&x.value, &y.value),
+                            _ => false,
+                        };
+                        let known = known_in(q, named_at.article, i);
+                        let without = || {
+                            let mut rest = a.clone();
+                            rest.participants.retain(|r| r.span != p.span);
+                            crate::matcher::same_event_in_story(
+                                &rest,
+                                &story[i],
+                                b,
+                                &story[that.article],
+                                cx.lexicon,
+                            )
+                        };
+                        if same_time || (known && without()) {
+                            if told_alike() {
+                                second = Some((that, named_at, q));
+                                break;
+                            }
+                        } else if known && told_alike() {
+                            // Otherwise the rival must be what several other tellings give:
+                            // an undated clause linked only by the name may tell another event
+                            // of the story, but not one that every other telling gives the
+                            // first article's own rival in.
+                            let entry = backed
+                                .entry(key(&q.entity))
+                                .or_insert_with(|| (BTreeSet::new(), (that, named_at, q)));
+                            entry.0.insert(that.article);
+                        }
+                    }
+                    let second = second.or_else(|| {
+                        backed
+                            .into_values()
+                            .find(|(articles, _)| articles.len() >= corroborating)
+                            .map(|(_, found)| found)
+                    });
                     let Some((that, named_at, q)) = second else {
                         continue;
                     };
