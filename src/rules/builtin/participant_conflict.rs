@@ -267,6 +267,13 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
         let far_apart = |x: usize, y: usize| {
             crate::matcher::stories_far_apart(cx.story_years[x], cx.story_years[y])
         };
+        // Findings backed by other tellings alone, by article and rival.
+        type Held<'p> = Vec<(
+            ClaimRef,
+            &'p Participant,
+            (ClaimRef, ClaimRef, &'p Participant),
+        )>;
+        let mut held: BTreeMap<(usize, &str), Held<'_>> = BTreeMap::new();
         // One finding a mention, whichever claims carry it.
         let mut slipped: BTreeSet<(usize, crate::text::span::Span)> =
             done.iter().map(|(r, span)| (r.article, *span)).collect();
@@ -294,8 +301,10 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                     let met = cx.partners.get(&this);
                     // Rivals that fit but were not enough alone: the articles that name each,
                     // by its key, with the first claim that does.
-                    let mut backed: BTreeMap<&str, (BTreeSet<usize>, (ClaimRef, ClaimRef, &Participant))> =
-                        BTreeMap::new();
+                    let mut backed: BTreeMap<
+                        &str,
+                        (BTreeSet<usize>, (ClaimRef, ClaimRef, &Participant)),
+                    > = BTreeMap::new();
                     let mut second = None;
                     for &that in by_predicate[a.event.predicate.as_str()].iter().filter(|r| {
                         r.article != i
@@ -347,7 +356,13 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                                 second = Some((that, named_at, q));
                                 break;
                             }
-                        } else if known && told_alike() {
+                        } else if known
+                            && !within(
+                                p.span.slice(&cx.articles[i].text),
+                                q.span.slice(&cx.articles[named_at.article].text),
+                            )
+                            && told_alike()
+                        {
                             // Otherwise the rival must be what several other tellings give:
                             // an undated clause linked only by the name may tell another event
                             // of the story, but not one that every other telling gives the
@@ -358,12 +373,19 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                             entry.0.insert(that.article);
                         }
                     }
-                    let second = second.or_else(|| {
-                        backed
+                    if second.is_none() {
+                        // Backed by other tellings alone: held until every name of the article
+                        // is read, since the rival must be backed against this name only.
+                        if let Some((_, found)) = backed
                             .into_values()
                             .find(|(articles, _)| articles.len() >= corroborating)
-                            .map(|(_, found)| found)
-                    });
+                        {
+                            slipped.insert((i, p.span));
+                            held.entry((i, key(&found.2.entity)))
+                                .or_default()
+                                .push((this, p, found));
+                        }
+                    }
                     let Some((that, named_at, q)) = second else {
                         continue;
                     };
@@ -379,8 +401,44 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                 }
             }
         }
+        // A slip puts one wrong name where the others write the rival; several names of one
+        // article in the rival's place (a roundup of other games' scorers, the streets of a
+        // quake's reach) are other people and places the article tells of.
+        for found in held.into_values() {
+            if let [(this, p, (that, named_at, q))] = found[..] {
+                findings.push(finding(
+                    rule,
+                    cx,
+                    (this, p),
+                    (that, named_at, q),
+                    cx.claim(this).modality,
+                    cx.claim(that).modality,
+                ));
+            }
+        }
     }
     findings
+}
+
+/// Whether every word of one name is a word of the other ("San Diego County Jail" and "San
+/// Diego County"): one place or body written more or less fully, not two.
+fn within(x: &str, y: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w);
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (x, y) = (words(x), words(y));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
 }
 
 /// Whether two claim time values state one date: equal, and more than a bare year ("2013-05-02",
@@ -448,6 +506,15 @@ mod tests {
         assert!(!same_date("2013-05-02", "2013-05-03"));
         assert!(!same_date("2013", "2013"));
         assert!(!same_date("PRESENT_REF", "PRESENT_REF"));
+    }
+
+    #[test]
+    fn a_name_within_another_is_one_name_written_more_fully() {
+        assert!(within("San Diego County Jail", "San Diego County"));
+        assert!(within("Matanuska Maid's", "the Matanuska Maid Dairy"));
+        assert!(!within("United States", "United Nations"));
+        assert!(!within("Pedro Alvarez", "Jamal Jones"));
+        assert!(!within("", "Jamal Jones"));
     }
 
     #[test]
