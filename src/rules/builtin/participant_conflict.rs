@@ -27,7 +27,12 @@
 //! nothing. Such a clause gets a second chance against the unmatched claims of its predicate:
 //! with the other clause's filler put in the name's place, the two must tell one event
 //! (`matcher::same_event_in_story`, dates and counts not differing), and either state one date
-//! or meet without the name in an article that names the filler.
+//! or meet without the name in an article that names the filler. Failing both, the name is
+//! still reported when its article names the filler elsewhere and `corroborating-sources`
+//! other articles each give that filler in a claim that, with it put in the name's place, tells
+//! one event with the clause — unless another name of the same article is backed against the
+//! same filler (several names in one rival's place are a roundup, not a slip), or one name's
+//! words hold the other's ("San Diego County Jail" / "San Diego County").
 
 use std::collections::{BTreeMap, BTreeSet};
 
