@@ -273,11 +273,9 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
             crate::matcher::stories_far_apart(cx.story_years[x], cx.story_years[y])
         };
         // Findings backed by other tellings alone, by article and rival.
-        type Held<'p> = Vec<(
-            ClaimRef,
-            &'p Participant,
-            (ClaimRef, ClaimRef, &'p Participant),
-        )>;
+        // A finding's other side: the claim met, where the rival is named, and the rival.
+        type Found<'p> = (ClaimRef, ClaimRef, &'p Participant);
+        type Held<'p> = Vec<(ClaimRef, &'p Participant, Found<'p>)>;
         let mut held: BTreeMap<(usize, &str), Held<'_>> = BTreeMap::new();
         // One finding a mention, whichever claims carry it.
         let mut slipped: BTreeSet<(usize, crate::text::span::Span)> =
@@ -306,10 +304,7 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                     let met = cx.partners.get(&this);
                     // Rivals that fit but were not enough alone: the articles that name each,
                     // by its key, with the first claim that does.
-                    let mut backed: BTreeMap<
-                        &str,
-                        (BTreeSet<usize>, (ClaimRef, ClaimRef, &Participant)),
-                    > = BTreeMap::new();
+                    let mut backed: BTreeMap<&str, (BTreeSet<usize>, Found<'_>)> = BTreeMap::new();
                     let mut second = None;
                     for &that in by_predicate[a.event.predicate.as_str()].iter().filter(|r| {
                         r.article != i
