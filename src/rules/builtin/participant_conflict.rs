@@ -27,7 +27,12 @@
 //! nothing. Such a clause gets a second chance against the unmatched claims of its predicate:
 //! with the other clause's filler put in the name's place, the two must tell one event
 //! (`matcher::same_event_in_story`, dates and counts not differing), and either state one date
-//! or meet without the name in an article that names the filler.
+//! or meet without the name in an article that names the filler. Failing both, the name is
+//! still reported when its article names the filler elsewhere and `corroborating-sources`
+//! other articles each give that filler in a claim that, with it put in the name's place, tells
+//! one event with the clause — unless another name of the same article is backed against the
+//! same filler (several names in one rival's place are a roundup, not a slip), or one name's
+//! words hold the other's ("San Diego County Jail" / "San Diego County").
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -267,6 +272,11 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
         let far_apart = |x: usize, y: usize| {
             crate::matcher::stories_far_apart(cx.story_years[x], cx.story_years[y])
         };
+        // Findings backed by other tellings alone, by article and rival.
+        // A finding's other side: the claim met, where the rival is named, and the rival.
+        type Found<'p> = (ClaimRef, ClaimRef, &'p Participant);
+        type Held<'p> = Vec<(ClaimRef, &'p Participant, Found<'p>)>;
+        let mut held: BTreeMap<(usize, &str), Held<'_>> = BTreeMap::new();
         // One finding a mention, whichever claims carry it.
         let mut slipped: BTreeSet<(usize, crate::text::span::Span)> =
             done.iter().map(|(r, span)| (r.article, *span)).collect();
@@ -292,42 +302,24 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                         continue;
                     }
                     let met = cx.partners.get(&this);
-                    let second = by_predicate[a.event.predicate.as_str()]
-                        .iter()
-                        .filter(|r| {
-                            r.article != i
-                                && !far_apart(i, r.article)
-                                && !met.is_some_and(|m| m.contains(r))
-                        })
-                        .find_map(|&that| {
-                            let b = cx.claim(that);
-                            if crate::matcher::dates_differ(a, b)
-                                || crate::matcher::counts_differ(a, b)
-                            {
-                                return None;
-                            }
-                            let (named_at, q) = rival((this, a, p, kind), (that, b))?;
-                            // A lone name is no slip when the other clause may tell another
-                            // event: either the two claims state one date, or they meet once
-                            // the name is set aside and the first article names the rival.
-                            let same_time = match (&a.time, &b.time) {
-                                (Some(x), Some(y)) => same_date(&x.value, &y.value),
-                                _ => false,
-                            };
-                            let without = || {
-                                let mut rest = a.clone();
-                                rest.participants.retain(|r| r.span != p.span);
-                                crate::matcher::same_event_in_story(
-                                    &rest,
-                                    &story[i],
-                                    b,
-                                    &story[that.article],
-                                    cx.lexicon,
-                                )
-                            };
-                            if !(same_time || (known_in(q, named_at.article, i) && without())) {
-                                return None;
-                            }
+                    // Rivals that fit but were not enough alone: the articles that name each,
+                    // by its key, with the first claim that does.
+                    let mut backed: BTreeMap<&str, (BTreeSet<usize>, Found<'_>)> = BTreeMap::new();
+                    let mut second = None;
+                    for &that in by_predicate[a.event.predicate.as_str()].iter().filter(|r| {
+                        r.article != i
+                            && !far_apart(i, r.article)
+                            && !met.is_some_and(|m| m.contains(r))
+                    }) {
+                        let b = cx.claim(that);
+                        if crate::matcher::dates_differ(a, b) || crate::matcher::counts_differ(a, b)
+                        {
+                            continue;
+                        }
+                        let Some((named_at, q)) = rival((this, a, p, kind), (that, b)) else {
+                            continue;
+                        };
+                        let told_alike = || {
                             let mut put = a.clone();
                             for r in put.participants.iter_mut().filter(|r| r.span == p.span) {
                                 r.entity = q.entity.clone();
@@ -339,8 +331,61 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                                 &story[that.article],
                                 cx.lexicon,
                             )
-                            .then_some((that, named_at, q))
-                        });
+                        };
+                        // A lone name is no slip when the other clause may tell another event:
+                        // either the two claims state one date, or they meet once the name is
+                        // set aside and the first article names the rival.
+                        let same_time = match (&a.time, &b.time) {
+                            (Some(x), Some(y)) => same_date(&x.value, &y.value),
+                            _ => false,
+                        };
+                        let known = known_in(q, named_at.article, i);
+                        let without = || {
+                            let mut rest = a.clone();
+                            rest.participants.retain(|r| r.span != p.span);
+                            crate::matcher::same_event_in_story(
+                                &rest,
+                                &story[i],
+                                b,
+                                &story[that.article],
+                                cx.lexicon,
+                            )
+                        };
+                        if same_time || (known && without()) {
+                            if told_alike() {
+                                second = Some((that, named_at, q));
+                                break;
+                            }
+                        } else if known
+                            && !within(
+                                p.span.slice(&cx.articles[i].text),
+                                q.span.slice(&cx.articles[named_at.article].text),
+                            )
+                            && told_alike()
+                        {
+                            // Otherwise the rival must be what several other tellings give:
+                            // an undated clause linked only by the name may tell another event
+                            // of the story, but not one that every other telling gives the
+                            // first article's own rival in.
+                            let entry = backed
+                                .entry(key(&q.entity))
+                                .or_insert_with(|| (BTreeSet::new(), (that, named_at, q)));
+                            entry.0.insert(that.article);
+                        }
+                    }
+                    if second.is_none() {
+                        // Backed by other tellings alone: held until every name of the article
+                        // is read, since the rival must be backed against this name only.
+                        if let Some((_, found)) = backed
+                            .into_values()
+                            .find(|(articles, _)| articles.len() >= corroborating)
+                        {
+                            slipped.insert((i, p.span));
+                            held.entry((i, key(&found.2.entity)))
+                                .or_default()
+                                .push((this, p, found));
+                        }
+                    }
                     let Some((that, named_at, q)) = second else {
                         continue;
                     };
@@ -356,8 +401,44 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                 }
             }
         }
+        // A slip puts one wrong name where the others write the rival; several names of one
+        // article in the rival's place (a roundup of other games' scorers, the streets of a
+        // quake's reach) are other people and places the article tells of.
+        for found in held.into_values() {
+            if let [(this, p, (that, named_at, q))] = found[..] {
+                findings.push(finding(
+                    rule,
+                    cx,
+                    (this, p),
+                    (that, named_at, q),
+                    cx.claim(this).modality,
+                    cx.claim(that).modality,
+                ));
+            }
+        }
     }
     findings
+}
+
+/// Whether every word of one name is a word of the other ("San Diego County Jail" and "San
+/// Diego County"): one place or body written more or less fully, not two.
+fn within(x: &str, y: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w);
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (x, y) = (words(x), words(y));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
 }
 
 /// Whether two claim time values state one date: equal, and more than a bare year ("2013-05-02",
@@ -425,6 +506,15 @@ mod tests {
         assert!(!same_date("2013-05-02", "2013-05-03"));
         assert!(!same_date("2013", "2013"));
         assert!(!same_date("PRESENT_REF", "PRESENT_REF"));
+    }
+
+    #[test]
+    fn a_name_within_another_is_one_name_written_more_fully() {
+        assert!(within("San Diego County Jail", "San Diego County"));
+        assert!(within("Matanuska Maid's", "the Matanuska Maid Dairy"));
+        assert!(!within("United States", "United Nations"));
+        assert!(!within("Pedro Alvarez", "Jamal Jones"));
+        assert!(!within("", "Jamal Jones"));
     }
 
     #[test]
