@@ -53,9 +53,11 @@ impl<'t> WordIndex<'t> {
 
     /// Whether text `n` writes `word` as a whole word, as [`has_whole_word`] tells.
     pub fn writes(&self, n: usize, word: &str) -> bool {
-        let one_run = is_one_run(word);
-        self.writers_of(word)
-            .any(|k| k == n && (one_run || has_whole_word(self.texts[k], word)))
+        let may = match self.rarest_writers(word) {
+            Some(writers) => writers.binary_search(&n).is_ok(),
+            None => n < self.texts.len(),
+        };
+        may && (is_one_run(word) || has_whole_word(self.texts[n], word))
     }
 
     /// Whether a text other than text `n` writes `word` as a whole word.
@@ -68,6 +70,14 @@ impl<'t> WordIndex<'t> {
     /// The texts that may write `word` whole: those writing its rarest run (every text when it
     /// has none, none when a run is written nowhere).
     fn writers_of(&self, word: &str) -> Box<dyn Iterator<Item = usize> + '_> {
+        match self.rarest_writers(word) {
+            Some(writers) => Box::new(writers.iter().copied()),
+            None => Box::new(0..self.texts.len()),
+        }
+    }
+
+    /// The texts writing the rarest run of `word`, ascending; `None` when it has no run.
+    fn rarest_writers(&self, word: &str) -> Option<&[usize]> {
         let mut rarest: Option<&[usize]> = None;
         for run in runs(word) {
             let writers = self.writers.get(run).map_or(&[][..], Vec::as_slice);
@@ -75,10 +85,7 @@ impl<'t> WordIndex<'t> {
                 rarest = Some(writers);
             }
         }
-        match rarest {
-            Some(writers) => Box::new(writers.iter().copied()),
-            None => Box::new(0..self.texts.len()),
-        }
+        rarest
     }
 }
 
@@ -88,7 +95,7 @@ fn is_one_run(word: &str) -> bool {
 }
 
 /// The maximal runs of letters and digits of `text`.
-fn runs(text: &str) -> impl Iterator<Item = &str> {
+pub fn runs(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
 }

@@ -34,7 +34,7 @@
 //! same filler (several names in one rival's place are a roundup, not a slip), or one name's
 //! words hold the other's ("San Diego County Jail" / "San Diego County").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::claim::{Modality, Participant};
 use crate::lexicon::EntityKind;
@@ -43,7 +43,7 @@ use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
-use crate::text::WordIndex;
+use crate::text::{WordIndex, runs};
 
 pub(super) const KIND: Kind = Kind {
     name: "participant-conflict",
@@ -260,13 +260,12 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
     // filler in its place: if the two claims then tell one event, with dates and counts that
     // agree, the name is reported as if they had met.
     if corroborating > 0 {
-        let mut by_predicate: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
-        for (article, claims) in cx.claims.iter().enumerate() {
-            for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.is_attribute()) {
-                by_predicate
-                    .entry(c.event.predicate.as_str())
-                    .or_default()
-                    .push(ClaimRef { article, claim: n });
+        let leads = Leads::new(cx, &story, &mention);
+        // The names each article gives its claims, by key.
+        let mut keys_of: Vec<Vec<&str>> = vec![Vec::new(); cx.claims.len()];
+        for (k, articles) in &named {
+            for &article in articles.keys() {
+                keys_of[article].push(k);
             }
         }
         let far_apart = |x: usize, y: usize| {
@@ -306,11 +305,15 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                     // by its key, with the first claim that does.
                     let mut backed: BTreeMap<&str, (BTreeSet<usize>, Found<'_>)> = BTreeMap::new();
                     let mut second = None;
-                    for &that in by_predicate[a.event.predicate.as_str()].iter().filter(|r| {
-                        r.article != i
-                            && !far_apart(i, r.article)
-                            && !met.is_some_and(|m| m.contains(r))
-                    }) {
+                    for that in leads
+                        .of(a, &cx.articles[i].text, &keys_of[i])
+                        .into_iter()
+                        .filter(|r| {
+                            r.article != i
+                                && !far_apart(i, r.article)
+                                && !met.is_some_and(|m| m.contains(r))
+                        })
+                    {
                         let b = cx.claim(that);
                         if crate::matcher::dates_differ(a, b) || crate::matcher::counts_differ(a, b)
                         {
@@ -420,6 +423,78 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
     findings
 }
 
+/// The claims of each predicate, found by what could make one of them the other clause of a
+/// second chance. A rival must be known to the lone name's article (named in its claims, or its
+/// last word written in its text), or else the two claims must state one date; so a claim is
+/// filed under the keys and the words of the last words of the names it gives, and of its
+/// article's story figures, and under its date. A lone name then reads the claims filed under
+/// what its article names and writes, and under its own date, instead of every claim of its
+/// predicate: a corpus of many unrelated stories pays for what each article shares with the
+/// others, not for their product.
+struct Leads<'c> {
+    /// (predicate, key or word) → claims, ascending.
+    by_name: HashMap<(&'c str, &'c str), Vec<ClaimRef>>,
+    /// (predicate, date) → claims, ascending.
+    by_date: HashMap<(&'c str, &'c str), Vec<ClaimRef>>,
+}
+
+impl<'c> Leads<'c> {
+    fn new(
+        cx: &'c Context<'_>,
+        story: &[Vec<String>],
+        mention: &dyn Fn(usize, &str) -> Option<(ClaimRef, &'c Participant)>,
+    ) -> Leads<'c> {
+        let mut leads = Leads {
+            by_name: HashMap::new(),
+            by_date: HashMap::new(),
+        };
+        for (article, claims) in cx.claims.iter().enumerate() {
+            let text = cx.articles[article].text.as_str();
+            let figures: Vec<&'c Participant> = story[article]
+                .iter()
+                .filter_map(|t| mention(article, t).map(|(_, q)| q))
+                .collect();
+            for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.is_attribute()) {
+                let at = ClaimRef { article, claim: n };
+                let predicate = c.event.predicate.as_str();
+                let mut names: BTreeSet<&str> = BTreeSet::new();
+                for q in c.participants.iter().chain(figures.iter().copied()) {
+                    names.insert(key(&q.entity));
+                    names.extend(last_word(q.span.slice(text)).into_iter().flat_map(runs));
+                }
+                for name in names {
+                    leads.by_name.entry((predicate, name)).or_default().push(at);
+                }
+                if let Some(time) = c.time.as_ref().filter(|t| finer_than_a_year(&t.value)) {
+                    leads
+                        .by_date
+                        .entry((predicate, time.value.as_str()))
+                        .or_default()
+                        .push(at);
+                }
+            }
+        }
+        leads
+    }
+
+    /// The claims of `a`'s predicate that may be the other clause for a lone name of `a`, whose
+    /// article writes `text` and names `keys` in its claims; ascending, as every claim of the
+    /// predicate would be read.
+    fn of(&self, a: &crate::claim::Claim, text: &str, keys: &[&str]) -> BTreeSet<ClaimRef> {
+        let predicate = a.event.predicate.as_str();
+        let mut found = BTreeSet::new();
+        let mut take = |list: Option<&Vec<ClaimRef>>| found.extend(list.into_iter().flatten());
+        let words: BTreeSet<&str> = runs(text).collect();
+        for name in keys.iter().copied().chain(words) {
+            take(self.by_name.get(&(predicate, name)));
+        }
+        if let Some(time) = &a.time {
+            take(self.by_date.get(&(predicate, time.value.as_str())));
+        }
+        found
+    }
+}
+
 /// Whether every word of one name is a word of the other ("San Diego County Jail" and "San
 /// Diego County"): one place or body written more or less fully, not two.
 fn within(x: &str, y: &str) -> bool {
@@ -444,7 +519,13 @@ fn within(x: &str, y: &str) -> bool {
 /// Whether two claim time values state one date: equal, and more than a bare year ("2013-05-02",
 /// "XXXX-WXX-5"), not a reference word ("PRESENT_REF").
 fn same_date(a: &str, b: &str) -> bool {
-    a == b && a.len() > 4 && a.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+    a == b && finer_than_a_year(a)
+}
+
+/// Whether a claim time value is finer than a bare year and no reference word: one that
+/// [`same_date`] can find stated twice.
+fn finer_than_a_year(value: &str) -> bool {
+    value.len() > 4 && value.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
 }
 
 fn finding(
