@@ -699,7 +699,14 @@ fn count_descriptor(
     let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
     let counts_something = !COUNT_FUNCTION_WORDS.contains(&unit);
     let content = |t: &Token<'_>| -> Option<String> {
-        let word = t.text.to_lowercase();
+        // A possessive's apostrophe is no part of the word ("parliament's" is `parliament`).
+        let lowered = t.text.to_lowercase();
+        let word = lowered
+            .strip_suffix("'s")
+            .or_else(|| lowered.strip_suffix("’s"))
+            .unwrap_or(&lowered)
+            .trim_end_matches(['\'', '’'])
+            .to_string();
         if !t.is_word()
             || named(t)
             || word.len() < 2
@@ -725,7 +732,13 @@ fn count_descriptor(
             .strip_suffix('s')
             .filter(|s| s.len() > 2 && !s.ends_with('s'))
             .map_or(word.clone(), str::to_string);
-        (stem != unit && number::unit_of(&word).as_deref() != Some(unit)).then_some(stem)
+        // A hyphenated compound is its words ("blood-alcohol" / "blood alcohol").
+        (stem != unit && number::unit_of(&word).as_deref() != Some(unit)).then(|| {
+            stem.split('-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
     };
     // Another number starts another count ("13 magazines and three outboard motors").
     let plain = |t: &&Token<'_>| {
@@ -751,8 +764,13 @@ fn count_descriptor(
         .take(3);
     let mut words: Vec<String> = vec![unit.to_string()];
     for word in before.chain(inside).chain(after) {
-        if !words.contains(&word) {
-            words.push(word);
+        for word in word.split(' ') {
+            if !word.is_empty()
+                && !COUNT_FUNCTION_WORDS.contains(&word)
+                && !words.iter().any(|w| w == word)
+            {
+                words.push(word.to_string());
+            }
         }
     }
     words.join(" ")
@@ -1018,6 +1036,19 @@ mod tests {
         let scale = object("An earthquake measuring 5.6 on the Richter scale jolted the island.");
         assert!(scale.starts_with("on "), "{scale}");
         assert!(!scale.split(' ').any(|w| w == "quake"), "{scale}");
+    }
+
+    #[test]
+    fn possessives_and_compounds_are_described_by_their_words() {
+        let hyphen = object("He had a 0.41 percent blood-alcohol level, police said.");
+        let spaced = object("His blood alcohol level was 0.41 percent.");
+        assert!(hyphen.contains("blood alcohol"), "{hyphen}");
+        assert!(
+            super::counts_alike(&hyphen, &spaced, 3),
+            "{hyphen} / {spaced}"
+        );
+        let possessive = object("The party's 125 candidates ran for parliament's seats.");
+        assert!(!possessive.contains('\''), "{possessive}");
     }
 
     #[test]
