@@ -330,7 +330,7 @@ fn linked(
     // numbers say so in as many words as a link by the story asks ("reached speeds of 120
     // mph" on a highway; "60 percent greater color gamut"): a quake or a product story often
     // names no person, so its articles have no topics to meet through.
-    if !entity_link && !(count && described_without_entity(a, b)) {
+    if !(entity_link || (count && described_without_entity(a, b))) {
         return false;
     }
     // People and organizations named in the clauses tell events apart; places do not. Two
