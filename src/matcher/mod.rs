@@ -325,7 +325,12 @@ fn linked(
     // Everything a claim is matched on: its clause's entities and its article's topics.
     let ids_b = links_b.own.iter().chain(&story_b.expanded);
     let shares = |x: &&str| ids_b.clone().any(|y| same_entity(x, y));
-    if !links_a.own.iter().chain(&story_a.expanded).any(shares) {
+    let entity_link = links_a.own.iter().chain(&story_a.expanded).any(shares);
+    // Two counts with no entity in common are still one statistic when the words around their
+    // numbers say so in as many words as a link by the story asks ("reached speeds of 120
+    // mph" on a highway; "60 percent greater color gamut"): a quake or a product story often
+    // names no person, so its articles have no topics to meet through.
+    if !(entity_link || (count && described_without_entity(a, b))) {
         return false;
     }
     // People and organizations named in the clauses tell events apart; places do not. Two
@@ -448,6 +453,33 @@ fn linked(
     true
 }
 
+/// Whether two count claims, neither of whose clauses names a person or organization, say
+/// what they count in at least [`COUNT_SHARED_WORDS_BY_STORY`] words besides their unit: one
+/// statistic told by two articles that share no entity. Counts naming people are statistics of
+/// those people and meet only through them.
+fn described_without_entity(a: &Claim, b: &Claim) -> bool {
+    let (x, y) = (
+        a.object.as_deref().unwrap_or(""),
+        b.object.as_deref().unwrap_or(""),
+    );
+    crate::claim::extract::count_words_shared(x, y) >= COUNT_SHARED_WORDS_BY_STORY
+}
+
+/// Blocking keys of a count claim by the words of its descriptor (`count|#unit|word`), so
+/// counts whose clauses and stories share no entity can still meet by their words.
+fn word_keys(claim: &Claim) -> Vec<String> {
+    if claim.event.predicate != crate::claim::COUNT {
+        return Vec::new();
+    }
+    let mut words = claim.object.as_deref().unwrap_or("").split(' ');
+    let Some(unit) = words.next() else {
+        return Vec::new();
+    };
+    words
+        .map(|w| format!("{}|#{unit}|{w}", crate::claim::COUNT))
+        .collect()
+}
+
 /// Years apart beyond which two articles tell different stories.
 pub const STORY_MAX_YEARS_APART: i32 = 1;
 
@@ -487,7 +519,10 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
             if claim.is_attribute() {
                 continue;
             }
-            for key in keys(claim, &topics[article], lexicon) {
+            for key in keys(claim, &topics[article], lexicon)
+                .into_iter()
+                .chain(word_keys(claim))
+            {
                 blocks.entry(key).or_default().push(ClaimRef {
                     article,
                     claim: index,
@@ -728,6 +763,34 @@ mod story_tests {
             count_pairs(&[
                 "The laptop ships in January. Ports: FireWire 800, USB 2.0 ports.",
                 "The laptop ships in January. Ports: FireWire 800, USB 3 ports.",
+            ]),
+            0
+        );
+    }
+
+    #[test]
+    fn counts_described_alike_meet_without_an_entity() {
+        // No person, organization or place in either article: the words alone link them.
+        assert_eq!(
+            count_pairs(&[
+                "The new screen offers 60 percent greater color gamut than before.",
+                "Its display features 120 percent greater color gamut, the maker said.",
+            ]),
+            1
+        );
+        // Alike in two words only: one story's other figures read that way.
+        assert_eq!(
+            count_pairs(&[
+                "The new screen offers 60 percent greater contrast than before.",
+                "Its display features 120 percent greater brightness, the maker said.",
+            ]),
+            0
+        );
+        // Counts naming people are those people's statistics: no entity in common, no pair.
+        assert_eq!(
+            count_pairs(&[
+                "Peyton Manning threw for 300 yards in the fourth quarter comeback.",
+                "David Garrard threw for 300 yards in the fourth quarter comeback.",
             ]),
             0
         );

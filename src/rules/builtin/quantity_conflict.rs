@@ -36,6 +36,7 @@ pub(super) const KIND: Kind = Kind {
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut done = BTreeSet::new();
+    let mut against = BTreeSet::new();
     for pair in cx
         .pairs
         .iter()
@@ -86,7 +87,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             // A number is counted by its event claim and by a count claim of its own: one
             // conflict of two stated numbers is one finding, whichever claims carry them.
             let (at_a, at_b) = ((ra.article, qa.span), (rb.article, qb.span));
-            if !done.insert((at_a.min(at_b), at_a.max(at_b))) {
+            if done.contains(&(at_a.min(at_b), at_a.max(at_b))) {
+                continue;
+            }
+            // One number set against one value is one finding, however many articles state
+            // that value: "168,000 people" of one article against the "170,000" of three
+            // others is one misstatement, cited once.
+            let (against_a, against_b) = ((at_a, value_key(qb)), (at_b, value_key(qa)));
+            if against.contains(&against_a) || against.contains(&against_b) {
                 continue;
             }
             // Two groups of sources, each agreeing within itself, tell of two events.
@@ -95,6 +103,9 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             {
                 continue;
             }
+            done.insert((at_a.min(at_b), at_a.max(at_b)));
+            against.insert(against_a);
+            against.insert(against_b);
             let text_a = qa.span.slice(&cx.articles[ra.article].text).to_string();
             let text_b = qb.span.slice(&cx.articles[rb.article].text).to_string();
             let message = format!(
@@ -157,6 +168,14 @@ fn near(a: &Quantity, b: &Quantity) -> bool {
     hi - lo <= NEAR_DIFFERENCE || (lo > 0.0 && hi <= NEAR_FACTOR * lo)
 }
 
+/// A count's value as an interval, to tell two statements of one value apart from two values.
+fn value_key(q: &Quantity) -> (Option<String>, String) {
+    (
+        q.unit.clone(),
+        format!("{:?}|{}|{}", q.bound, q.low, q.high),
+    )
+}
+
 /// Whether a claim counts `unit` compatibly with `ours` and not with `theirs`.
 fn sides<'a>(
     unit: &'a str,
@@ -198,5 +217,19 @@ mod tests {
         assert!(!near_pair(50.0, 201.0));
         assert!(!near_pair(3.0, 26.0));
         assert!(!near_pair(5.0, 230_000.0));
+    }
+
+    #[test]
+    fn one_value_stated_twice_is_one_value() {
+        let (a, mut b) = (count(170_000.0), count(170_000.0));
+        b.span = Span::new(40, 47);
+        assert_eq!(value_key(&a), value_key(&b));
+        assert_ne!(value_key(&a), value_key(&count(168_000.0)));
+        b.bound = Bound::About;
+        assert_ne!(
+            value_key(&a),
+            value_key(&b),
+            "about 170,000 is another value"
+        );
     }
 }
