@@ -403,6 +403,10 @@ fn linked(
     }
     // A date has no event word to tell what it dates: the words around it must, as for counts,
     // and always as many (a single shared word, "date placed", dates too many things alike).
+    // Dates described alike in as many words as a story link asks are one date: the day is
+    // the detail in question, as a count's value is, so the weak-link rule below does not
+    // split them.
+    let mut described_alike = false;
     if date {
         let need = if meets(people_a, people_b) {
             DATE_SHARED_WORDS
@@ -413,9 +417,11 @@ fn linked(
             a.object.as_deref().unwrap_or(""),
             b.object.as_deref().unwrap_or(""),
         );
-        if crate::claim::extract::count_words_shared(x, y) < need {
+        let shared = crate::claim::extract::count_words_shared(x, y);
+        if shared < need {
             return false;
         }
+        described_alike = shared >= DATE_SHARED_WORDS_BY_STORY;
     }
     // Counts are statistics of whoever their clause names: two players' yards are two facts
     // even in one story, so a count naming people meets only a count naming one of them, or
@@ -457,7 +463,7 @@ fn linked(
     let (dates, counts) = (dates_differ(a, b), counts_differ(a, b));
     // Counts that say what they count alike are one statistic, whose value is the detail in
     // question.
-    if !strong && !count && (dates || counts) {
+    if !strong && !count && !described_alike && (dates || counts) {
         return false;
     }
     // Two details that differ at once, the day and a count, tell of two events of one actor
@@ -734,6 +740,15 @@ mod story_tests {
                 "Pierre Thomas said on Thursday.",
             ]),
             0
+        );
+        // Linked by a place alone, dates described alike in three words still meet on two
+        // different days: the day is the detail in question, as a count's value is.
+        assert_eq!(
+            date_pairs(&[
+                "On Friday evening fire broke through the church roof in Alaska.",
+                "On Saturday evening fire broke through the church roof in Alaska.",
+            ]),
+            1
         );
     }
 
