@@ -156,3 +156,39 @@ fn seeds_report_snapshot() {
     );
     insta::assert_snapshot!("seeds_text_report", text);
 }
+
+#[test]
+fn every_claim_dated_by_an_event_anchored_expression_takes_its_date() {
+    let report = seeds_report();
+    for (phrase, value) in [
+        ("the start of the war", "2022-02"),
+        ("the eve of the attack", "2022-02-23"),
+    ] {
+        let dated: Vec<&claimcheck::claim::Claim> = report
+            .claims
+            .iter()
+            .filter(|c| {
+                let text = &report
+                    .articles
+                    .iter()
+                    .find(|a| a.id == c.article)
+                    .expect("the claim's article")
+                    .text;
+                c.time
+                    .as_ref()
+                    .is_some_and(|t| t.span.slice(text) == phrase)
+            })
+            .collect();
+        // The event's claim and the expression's own date claim, at least.
+        assert!(dated.len() >= 2, "{phrase}: {} claims", dated.len());
+        for claim in dated {
+            let time = claim.time.as_ref().expect("dated");
+            assert_eq!(time.value, value, "{phrase} in {}", claim.event.predicate);
+            assert!(
+                time.interval.is_some(),
+                "{phrase} in {}",
+                claim.event.predicate
+            );
+        }
+    }
+}

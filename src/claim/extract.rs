@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use crate::claim::model::{
-    COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity, Quantity, Role,
+    COUNT, Claim, ClaimTime, DATE, Event, Modality, Participant, Polarity, Quantity, Role,
 };
 use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
@@ -280,7 +280,76 @@ fn event_claims(
         .collect::<Vec<_>>();
     let counted = counts(cues, parts, &breaks, &event_words);
     claims.extend(counted);
+    claims.extend(dates(cues, parts, &breaks));
     claims
+}
+
+/// Date claims: every date or time of day ("on Tuesday", "in 2003", "at 2:09 a.m. Thursday")
+/// read with the words of its clause, whether or not an event word's clause carries it, as
+/// counts are: one outlet writes "Pierre Thomas was placed on injured reserve Wednesday",
+/// which no event word carries, another "the Saints placed Thomas on injured reserve on
+/// Wednesday"; one dates a death, the other the shooting that killed. The claim's predicate is
+/// [`DATE`], its object the descriptor of the words around the date (`descriptor`, unit
+/// `date`: no calendar word, no verb of saying), its participants the names of the clause.
+/// A date stated only as when something was said ("police said Tuesday") has no descriptor
+/// word of its own beside the speaker, and so meets nothing: report times stay out.
+fn dates(cues: &CueIndex, parts: &SentenceParts<'_, '_>, breaks: &[usize]) -> Vec<Extracted> {
+    let tokens = parts.tokens;
+    let in_time = |t: &Token<'_>| parts.times.iter().any(|(_, x)| x.span.overlaps(t.span));
+    let skip = |t: &Token<'_>| in_time(t) || cues.is_say_verb(t.text);
+    let mut out = Vec::new();
+    for &(index, t) in parts.times {
+        // Durations and recurrences date nothing; "now" and "recently" take the publication
+        // date and state none of their own.
+        if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
+            continue;
+        }
+        let Some(first) = tokens.iter().position(|k| k.span.overlaps(t.span)) else {
+            continue;
+        };
+        let last = tokens
+            .iter()
+            .rposition(|k| k.span.overlaps(t.span))
+            .unwrap_or(first);
+        let (clause_start, clause_end) = clause_of(breaks, first);
+        let in_clause = |span: Span| {
+            let start_ok = clause_start == 0 || tokens[clause_start].span.start <= span.start;
+            let end_ok = clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
+            start_ok && end_ok
+        };
+        let (attribution, modality, polarity) =
+            stance(cues, parts, (first, last), (clause_start, clause_end));
+        let claim = Claim {
+            id: String::new(),
+            article: parts.article.to_string(),
+            sentence: parts.sentence,
+            event: Event {
+                predicate: DATE.to_string(),
+                trigger: t.span.slice_text(tokens),
+                span: t.span,
+            },
+            participants: participants(parts, &in_clause, t.span),
+            object: Some(descriptor(
+                tokens,
+                parts.mentions,
+                &[],
+                (first, last),
+                (clause_start, clause_end),
+                DATE,
+                &skip,
+            )),
+            time: Some(ClaimTime::from_timex(t)),
+            quantities: Vec::new(),
+            attribution,
+            modality,
+            polarity,
+        };
+        out.push(Extracted {
+            claim,
+            timex: Some(index),
+        });
+    }
+    out
 }
 
 /// Words after a verb of saying that begin what is said or to whom, not a thing announced:
@@ -696,6 +765,28 @@ fn count_descriptor(
     (clause_start, clause_end): (usize, usize),
     unit: &str,
 ) -> String {
+    descriptor(
+        tokens,
+        mentions,
+        event_words,
+        (first, last),
+        (clause_start, clause_end),
+        unit,
+        &|_| false,
+    )
+}
+
+/// [`count_descriptor`] for any value at tokens `first..=last`, leaving out the tokens `skip`
+/// holds; `event_words` (spans and their predicates) stand for their events.
+fn descriptor(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    event_words: &[(Span, String)],
+    (first, last): (usize, usize),
+    (clause_start, clause_end): (usize, usize),
+    unit: &str,
+    skip: &dyn Fn(&Token<'_>) -> bool,
+) -> String {
     let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
     let counts_something = !COUNT_FUNCTION_WORDS.contains(&unit);
     let content = |t: &Token<'_>| -> Option<String> {
@@ -708,6 +799,7 @@ fn count_descriptor(
             .trim_end_matches(['\'', '’'])
             .to_string();
         if !t.is_word()
+            || skip(t)
             || named(t)
             || word.len() < 2
             || word.chars().any(|c| c.is_ascii_digit())
@@ -955,6 +1047,66 @@ mod tests {
                 "{text}: {found:#?}"
             );
         }
+    }
+
+    /// The date claims of `text`: their dates as written and their descriptors.
+    fn date_claims(text: &str) -> Vec<(String, String)> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.event.predicate == crate::claim::DATE)
+            .map(|c| {
+                (
+                    c.event.span.slice(text).to_string(),
+                    c.object.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dates_are_read_with_the_words_of_their_clause() {
+        // No event word carries it: the clause's words describe it.
+        let found = claims("Chris Ivory was placed on injured reserve Tuesday.");
+        let date = found
+            .iter()
+            .find(|c| c.event.predicate == crate::claim::DATE)
+            .expect("a date claim");
+        assert_eq!(date.object.as_deref(), Some("date placed injured reserve"));
+        assert_eq!(
+            date.time.as_ref().map(|t| t.value.as_str()),
+            Some("XXXX-WXX-2")
+        );
+        assert!(date.involves("chris-ivory"), "{date:#?}");
+        // One an event word carries is read too, and the calendar words are no descriptor.
+        assert_eq!(
+            date_claims("He became general manager in September 2003."),
+            vec![(
+                "September 2003".to_string(),
+                "date became general manager".to_string()
+            )]
+        );
+        // A report time is described by its speaker alone: the verb of saying is left out.
+        assert_eq!(
+            date_claims("Police said Tuesday."),
+            vec![("Tuesday".to_string(), "date police".to_string())]
+        );
+        assert_eq!(
+            date_claims("Pierre Thomas told reporters on Sunday."),
+            vec![("Sunday".to_string(), "date reporter".to_string())]
+        );
+        // The date claim of a date an event claim carries restates it (the claim diff counts
+        // an edited date once); one no event word carries does not.
+        let found = claims("Police arrested the driver on Friday.");
+        let date = found
+            .iter()
+            .find(|c| c.event.predicate == crate::claim::DATE)
+            .expect("a date claim");
+        assert!(date.restates_event_count(&found), "{found:#?}");
+        let found = claims("Chris Ivory was placed on the reserve list Tuesday.");
+        assert!(found.iter().all(|c| !c.restates_event_count(&found)));
+        // Durations and the present reference date nothing.
+        assert!(date_claims("The talks lasted three days.").is_empty());
+        assert!(date_claims("The team is now in first place.").is_empty());
     }
 
     /// The object (unit and descriptor words) of the first count claim of `text`.

@@ -8,6 +8,6 @@ pub mod partial;
 pub mod trigger;
 
 pub use model::{
-    ATTRIBUTES, Attribution, COUNT, Claim, ClaimTime, Event, Modality, Participant, Polarity,
+    ATTRIBUTES, Attribution, COUNT, Claim, ClaimTime, DATE, Event, Modality, Participant, Polarity,
     Quantity, Role, SourceKind,
 };

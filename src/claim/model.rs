@@ -27,6 +27,11 @@ pub const ATTRIBUTES: [&str; 4] = ["age", "magnitude", "located-in", "title"];
 /// clause ("had 30 points", "a depth of 44 miles"). Its object is the unit.
 pub const COUNT: &str = "count";
 
+/// The predicate of a date claim: a date read with the words of its clause rather than with an
+/// event word ("was placed on injured reserve Tuesday", "became assistant GM in 2003"). Its
+/// object is the descriptor of the words around the date.
+pub const DATE: &str = "date";
+
 /// Whether the claim asserts or denies its event.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -259,12 +264,29 @@ impl Claim {
     /// article) carries too: the same fact stated once, which names no one a second time and is
     /// not a second change when the number is edited.
     pub fn restates_event_count(&self, claims: &[Claim]) -> bool {
-        self.event.predicate == COUNT
-            && claims.iter().any(|c| {
-                c.event.predicate != COUNT
+        let carried_time = |c: &Claim| {
+            c.time
+                .as_ref()
+                .is_some_and(|t| t.span.overlaps(self.event.span))
+        };
+        match self.event.predicate.as_str() {
+            COUNT => claims.iter().any(|c| {
+                !c.is_detail()
                     && c.sentence == self.sentence
                     && c.quantities.iter().any(|q| q.span == self.event.span)
-            })
+            }),
+            DATE => claims
+                .iter()
+                .any(|c| !c.is_detail() && c.sentence == self.sentence && carried_time(c)),
+            _ => false,
+        }
+    }
+
+    /// Whether this is a count or date claim: one detail read with the words around it rather
+    /// than with an event word, compared with other articles' details but never reported alone
+    /// or as a denial.
+    pub fn is_detail(&self) -> bool {
+        self.event.predicate == COUNT || self.event.predicate == DATE
     }
 
     /// Whether `entity` takes part in the claim.

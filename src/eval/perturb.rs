@@ -695,6 +695,30 @@ fn classify(
         })
         .collect();
     if partners.is_empty() {
+        // Whether the unchanged claim met any: the change itself split the pair (a weak link
+        // whose dates now differ, a year moved past the matcher's gap), or it never met one.
+        let mut original: Vec<Vec<Claim>> = claims;
+        original[changed] = analyses[change.article].claims.clone();
+        let before = crate::matcher::pairs(&original, &checker.analyzer.lexicon)
+            .iter()
+            .filter(|p| !p.same_article())
+            .filter(|p| {
+                [p.a, p.b].iter().any(|end| {
+                    end.article == changed
+                        && original[changed][end.claim].event.predicate != crate::claim::COUNT
+                        && {
+                            let c = &original[changed][end.claim];
+                            c.event.span.overlaps(change.old_span)
+                                || c.time
+                                    .as_ref()
+                                    .is_some_and(|t| t.span.overlaps(change.old_span))
+                        }
+                })
+            })
+            .count();
+        if before > 0 {
+            detail.push_str(&format!(" (unchanged, it met {before})"));
+        }
         return (MissClass::Unmatched, detail);
     }
     detail.push_str(" meets");
@@ -864,7 +888,7 @@ fn other_participants(
         for p in analysis
             .claims
             .iter()
-            .filter(|c| !c.is_attribute())
+            .filter(|c| !c.is_attribute() && c.event.predicate != crate::claim::DATE)
             .flat_map(|c| &c.participants)
         {
             let surface = bare(p.span.slice(text)).to_string();
@@ -918,7 +942,7 @@ fn changes(
         analyses[i]
             .claims
             .iter()
-            .filter(|c| !c.is_attribute())
+            .filter(|c| !c.is_attribute() && c.event.predicate != crate::claim::DATE)
             .flat_map(|c| &c.participants)
             .map(|p| surname(&p.entity).to_string())
             .collect()
@@ -927,7 +951,7 @@ fn changes(
         analyses[i]
             .claims
             .iter()
-            .filter(|c| c.polarity == Polarity::Positive)
+            .filter(|c| c.polarity == Polarity::Positive && c.event.predicate != crate::claim::DATE)
             .map(|c| c.event.predicate.clone())
             .collect()
     };
@@ -978,8 +1002,14 @@ fn changes(
         }
         let mut swapped = BTreeSet::new();
         // Participants of attribute claims are left out: the swaps test the event engine, and
-        // the candidates stay those of the claims it matches.
-        for claim in analysis.claims.iter().filter(|c| !c.is_attribute()) {
+        // the candidates stay those of the claims it matches. Date claims restate their
+        // clause's names and dates, which the date changes test; left out, the swap and
+        // negation candidates stay those of the event claims.
+        for claim in analysis
+            .claims
+            .iter()
+            .filter(|c| !c.is_attribute() && c.event.predicate != crate::claim::DATE)
+        {
             for p in &claim.participants {
                 let key = surname(&p.entity).to_string();
                 if !corroborated(k, &|j| by_article[j].2.contains(&key)) || !swapped.insert(p.span)

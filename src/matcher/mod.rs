@@ -36,6 +36,13 @@ pub const COUNT_SHARED_WORDS: usize = 2;
 /// for 37 yards") read alike.
 pub const COUNT_SHARED_WORDS_BY_STORY: usize = 3;
 
+/// Words two date claims' descriptors must share besides their unit (`claim::extract`) when a
+/// person or organization named in both clauses ties them.
+pub const DATE_SHARED_WORDS: usize = 2;
+
+/// Words two date claims' descriptors must share when only a place or the stories tie them.
+pub const DATE_SHARED_WORDS_BY_STORY: usize = 3;
+
 /// Days apart beyond which two dated claims are taken for different events.
 pub const SAME_EVENT_MAX_GAP_DAYS: i64 = 366;
 
@@ -100,7 +107,12 @@ pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
         .collect();
     let restated =
         |c: &Claim| c.event.predicate == crate::claim::COUNT && carried.contains(&c.event.span);
-    for claim in claims.iter().filter(|c| !c.is_attribute() && !restated(c)) {
+    // A date claim names what its clause names, mostly an event claim's names again.
+    let date = |c: &Claim| c.event.predicate == crate::claim::DATE;
+    for claim in claims
+        .iter()
+        .filter(|c| !c.is_attribute() && !restated(c) && !date(c))
+    {
         let mut seen = BTreeSet::new();
         for p in &claim.participants {
             let kind = lexicon.entity(&p.entity).map(|e| e.kind);
@@ -317,8 +329,9 @@ fn linked(
         return false;
     }
     let count = a.event.predicate == crate::claim::COUNT;
+    let date = a.event.predicate == crate::claim::DATE;
     if let (Some(x), Some(y)) = (&a.object, &b.object) {
-        if !count && x != y {
+        if !count && !date && x != y {
             return false;
         }
     }
@@ -393,6 +406,28 @@ fn linked(
             return false;
         }
     }
+    // A date has no event word to tell what it dates: the words around it must, as for counts,
+    // and always as many (a single shared word, "date placed", dates too many things alike).
+    // Dates described alike in as many words as a story link asks are one date: the day is
+    // the detail in question, as a count's value is, so the weak-link rule below does not
+    // split them.
+    let mut described_alike = false;
+    if date {
+        let need = if meets(people_a, people_b) {
+            DATE_SHARED_WORDS
+        } else {
+            DATE_SHARED_WORDS_BY_STORY
+        };
+        let (x, y) = (
+            a.object.as_deref().unwrap_or(""),
+            b.object.as_deref().unwrap_or(""),
+        );
+        let shared = crate::claim::extract::count_words_shared(x, y);
+        if shared < need {
+            return false;
+        }
+        described_alike = shared >= DATE_SHARED_WORDS_BY_STORY;
+    }
     // Counts are statistics of whoever their clause names: two players' yards are two facts
     // even in one story, so a count naming people meets only a count naming one of them, or
     // naming nobody in an article whose story is one of them ("he had 404 yards").
@@ -433,7 +468,7 @@ fn linked(
     let (dates, counts) = (dates_differ(a, b), counts_differ(a, b));
     // Counts that say what they count alike are one statistic, whose value is the detail in
     // question.
-    if !strong && !count && (dates || counts) {
+    if !strong && !count && !described_alike && (dates || counts) {
         return false;
     }
     // Two details that differ at once, the day and a count, tell of two events of one actor
@@ -494,7 +529,13 @@ pub fn stories_far_apart(a: Option<i32>, b: Option<i32>) -> bool {
 /// with a year.
 pub fn story_year(claims: &[Claim]) -> Option<i32> {
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for t in claims.iter().filter_map(|c| c.time.as_ref()) {
+    // Date claims restate the dates of event claims, and date the stamps and background facts
+    // no event word carries: the story is what the events are dated by.
+    for t in claims
+        .iter()
+        .filter(|c| c.event.predicate != crate::claim::DATE)
+        .filter_map(|c| c.time.as_ref())
+    {
         let Some(year) = t.value.get(..4) else {
             continue;
         };
@@ -697,6 +738,54 @@ mod story_tests {
     }
 
     const COUNT_KEY: &str = crate::claim::COUNT;
+
+    /// Pairs of date claims of different articles.
+    fn date_pairs(texts: &[&str]) -> usize {
+        let (claims, lexicon) = claims_of(texts);
+        pairs(&claims, &lexicon)
+            .iter()
+            .filter(|p| {
+                !p.same_article()
+                    && claims[p.a.article][p.a.claim].event.predicate == crate::claim::DATE
+            })
+            .count()
+    }
+
+    #[test]
+    fn dates_described_alike_meet_whatever_event_word_carries_them() {
+        // "placed" is no event word of the lexicon: the two dates meet by their clauses' words.
+        assert_eq!(
+            date_pairs(&[
+                "Pierre Thomas was placed on injured reserve Wednesday.",
+                "The Saints placed Pierre Thomas on injured reserve on Thursday.",
+            ]),
+            1
+        );
+        // One shared word is not enough, nor are report times, which name only the speaker.
+        assert_eq!(
+            date_pairs(&[
+                "Pierre Thomas was placed on the roster Wednesday.",
+                "Pierre Thomas was hurt in practice on Thursday.",
+            ]),
+            0
+        );
+        assert_eq!(
+            date_pairs(&[
+                "Pierre Thomas said Wednesday.",
+                "Pierre Thomas said on Thursday.",
+            ]),
+            0
+        );
+        // Linked by a place alone, dates described alike in three words still meet on two
+        // different days: the day is the detail in question, as a count's value is.
+        assert_eq!(
+            date_pairs(&[
+                "On Friday evening fire broke through the church roof in Alaska.",
+                "On Saturday evening fire broke through the church roof in Alaska.",
+            ]),
+            1
+        );
+    }
 
     #[test]
     fn counts_worded_differently_meet() {

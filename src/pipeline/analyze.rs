@@ -194,7 +194,18 @@ fn resolve_event_anchors(
         let Anchor::Event { event, offset_days } = &times[index].anchor else {
             continue;
         };
-        if times[index].interval.is_some() {
+        if let Some(interval) = times[index].interval {
+            // Resolved already, for another claim of the same expression (an event's and the
+            // expression's own date claim): this claim takes the same date.
+            if let Some(time) = extracted[i]
+                .claim
+                .time
+                .as_mut()
+                .filter(|t| t.interval.is_none())
+            {
+                time.interval = Some(interval);
+                time.value = times[index].value.clone();
+            }
             continue;
         }
         let referents = events.referents(event);

@@ -340,12 +340,6 @@ struct Marker<'r> {
 
 fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
     let checked: BTreeSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
-    let dated: Vec<(&Claim, Interval)> = report
-        .claims
-        .iter()
-        .filter_map(|c| Some((c, c.time.as_ref()?.interval?)))
-        .filter(|(c, _)| checked.contains(c.article.as_str()))
-        .collect();
     // Claims a discrepancy cites that have no interval (a duration, an unresolved date) go
     // to a "no date" column, so that every conflict is marked on the timeline.
     let mut conflicting: Vec<&str> = report
@@ -355,6 +349,18 @@ fn write_timeline(out: &mut String, report: &Report) -> fmt::Result {
         .flat_map(|f| f.claims.iter().map(String::as_str))
         .collect();
     conflicting.sort_unstable();
+    // A date claim restates a date (mostly an event claim's): it is drawn only when a
+    // discrepancy cites it.
+    let dated: Vec<(&Claim, Interval)> = report
+        .claims
+        .iter()
+        .filter(|c| {
+            c.event.predicate != crate::claim::DATE
+                || conflicting.binary_search(&c.id.as_str()).is_ok()
+        })
+        .filter_map(|c| Some((c, c.time.as_ref()?.interval?)))
+        .filter(|(c, _)| checked.contains(c.article.as_str()))
+        .collect();
     let undated: Vec<&Claim> = report
         .claims
         .iter()

@@ -100,6 +100,12 @@ fn written(text: &str, word: &str) -> bool {
     crate::text::has_whole_word(text, word)
 }
 
+/// Whether ENT001 reads a claim's names: not an attribute's (compared by their own rule), nor
+/// a date claim's, which names again what its clause's event claim names.
+fn compared(c: &crate::claim::Claim) -> bool {
+    !c.is_attribute() && c.event.predicate != crate::claim::DATE
+}
+
 fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
     // Where each entity is named: article → number of participant mentions.
     let mut named: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
@@ -107,7 +113,7 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
         let mut spans = BTreeSet::new();
         for p in claims
             .iter()
-            .filter(|c| !c.is_attribute())
+            .filter(|c| compared(c))
             .flat_map(|c| &c.participants)
         {
             if spans.insert((p.span, key(&p.entity))) {
@@ -170,7 +176,7 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
         cx.claims[article]
             .iter()
             .enumerate()
-            .filter(|(_, c)| !c.is_attribute())
+            .filter(|(_, c)| compared(c))
             .find_map(|(n, c)| {
                 let q = c.participants.iter().find(|q| key(&q.entity) == key(id))?;
                 Some((ClaimRef { article, claim: n }, q))
@@ -223,6 +229,9 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
         .iter()
         .filter(|p| rule.spec.applies_to.admits(p.same_article()))
     {
+        if !compared(cx.claim(pair.a)) {
+            continue;
+        }
         for (this, that) in [(pair.a, pair.b), (pair.b, pair.a)] {
             let (a, b) = (cx.claim(this), cx.claim(that));
             for p in a
@@ -280,7 +289,7 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
         let mut slipped: BTreeSet<(usize, crate::text::span::Span)> =
             done.iter().map(|(r, span)| (r.article, *span)).collect();
         for (i, claims) in cx.claims.iter().enumerate() {
-            for (n, a) in claims.iter().enumerate().filter(|(_, c)| !c.is_attribute()) {
+            for (n, a) in claims.iter().enumerate().filter(|(_, c)| compared(c)) {
                 let this = ClaimRef {
                     article: i,
                     claim: n,
@@ -454,7 +463,7 @@ impl<'c> Leads<'c> {
                 .iter()
                 .filter_map(|t| mention(article, t).map(|(_, q)| q))
                 .collect();
-            for (n, c) in claims.iter().enumerate().filter(|(_, c)| !c.is_attribute()) {
+            for (n, c) in claims.iter().enumerate().filter(|(_, c)| compared(c)) {
                 let at = ClaimRef { article, claim: n };
                 let predicate = c.event.predicate.as_str();
                 let mut names: BTreeSet<&str> = BTreeSet::new();

@@ -29,8 +29,8 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         .filter(|p| rule.spec.applies_to.admits(p.same_article()))
     {
         let (a, b) = (cx.claim(pair.a), cx.claim(pair.b));
-        // A negated count ("not one person") denies a number, not an event.
-        if a.polarity == b.polarity || a.event.predicate == crate::claim::COUNT {
+        // A negated count ("not one person") or date denies a detail, not an event.
+        if a.polarity == b.polarity || a.is_detail() {
             continue;
         }
         let (yes, no) = if a.polarity == Polarity::Positive {

@@ -31,7 +31,7 @@ pub(super) const KIND: Kind = Kind {
 fn is_checkable(claim: &Claim) -> bool {
     // A count claim is a number read without its event: compared, not reported alone.
     !claim.is_attribute()
-        && claim.event.predicate != crate::claim::COUNT
+        && !claim.is_detail()
         && !claim.participants.is_empty()
         && (claim.time.is_some()
             || !claim.quantities.is_empty()
