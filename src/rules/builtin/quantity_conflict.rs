@@ -3,7 +3,9 @@
 //! ## What it does
 //! Compares quantities of the same unit on matched claims as intervals with their bounds
 //! ("two" = [2, 2], "more than 24" = (24, ∞), "about 300" = [270, 330]). A unit counted on both
-//! sides with no compatible reading is a discrepancy. Counts of different units are not
+//! sides with no compatible reading is a discrepancy, except that two limits of one kind ("more
+//! than 50" / "more than 100", "up to 120 mph" / "up to 240 mph") are compared as the figures
+//! they give, within the tolerance of an approximate amount. Counts of different units are not
 //! compared. Magnitudes are left to the attribute rule, which compares them with a tolerance:
 //! one conflict, one finding. A claim whose clause counts nothing of the unit takes the one count
 //! of it its article gives other assertions of the same event word. Two groups of sources that
@@ -19,12 +21,13 @@ use std::collections::BTreeSet;
 use crate::claim::extract::count_words_shared;
 use crate::claim::partial::times_conflict;
 use crate::claim::{COUNT, Claim, Modality, Polarity, Quantity};
-use crate::grammar::number::compatible;
+use crate::grammar::number::{APPROX_TOLERANCE, compatible};
 use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
+use crate::temporal::Bound;
 
 pub(super) const KIND: Kind = Kind {
     name: "quantity-conflict",
@@ -81,7 +84,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             let (ra, rb, qa, qb) = (*ra, *rb, *qa, *qb);
-            if (ra != pair.a && rb != pair.b) || compatible(qa, qb) || !(linked || near(qa, qb)) {
+            if (ra != pair.a && rb != pair.b) || !at_odds(qa, qb) || !(linked || near(qa, qb)) {
                 continue;
             }
             // A number is counted by its event claim and by a count claim of its own: one
@@ -154,6 +157,22 @@ fn worded_alike(a: &Claim, b: &Claim) -> bool {
         ) >= COUNT_SHARED_WORDS
 }
 
+/// Whether two counts of one unit cannot both be the figure their sources give. Bounded
+/// amounts are compared as intervals ("more than 300" and "about 320" can both hold), except
+/// two bounds of one kind: each source gives its figure as the limit ("speeds up to 120 mph" /
+/// "speeds of up to 240 mph", "more than 50 firefighters" / "more than 100 firefighters"),
+/// so the two figures are compared with the tolerance of an approximate amount. Not two "at
+/// least": that is how a toll still being counted is told ("at least seven people" killed,
+/// "at least 10" in a later report, or another quake's toll), and both hold.
+fn at_odds(a: &Quantity, b: &Quantity) -> bool {
+    let one_sided = matches!(a.bound, Bound::MoreThan | Bound::AtMost | Bound::LessThan);
+    if one_sided && a.bound == b.bound {
+        let (lo, hi) = (a.value.min(b.value), a.value.max(b.value));
+        return lo * (1.0 + APPROX_TOLERANCE) < hi * (1.0 - APPROX_TOLERANCE);
+    }
+    !compatible(a, b)
+}
+
 /// How many times the smaller of two counts linked only by their words the larger may be.
 const NEAR_FACTOR: f64 = 4.0;
 
@@ -183,16 +202,15 @@ fn sides<'a>(
     theirs: &'a Quantity,
 ) -> impl Fn(&Claim) -> bool + 'a {
     move |c: &Claim| {
-        c.quantities.iter().any(|q| {
-            q.unit.as_deref() == Some(unit) && compatible(q, ours) && !compatible(q, theirs)
-        })
+        c.quantities
+            .iter()
+            .any(|q| q.unit.as_deref() == Some(unit) && !at_odds(q, ours) && at_odds(q, theirs))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::temporal::Bound;
     use crate::text::span::Span;
 
     fn count(value: f64) -> Quantity {
@@ -231,5 +249,46 @@ mod tests {
             value_key(&b),
             "about 170,000 is another value"
         );
+    }
+
+    fn bounded(value: f64, bound: Bound) -> Quantity {
+        let (low, high) = match bound {
+            Bound::MoreThan | Bound::AtLeast => (value, f64::INFINITY),
+            Bound::AtMost | Bound::LessThan => (0.0, value),
+            _ => (value, value),
+        };
+        Quantity {
+            bound,
+            low,
+            high,
+            ..count(value)
+        }
+    }
+
+    #[test]
+    fn two_bounds_of_one_kind_are_compared_as_figures() {
+        let odds = |x: Quantity, y: Quantity| at_odds(&x, &y);
+        // Two tolls still being counted both hold.
+        assert!(!odds(
+            bounded(7.0, Bound::AtLeast),
+            bounded(10.0, Bound::AtLeast)
+        ));
+        for bound in [Bound::MoreThan, Bound::AtMost, Bound::LessThan] {
+            assert!(
+                odds(bounded(120.0, bound), bounded(240.0, bound)),
+                "{bound:?}"
+            );
+            assert!(
+                !odds(bounded(300.0, bound), bounded(320.0, bound)),
+                "{bound:?}"
+            );
+        }
+        // Bounds of two kinds, or a bound and a figure, are intervals that overlap.
+        assert!(!odds(
+            bounded(240.0, Bound::AtMost),
+            bounded(120.0, Bound::AtLeast)
+        ));
+        assert!(!odds(bounded(50.0, Bound::MoreThan), count(100.0)));
+        assert!(odds(bounded(100.0, Bound::MoreThan), count(50.0)));
     }
 }
