@@ -269,7 +269,18 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
     // filler in its place: if the two claims then tell one event, with dates and counts that
     // agree, the name is reported as if they had met.
     if corroborating > 0 {
-        let leads = Leads::new(cx, &story, &mention);
+        // Each article's story figures, as its claims first name them.
+        let figures: Vec<Vec<&Participant>> = story
+            .iter()
+            .enumerate()
+            .map(|(article, topics)| {
+                topics
+                    .iter()
+                    .filter_map(|t| mention(article, t).map(|(_, q)| q))
+                    .collect()
+            })
+            .collect();
+        let leads = Leads::new(cx, &figures);
         // The names each article gives its claims, by key.
         let mut keys_of: Vec<Vec<&str>> = vec![Vec::new(); cx.claims.len()];
         for (k, articles) in &named {
@@ -448,26 +459,23 @@ struct Leads<'c> {
 }
 
 impl<'c> Leads<'c> {
-    fn new(
-        cx: &'c Context<'_>,
-        story: &[Vec<String>],
-        mention: &dyn Fn(usize, &str) -> Option<(ClaimRef, &'c Participant)>,
-    ) -> Leads<'c> {
+    /// The leads of every claim ENT001 compares; `figures` holds each article's story figures.
+    fn new(cx: &'c Context<'_>, figures: &[Vec<&'c Participant>]) -> Leads<'c> {
         let mut leads = Leads {
             by_name: HashMap::new(),
             by_date: HashMap::new(),
         };
         for (article, claims) in cx.claims.iter().enumerate() {
             let text = cx.articles[article].text.as_str();
-            let figures: Vec<&'c Participant> = story[article]
-                .iter()
-                .filter_map(|t| mention(article, t).map(|(_, q)| q))
-                .collect();
             for (n, c) in claims.iter().enumerate().filter(|(_, c)| compared(c)) {
                 let at = ClaimRef { article, claim: n };
                 let predicate = c.event.predicate.as_str();
                 let mut names: BTreeSet<&str> = BTreeSet::new();
-                for q in c.participants.iter().chain(figures.iter().copied()) {
+                for q in c
+                    .participants
+                    .iter()
+                    .chain(figures[article].iter().copied())
+                {
                     names.insert(key(&q.entity));
                     names.extend(last_word(q.span.slice(text)).into_iter().flat_map(runs));
                 }
