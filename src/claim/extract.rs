@@ -304,46 +304,13 @@ fn dates(cues: &CueIndex, parts: &SentenceParts<'_, '_>, breaks: &[usize]) -> Ve
         if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
             continue;
         }
-        let Some(first) = tokens.iter().position(|k| k.span.overlaps(t.span)) else {
+        let describe = |value: (usize, usize), clause: (usize, usize)| {
+            descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip)
+        };
+        let Some(mut claim) = value_claim(cues, parts, breaks, (DATE, t.span), &describe) else {
             continue;
         };
-        let last = tokens
-            .iter()
-            .rposition(|k| k.span.overlaps(t.span))
-            .unwrap_or(first);
-        let (clause_start, clause_end) = clause_of(breaks, first);
-        let in_clause = |span: Span| {
-            let start_ok = clause_start == 0 || tokens[clause_start].span.start <= span.start;
-            let end_ok = clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
-            start_ok && end_ok
-        };
-        let (attribution, modality, polarity) =
-            stance(cues, parts, (first, last), (clause_start, clause_end));
-        let claim = Claim {
-            id: String::new(),
-            article: parts.article.to_string(),
-            sentence: parts.sentence,
-            event: Event {
-                predicate: DATE.to_string(),
-                trigger: t.span.slice_text(tokens),
-                span: t.span,
-            },
-            participants: participants(parts, &in_clause, t.span),
-            object: Some(descriptor(
-                tokens,
-                parts.mentions,
-                &[],
-                (first, last),
-                (clause_start, clause_end),
-                DATE,
-                &skip,
-            )),
-            time: Some(ClaimTime::from_timex(t)),
-            quantities: Vec::new(),
-            attribution,
-            modality,
-            polarity,
-        };
+        claim.time = Some(ClaimTime::from_timex(t));
         out.push(Extracted {
             claim,
             timex: Some(index),
@@ -541,6 +508,51 @@ fn stance(
     (attribution, modality, polarity)
 }
 
+/// A claim of its own for a value the sentence states at `span` (a date, a count), with
+/// `predicate` as its event: the names of the value's clause are its participants, the clause
+/// gives its stance, and `describe` its object from the value's first and last token and its
+/// clause. It carries no time and no quantity; the caller adds the value. `None` when no token
+/// covers the span.
+fn value_claim(
+    cues: &CueIndex,
+    parts: &SentenceParts<'_, '_>,
+    breaks: &[usize],
+    (predicate, span): (&str, Span),
+    describe: &dyn Fn((usize, usize), (usize, usize)) -> String,
+) -> Option<Claim> {
+    let tokens = parts.tokens;
+    let first = tokens.iter().position(|k| k.span.overlaps(span))?;
+    let last = tokens
+        .iter()
+        .rposition(|k| k.span.overlaps(span))
+        .unwrap_or(first);
+    let (clause_start, clause_end) = clause_of(breaks, first);
+    let in_clause = |other: Span| {
+        let start_ok = clause_start == 0 || tokens[clause_start].span.start <= other.start;
+        let end_ok = clause_end >= tokens.len() || other.end <= tokens[clause_end].span.start;
+        start_ok && end_ok
+    };
+    let (attribution, modality, polarity) =
+        stance(cues, parts, (first, last), (clause_start, clause_end));
+    Some(Claim {
+        id: String::new(),
+        article: parts.article.to_string(),
+        sentence: parts.sentence,
+        event: Event {
+            predicate: predicate.to_string(),
+            trigger: span.slice_text(tokens),
+            span,
+        },
+        participants: participants(parts, &in_clause, span),
+        object: Some(describe((first, last), (clause_start, clause_end))),
+        time: None,
+        quantities: Vec::new(),
+        attribution,
+        modality,
+        polarity,
+    })
+}
+
 /// Units that count time, not things: durations, which no count claim is made of.
 const TIME_UNITS: &[&str] = &[
     "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
@@ -570,45 +582,13 @@ fn counts(
         if TIME_UNITS.contains(&unit) {
             continue;
         }
-        let Some(first) = tokens.iter().position(|t| t.span.overlaps(q.span)) else {
+        let describe = |value: (usize, usize), clause: (usize, usize)| {
+            count_descriptor(tokens, parts.mentions, event_words, value, clause, unit)
+        };
+        let Some(mut claim) = value_claim(cues, parts, breaks, (COUNT, q.span), &describe) else {
             continue;
         };
-        let last = tokens
-            .iter()
-            .rposition(|t| t.span.overlaps(q.span))
-            .unwrap_or(first);
-        let (clause_start, clause_end) = clause_of(breaks, first);
-        let in_clause = |span: Span| {
-            let start_ok = clause_start == 0 || tokens[clause_start].span.start <= span.start;
-            let end_ok = clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
-            start_ok && end_ok
-        };
-        let (attribution, modality, polarity) =
-            stance(cues, parts, (first, last), (clause_start, clause_end));
-        let claim = Claim {
-            id: String::new(),
-            article: parts.article.to_string(),
-            sentence: parts.sentence,
-            event: Event {
-                predicate: COUNT.to_string(),
-                trigger: q.span.slice_text(tokens),
-                span: q.span,
-            },
-            participants: participants(parts, &in_clause, q.span),
-            object: Some(count_descriptor(
-                tokens,
-                parts.mentions,
-                event_words,
-                (first, last),
-                (clause_start, clause_end),
-                unit,
-            )),
-            time: None,
-            quantities: vec![q.clone()],
-            attribution,
-            modality,
-            polarity,
-        };
+        claim.quantities = vec![q.clone()];
         out.push(Extracted { claim, timex: None });
     }
     out
