@@ -343,7 +343,7 @@ fn linked(
     // numbers say so in as many words as a link by the story asks ("reached speeds of 120
     // mph" on a highway; "60 percent greater color gamut"): a quake or a product story often
     // names no person, so its articles have no topics to meet through.
-    if !(entity_link || (count && described_without_entity(a, b))) {
+    if !(entity_link || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)) {
         return false;
     }
     // People and organizations named in the clauses tell events apart; places do not. Two
@@ -418,11 +418,7 @@ fn linked(
         } else {
             DATE_SHARED_WORDS_BY_STORY
         };
-        let (x, y) = (
-            a.object.as_deref().unwrap_or(""),
-            b.object.as_deref().unwrap_or(""),
-        );
-        let shared = crate::claim::extract::count_words_shared(x, y);
+        let shared = words_shared(a, b);
         if shared < need {
             return false;
         }
@@ -488,16 +484,13 @@ fn linked(
     true
 }
 
-/// Whether two count claims, neither of whose clauses names a person or organization, say
-/// what they count in at least [`COUNT_SHARED_WORDS_BY_STORY`] words besides their unit: one
-/// statistic told by two articles that share no entity. Counts naming people are statistics of
-/// those people and meet only through them.
-fn described_without_entity(a: &Claim, b: &Claim) -> bool {
-    let (x, y) = (
+/// How many words the descriptors of two claims (a count's, a date's: `claim::extract`) share
+/// besides their unit: what ties two counts or two dates that no event word carries.
+pub fn words_shared(a: &Claim, b: &Claim) -> usize {
+    crate::claim::extract::count_words_shared(
         a.object.as_deref().unwrap_or(""),
         b.object.as_deref().unwrap_or(""),
-    );
-    crate::claim::extract::count_words_shared(x, y) >= COUNT_SHARED_WORDS_BY_STORY
+    )
 }
 
 /// Blocking keys of a count claim by the words of its descriptor (`count|#unit|word`), so

@@ -18,11 +18,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::claim::extract::count_words_shared;
 use crate::claim::partial::times_conflict;
 use crate::claim::{COUNT, Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::{APPROX_TOLERANCE, compatible};
-use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY};
+use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY, words_shared};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -56,13 +55,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         // million in damage to the church building") are linked by those words.
         let linked = cx.names_one_of(a, b)
             || matches!((&a.time, &b.time), (Some(x), Some(y)) if !times_conflict(x, y))
-            || described_alike(a, b);
+            || described_alike(a, b, COUNT_SHARED_WORDS_BY_STORY);
         // Two counts whose words share two ("reached speeds of 120 mph" / "at speeds up to 120
         // mph") are linked by them when their values are near (`near`, checked below): a
         // misstated count is off by a few or by a factor of a few, where another statistic of
         // the story read alike is mostly far off ("923 rounds" in five operations, "about 300"
         // in one).
-        let worded_alike = worded_alike(a, b);
+        let worded_alike = described_alike(a, b, COUNT_SHARED_WORDS);
         if !linked && !worded_alike {
             continue;
         }
@@ -131,30 +130,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// Whether `a` and `b` are count claims whose descriptors share at least
-/// [`COUNT_SHARED_WORDS_BY_STORY`] words besides the unit: as many as the matcher asks of counts
-/// linked only by their stories, so only the equal short descriptors ("touchdown yard") and
-/// tolls it also pairs stay unlinked — one story's statistics of other players and its
-/// background tolls read that way.
-fn described_alike(a: &Claim, b: &Claim) -> bool {
-    a.event.predicate == COUNT
-        && b.event.predicate == COUNT
-        && count_words_shared(
-            a.object.as_deref().unwrap_or(""),
-            b.object.as_deref().unwrap_or(""),
-        ) >= COUNT_SHARED_WORDS_BY_STORY
-}
-
-/// Whether `a` and `b` are count claims whose descriptors share at least
-/// [`COUNT_SHARED_WORDS`] words besides the unit: fewer than [`described_alike`] asks, so the
-/// two are compared only when their values are [`near`].
-fn worded_alike(a: &Claim, b: &Claim) -> bool {
-    a.event.predicate == COUNT
-        && b.event.predicate == COUNT
-        && count_words_shared(
-            a.object.as_deref().unwrap_or(""),
-            b.object.as_deref().unwrap_or(""),
-        ) >= COUNT_SHARED_WORDS
+/// Whether `a` and `b` are count claims whose descriptors share at least `words` words besides
+/// the unit. [`COUNT_SHARED_WORDS_BY_STORY`], as many as the matcher asks of counts linked only
+/// by their stories, links two counts whatever their values, so only the equal short
+/// descriptors ("touchdown yard") and tolls it also pairs stay unlinked — one story's
+/// statistics of other players and its background tolls read that way. The fewer
+/// [`COUNT_SHARED_WORDS`] link them only when their values are [`near`].
+fn described_alike(a: &Claim, b: &Claim, words: usize) -> bool {
+    a.event.predicate == COUNT && b.event.predicate == COUNT && words_shared(a, b) >= words
 }
 
 /// Whether two counts of one unit cannot both be the figure their sources give. Bounded
