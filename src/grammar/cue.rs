@@ -132,7 +132,8 @@ impl CueIndex {
 }
 
 /// Calls `f` with `word` in lower case, without allocating for a short ASCII word (this runs
-/// for every token of every sentence).
+/// for every token of every sentence). A curly apostrophe is read as a straight one, so
+/// "didn’t" and "Russia’s" match cues written "didn't" and "'s".
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
         // Most tokens are already in lower case.
@@ -147,7 +148,7 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             return f(lower);
         }
     }
-    f(&word.to_lowercase())
+    f(&word.to_lowercase().replace('’', "'"))
 }
 
 impl CueIndex {
@@ -167,8 +168,9 @@ fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &[String]) -> bool {
             .iter()
             .zip(phrase)
             .all(|(t, w)| {
-                t.text.eq_ignore_ascii_case(w)
-                    || (w == "n't" && t.text.to_lowercase().ends_with("n't"))
+                with_lower(t.text, |lower| {
+                    lower == w || (w == "n't" && lower.ends_with("n't"))
+                })
             })
 }
 
@@ -471,10 +473,9 @@ const VERB_GROUP: &[&str] = &[
 /// Whether the negation at token `i` denies an ability, not an event: "can't", "cannot",
 /// "can not" ("you can't call it arson yet", "I can't speak for the first death").
 fn is_ability(tokens: &[Token<'_>], i: usize) -> bool {
-    let lower = tokens[i].text.to_lowercase();
-    lower.starts_with("can") && lower.ends_with("n't")
-        || lower == "cannot"
-        || (i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("can"))
+    with_lower(tokens[i].text, |lower| {
+        lower.starts_with("can") && lower.ends_with("n't") || lower == "cannot"
+    }) || (i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("can"))
 }
 
 /// Whether the event at token `trigger` is negated: a negation cue among the few words before
@@ -637,5 +638,9 @@ mod tests {
         assert!(!negated("I don't think charges will be filed", "charges"));
         assert!(!negated("You can't call it arson yet", "call"));
         assert!(!negated("The Curve cannot use the network", "use"));
+        // A curly apostrophe negates as a straight one does.
+        assert!(negated("Smith didn’t return a call", "return"));
+        assert!(!negated("You can’t call it arson yet", "call"));
+        assert!(!negated("I don’t think charges will be filed", "charges"));
     }
 }
