@@ -5,7 +5,10 @@
 //! opposite polarity — "was arrested" against "was not arrested" — reports a discrepancy citing
 //! both event words, once for each denial. A hedged denial ("could not be used", "if the rule
 //! is not struck down") is no denial of a fact and is not reported; a hedged assertion lowers
-//! the severity one step.
+//! the severity one step. Nor is a denial worded by a noun ("escaped without injury", "have not
+//! had any arrests this season", "not the prosecution to persecute a people"): a negated noun
+//! says no event of the kind took place, in general or in a case of its own, rather than that
+//! the one another source tells did not.
 
 use crate::claim::{Modality, Polarity};
 use crate::report::Finding;
@@ -45,7 +48,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         let (positive, negative) = (cx.claim(yes), cx.claim(no));
         // A hedged denial ("could not be used", "if the rule is not struck down") denies no
         // fact.
-        if negative.modality == Modality::Hedged {
+        if negative.modality == Modality::Hedged || denied_by_noun(cx, no.article, negative) {
             continue;
         }
         let text_no = negative.event.span.slice(&cx.articles[no.article].text);
@@ -67,4 +70,22 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+/// Words after which an event word is read as a noun: determiners and the prepositions a denial
+/// by a noun takes ("without injury", "no arrests", "any arrests", "without a hearing").
+const NOUN_OPENERS: &[&str] = &[
+    "without", "no", "any", "the", "a", "an", "of", "his", "her", "their", "its",
+];
+
+/// Whether a negative claim of article `article` denies its event by a noun: its event word
+/// right after a determiner or a preposition ("without injury", "any arrests"). "Fire" and
+/// "defeat" name events as verbs too ("did not fire"): the word before tells which.
+fn denied_by_noun(cx: &Context<'_>, article: usize, claim: &crate::claim::Claim) -> bool {
+    let before = cx.articles[article].text[..claim.event.span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    NOUN_OPENERS.contains(&before.as_str())
 }
