@@ -7,10 +7,11 @@
 //!   compared); inside one article, by anything;
 //! - **magnitude**: two magnitudes of the story's quake, as intervals with their bounds ("at
 //!   least 5.9"), are further apart than `magnitude-tolerance` (default 0.2). Quakes have no
-//!   name: two magnitude claims are of one quake when they share a place (the magnitude's own,
-//!   else that of the event claims carrying its number) and, across articles, the matcher pairs
-//!   events of the two articles or both articles are dated, and, across articles, their dates
-//!   (else their articles' publication dates) are at most `max-gap-days` (default 2) apart —
+//!   name: across articles, two magnitude claims are of one quake when they share a place (the
+//!   magnitude's own, else that of the event claims carrying its number) and the matcher pairs
+//!   events of the two articles or both are dated, or when both articles are dated and the
+//!   matcher pairs their events whatever places they name; and their dates (else their
+//!   articles' publication dates) are at most `max-gap-days` (default 2) apart —
 //!   undated magnitudes of two articles are not compared;
 //! - **located-in**: two sources place one facility in different places, neither naming the
 //!   other's place anywhere (which would make one inside the other: "Malibu, California"), both
@@ -23,7 +24,8 @@
 //!
 //! ## Blocking
 //! Claims are filed under their attribute and entity key (a person's surname, a facility's
-//! first word, a quake's places and article), and only claims sharing a key are compared.
+//! first word, a quake's places and article, and the days from its article's publication day
+//! to `max-gap-days` after it), and only claims sharing a key are compared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -116,11 +118,24 @@ fn quake_places<'c>(cx: &'c Context<'_>, r: ClaimRef) -> Vec<&'c str> {
 }
 
 /// The keys a claim is filed under.
-fn keys(cx: &Context<'_>, r: ClaimRef, claim: &Claim) -> Vec<String> {
+fn keys(cx: &Context<'_>, r: ClaimRef, claim: &Claim, max_gap_days: i64) -> Vec<String> {
     let predicate = &claim.event.predicate;
     match predicate.as_str() {
         "magnitude" => {
             let mut keys = vec![format!("magnitude|article:{}", r.article)];
+            // Articles published on one day or a few days apart, which may tell of one quake
+            // by places named apart: every day from the publication day to `max_gap_days`
+            // after it, so two days at most that far apart share a key.
+            if let Some(published) = cx.articles[r.article].meta.published {
+                if published.day.is_some() {
+                    let day = published.interval().start;
+                    keys.extend(
+                        (0..=max_gap_days.max(0))
+                            .filter_map(|k| day.checked_add_days(chrono::Days::new(k as u64)))
+                            .map(|d| format!("magnitude|published:{d}")),
+                    );
+                }
+            }
             for place in quake_places(cx, r) {
                 keys.extend(
                     ancestors(place, cx.lexicon)
@@ -158,7 +173,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 article,
                 claim: index,
             };
-            for key in keys(cx, r, claim) {
+            for key in keys(cx, r, claim, tolerances.max_gap_days) {
                 blocks.entry(key).or_default().push(r);
             }
         }
@@ -272,7 +287,13 @@ fn conflict(
                             .any(|z| up.iter().any(|w| same_entity(w, z)))
                     })
                 });
-            if !shares_place {
+            // Sources name one quake's place at different scales ("the North Bay", "Lake
+            // County", "Northern California") that the lexicon does not relate: two dated
+            // articles whose events the matcher pairs tell of one quake without a place in
+            // common, when the dates agree (below).
+            let told_together =
+                !same_article && both_published && linked.contains(&(a.article, b.article));
+            if !shares_place && !told_together {
                 return None;
             }
             if same_article {
