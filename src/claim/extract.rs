@@ -800,9 +800,11 @@ fn descriptor(
                 return Some(predicate.clone());
             }
         }
+        // A plural `s` dropped, not the `s` of a word that is no plural ("plus", "bus",
+        // "status", "crisis", "news", "series").
         let stem = word
             .strip_suffix('s')
-            .filter(|s| s.len() > 2 && !s.ends_with('s'))
+            .filter(|s| s.len() > 2 && !number::is_singular_in_s(&word))
             .map_or(word.clone(), str::to_string);
         // A hyphenated compound is its words ("blood-alcohol" / "blood alcohol").
         (stem != unit && number::unit_of(&word).as_deref() != Some(unit)).then(|| {
@@ -874,14 +876,50 @@ pub fn bare_count(descriptor: &str) -> bool {
 }
 
 /// How many words besides the unit two count claims' objects (`count_descriptor`) share;
-/// none when their units differ.
+/// none when their units differ. Words are compared by their [`word_form`] (a plural's `-es`
+/// and `-ies` like its singular), and a compound one writes as one word and the other as two
+/// ("semiautomatic" / "semi automatic", "backend" / "back end") is one shared word.
 pub fn count_words_shared(a: &str, b: &str) -> usize {
     let (mut wa, mut wb) = (a.split(' '), b.split(' '));
     if wa.next() != wb.next() {
         return 0;
     }
-    let wb: Vec<&str> = wb.collect();
-    wa.filter(|w| wb.contains(w)).count()
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (wa.collect(), wb.collect());
+    let (fa, fb): (Vec<String>, Vec<String>) = (
+        wa.iter().map(|w| word_form(w)).collect(),
+        wb.iter().map(|w| word_form(w)).collect(),
+    );
+    let single = fa.iter().filter(|w| fb.contains(w)).count();
+    // Two words of one side written as one word on the other, which neither shares alone.
+    let joined = |xs: &[&str], fx: &[String], fy: &[String]| {
+        xs.windows(2)
+            .zip(fx.windows(2))
+            .filter(|(pair, forms)| {
+                !fy.contains(&forms[0])
+                    && !fy.contains(&forms[1])
+                    && fy.contains(&word_form(&format!("{}{}", pair[0], pair[1])))
+            })
+            .count()
+    };
+    single + joined(&wa, &fa, &fb) + joined(&wb, &fb, &fa)
+}
+
+/// The form a descriptor word is compared by: final `e`s dropped and a final `y` written `i`,
+/// so a plural whose `-es` or `-ies` lost only its `s` meets its singular ("passe" / "pass",
+/// "societie" / "society", "catche" / "catch"). Verbs keep their endings: "rushed" and
+/// "rushing", "missed" and "miss" stay apart, since one story's statistics (a player's yards
+/// rushing in a game and in a season, games missed before and games to miss) read alike once
+/// their verbs are stemmed. Both sides go through it, so the form needs to be no word.
+pub fn word_form(word: &str) -> String {
+    let mut w = word.to_string();
+    while w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    if w.len() > 3 && w.ends_with('y') {
+        w.pop();
+        w.push('i');
+    }
+    w
 }
 
 trait SliceTokens {
@@ -1181,6 +1219,47 @@ mod tests {
         );
         let possessive = object("The party's 125 candidates ran for parliament's seats.");
         assert!(!possessive.contains('\''), "{possessive}");
+    }
+
+    #[test]
+    fn plurals_and_compounds_written_apart_are_shared_words() {
+        use super::{count_words_shared, word_form};
+        for (x, y) in [
+            ("societie", "society"),
+            ("passe", "pass"),
+            ("catche", "catch"),
+            ("agree", "agre"),
+        ] {
+            assert_eq!(word_form(x), word_form(y), "{x} / {y}");
+        }
+        // Verbs keep their endings.
+        assert_ne!(word_form("rushed"), word_form("rushing"));
+        assert_eq!(
+            count_words_shared(
+                "scientist societie representing",
+                "scientist society represent"
+            ),
+            1
+        );
+        // One side's two words are the other's one.
+        assert_eq!(
+            count_words_shared(
+                "pistol shotgun semiautomatic",
+                "pistol shotgun semi automatic"
+            ),
+            2
+        );
+        assert_eq!(
+            count_words_shared("percent back end deal", "percent backend film"),
+            1
+        );
+        // Not when one of the two is shared already.
+        assert_eq!(count_words_shared("yard back end", "yard back backend"), 1);
+        // A word whose `s` is no plural keeps it.
+        let plus = object("He gets 8 percent plus the back end.");
+        assert!(plus.contains("plus"), "{plus}");
+        let news = object("The station aired 3 news bulletins.");
+        assert!(news.contains("news"), "{news}");
     }
 
     #[test]

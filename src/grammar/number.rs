@@ -279,6 +279,18 @@ pub fn compatible(a: &Quantity, b: &Quantity) -> bool {
     !(a_below_b || b_below_a)
 }
 
+/// Words ending in `s` that are no plural of a word without it.
+const NOT_PLURAL: &[&str] = &["news", "series", "species", "means", "always", "perhaps"];
+
+/// Whether a word ending in `s` is no plural: "-ss", "-us", "-is" ("glass", "plus", "bus",
+/// "status", "crisis"), "news", "series".
+pub fn is_singular_in_s(word: &str) -> bool {
+    word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+        || NOT_PLURAL.contains(&word)
+}
+
 /// Singular unit names for counted nouns.
 pub fn unit_of(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
@@ -301,7 +313,7 @@ pub fn unit_of(word: &str) -> Option<String> {
             return Some(stem.unwrap_or_else(|| {
                 lower
                     .strip_suffix('s')
-                    .filter(|s| s.len() > 2)
+                    .filter(|s| s.len() > 2 && !is_singular_in_s(&lower))
                     .unwrap_or(&lower)
                     .to_string()
             }))
@@ -475,7 +487,7 @@ fn plural_head(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         IRREGULAR_PLURALS.contains(&t.text)
             || (t.text.len() > 3
                 && t.text.ends_with('s')
-                && !t.text.ends_with("ss")
+                && !is_singular_in_s(t.text)
                 && t.text.chars().all(char::is_lowercase))
     };
     let is_modifier = |t: &Token<'_>| {

@@ -493,7 +493,8 @@ pub fn words_shared(a: &Claim, b: &Claim) -> usize {
     )
 }
 
-/// Blocking keys of a count claim by the words of its descriptor (`count|#unit|word`), so
+/// Blocking keys of a count claim by the words of its descriptor, in the form they are compared
+/// by (`count|#unit|form`: `claim::extract::word_form`), so
 /// counts whose clauses and stories share no entity can still meet by their words.
 fn word_keys(claim: &Claim) -> Vec<String> {
     if claim.event.predicate != crate::claim::COUNT {
@@ -504,7 +505,13 @@ fn word_keys(claim: &Claim) -> Vec<String> {
         return Vec::new();
     };
     words
-        .map(|w| format!("{}|#{unit}|{w}", crate::claim::COUNT))
+        .map(|w| {
+            format!(
+                "{}|#{unit}|{}",
+                crate::claim::COUNT,
+                crate::claim::extract::word_form(w)
+            )
+        })
         .collect()
 }
 

@@ -7,10 +7,12 @@
 //!   compared); inside one article, by anything;
 //! - **magnitude**: two magnitudes of the story's quake, as intervals with their bounds ("at
 //!   least 5.9"), are further apart than `magnitude-tolerance` (default 0.2). Quakes have no
-//!   name: two magnitude claims are of one quake when they share a place and, across articles,
-//!   the matcher pairs events of the two articles, and, across articles, their dates (else
-//!   their articles' publication dates) are at most `max-gap-days` (default 2) apart — undated
-//!   magnitudes of two articles are not compared;
+//!   name: across articles, two magnitude claims are of one quake when they share a place (the
+//!   magnitude's own, else that of the event claims carrying its number) and the matcher pairs
+//!   events of the two articles or both are dated, or when both articles are dated and the
+//!   matcher pairs their events whatever places they name; and their dates (else their
+//!   articles' publication dates) are at most `max-gap-days` (default 2) apart —
+//!   undated magnitudes of two articles are not compared;
 //! - **located-in**: two sources place one facility in different places, neither naming the
 //!   other's place anywhere (which would make one inside the other: "Malibu, California"), both
 //!   in the same form ("X in Y" or "Y's X": the possessive names a region as often as a town);
@@ -22,12 +24,14 @@
 //!
 //! ## Blocking
 //! Claims are filed under their attribute and entity key (a person's surname, a facility's
-//! first word, a quake's places and article), and only claims sharing a key are compared.
+//! first word, a quake's places and article, and the days from its article's publication day
+//! to `max-gap-days` after it), and only claims sharing a key are compared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::attribute::value_span;
 use crate::claim::{Claim, Modality, Role};
+use crate::lexicon::EntityKind;
 use crate::matcher::{ClaimRef, ancestors, same_entity};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
@@ -75,13 +79,64 @@ fn places(claim: &Claim) -> impl Iterator<Item = &str> {
         .map(|p| p.entity.as_str())
 }
 
+/// The places of a magnitude claim: its clause's, or, when the magnitude's own words name none
+/// ("a preliminary magnitude of 4.6 was recorded in the North Bay", where the place is read by
+/// the quake), the places of the article's event claims that carry the same number: where they
+/// happened, or what was struck when the lexicon does not know it for a person or an
+/// organization ("North Bay").
+fn quake_places<'c>(cx: &'c Context<'_>, r: ClaimRef) -> Vec<&'c str> {
+    let claim = cx.claim(r);
+    let own: Vec<&str> = places(claim).collect();
+    if !own.is_empty() {
+        return own;
+    }
+    let spans: Vec<_> = claim.quantities.iter().map(|q| q.span).collect();
+    let mut found: Vec<&str> = Vec::new();
+    for other in &cx.claims[r.article] {
+        if other.is_attribute() || !other.quantities.iter().any(|q| spans.contains(&q.span)) {
+            continue;
+        }
+        let struck = |p: &&crate::claim::Participant| {
+            p.role == Role::Location
+                || (p.role == Role::Patient
+                    && !cx.lexicon.entity(&p.entity).is_some_and(|e| {
+                        matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                    }))
+        };
+        for place in other
+            .participants
+            .iter()
+            .filter(struck)
+            .map(|p| p.entity.as_str())
+        {
+            if !found.contains(&place) {
+                found.push(place);
+            }
+        }
+    }
+    found
+}
+
 /// The keys a claim is filed under.
-fn keys(cx: &Context<'_>, r: ClaimRef, claim: &Claim) -> Vec<String> {
+fn keys(cx: &Context<'_>, r: ClaimRef, claim: &Claim, max_gap_days: i64) -> Vec<String> {
     let predicate = &claim.event.predicate;
     match predicate.as_str() {
         "magnitude" => {
             let mut keys = vec![format!("magnitude|article:{}", r.article)];
-            for place in places(claim) {
+            // Articles published on one day or a few days apart, which may tell of one quake
+            // by places named apart: every day from the publication day to `max_gap_days`
+            // after it, so two days at most that far apart share a key.
+            if let Some(published) = cx.articles[r.article].meta.published {
+                if published.day.is_some() {
+                    let day = published.interval().start;
+                    keys.extend(
+                        (0..=max_gap_days.max(0))
+                            .filter_map(|k| day.checked_add_days(chrono::Days::new(k as u64)))
+                            .map(|d| format!("magnitude|published:{d}")),
+                    );
+                }
+            }
+            for place in quake_places(cx, r) {
                 keys.extend(
                     ancestors(place, cx.lexicon)
                         .into_iter()
@@ -118,7 +173,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 article,
                 claim: index,
             };
-            for key in keys(cx, r, claim) {
+            for key in keys(cx, r, claim, tolerances.max_gap_days) {
                 blocks.entry(key).or_default().push(r);
             }
         }
@@ -211,23 +266,34 @@ fn conflict(
                 .then(|| format!("age of {}", longer(ea, eb)))
         }
         "magnitude" => {
-            // Another year, another quake.
+            // Another year, another quake. Two articles published within the days a quake is
+            // told of (`same_quake_time`, below) tell of one quake in one place though the
+            // matcher pairs none of their events (they name it in other words).
+            let both_published = cx.articles[a.article].meta.published.is_some()
+                && cx.articles[b.article].meta.published.is_some();
             if !same_article
-                && (!linked.contains(&(a.article, b.article))
+                && ((!linked.contains(&(a.article, b.article)) && !both_published)
                     || years_apart(cx, a.article, b.article).is_some_and(|y| y > 0.0))
             {
                 return None;
             }
+            let (places_a, places_b) = (quake_places(cx, a), quake_places(cx, b));
             let shares_place = same_article
-                || places(ca).any(|x| {
+                || places_a.iter().any(|x| {
                     let up = ancestors(x, cx.lexicon);
-                    places(cb).any(|y| {
+                    places_b.iter().any(|y| {
                         ancestors(y, cx.lexicon)
                             .iter()
                             .any(|z| up.iter().any(|w| same_entity(w, z)))
                     })
                 });
-            if !shares_place {
+            // Sources name one quake's place at different scales ("the North Bay", "Lake
+            // County", "Northern California") that the lexicon does not relate: two dated
+            // articles whose events the matcher pairs tell of one quake without a place in
+            // common, when the dates agree (below).
+            let told_together =
+                !same_article && both_published && linked.contains(&(a.article, b.article));
+            if !shares_place && !told_together {
                 return None;
             }
             if same_article {
@@ -245,7 +311,7 @@ fn conflict(
             let (qa, qb) = (ca.quantities.first()?, cb.quantities.first()?);
             let apart = qa.low - qb.high > tolerances.magnitude + EPSILON
                 || qb.low - qa.high > tolerances.magnitude + EPSILON;
-            let place = places(ca).next().or_else(|| places(cb).next());
+            let place = places_a.first().or_else(|| places_b.first());
             apart.then(|| match place {
                 Some(place) => format!("magnitude of the quake ({place})"),
                 None => "magnitude of the quake".to_string(),
