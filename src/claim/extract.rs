@@ -280,7 +280,7 @@ fn event_claims(
         .collect::<Vec<_>>();
     let counted = counts(cues, parts, &breaks, &event_words);
     claims.extend(counted);
-    claims.extend(dates(cues, parts, &breaks));
+    claims.extend(dates(cues, parts, &breaks, &event_words));
     claims
 }
 
@@ -293,19 +293,37 @@ fn event_claims(
 /// `date`: no calendar word, no verb of saying), its participants the names of the clause.
 /// A date stated only as when something was said ("police said Tuesday") has no descriptor
 /// word of its own beside the speaker, and so meets nothing: report times stay out.
-fn dates(cues: &CueIndex, parts: &SentenceParts<'_, '_>, breaks: &[usize]) -> Vec<Extracted> {
+fn dates(
+    cues: &CueIndex,
+    parts: &SentenceParts<'_, '_>,
+    breaks: &[usize],
+    event_words: &[(Span, String)],
+) -> Vec<Extracted> {
     let tokens = parts.tokens;
     let in_time = |t: &Token<'_>| parts.times.iter().any(|(_, x)| x.span.overlaps(t.span));
     let skip = |t: &Token<'_>| in_time(t) || cues.is_say_verb(t.text);
+    // Durations and recurrences date nothing; "now" and "recently" take the publication date
+    // and state none of their own.
+    let dating = |t: &Timex| {
+        matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.ends_with("_REF")
+    };
+    // Dates of one kind are stated alike: a year as four digits, a month as seven characters,
+    // a weekday with a `W`.
+    let kind = |t: &Timex| (t.value.len(), t.value.contains('W'));
+    let dated: Vec<&(usize, &Timex)> = parts.times.iter().filter(|(_, t)| dating(t)).collect();
+    let sentence = sentence_words(tokens, parts.mentions, event_words, &skip);
     let mut out = Vec::new();
-    for &(index, t) in parts.times {
-        // Durations and recurrences date nothing; "now" and "recently" take the publication
-        // date and state none of their own.
-        if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
-            continue;
-        }
+    for (n, &&(index, t)) in dated.iter().enumerate() {
+        let alike = |(_, x): &&&(usize, &Timex)| kind(x) == kind(t);
+        let place = dated[..n].iter().filter(alike).count();
+        let stated = dated.iter().filter(alike).count();
         let describe = |value: (usize, usize), clause: (usize, usize)| {
-            descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip)
+            let near = descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip);
+            // The date's place among the sentence's dates of its kind ("from 1995 to 1998": the
+            // first of two years), then the words of its sentence.
+            format!("{near} {SENTENCE_MARK} {}/{stated} {sentence}", place + 1)
+                .trim_end()
+                .to_string()
         };
         let Some(mut claim) = value_claim(cues, parts, breaks, (DATE, t.span), &describe) else {
             continue;
@@ -317,6 +335,84 @@ fn dates(cues: &CueIndex, parts: &SentenceParts<'_, '_>, breaks: &[usize]) -> Ve
         });
     }
     out
+}
+
+/// What separates a date claim's descriptor from the words of its sentence in its object
+/// ("date placed injured reserve | 1/1 plac injur reserv").
+pub const SENTENCE_MARK: &str = "|";
+
+/// The content words of a sentence, each once, in text order, for telling what a date in it
+/// dates however an outlet words it: no names, numbers, function words, times or verbs of
+/// saying (`skip`); an event word stands for its event, any other word for its light stem
+/// (`light_stem`: "sentenced" and "sentence", "serving" and "serve" are one word).
+fn sentence_words(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    event_words: &[(Span, String)],
+    skip: &dyn Fn(&Token<'_>) -> bool,
+) -> String {
+    let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
+    let mut words: Vec<String> = Vec::new();
+    for t in tokens {
+        let lowered = t.text.to_lowercase();
+        let word = lowered
+            .strip_suffix("'s")
+            .or_else(|| lowered.strip_suffix("’s"))
+            .unwrap_or(&lowered)
+            .trim_end_matches(['\'', '’']);
+        if !t.is_word()
+            || skip(t)
+            || named(t)
+            || word.len() < 3
+            || word.chars().any(|c| c.is_ascii_digit())
+            || COUNT_FUNCTION_WORDS.contains(&word)
+            || number::parse_cardinal(word).is_some()
+        {
+            continue;
+        }
+        let found = match event_words.iter().find(|(span, _)| span.contains(t.span)) {
+            Some((_, predicate)) => vec![predicate.clone()],
+            None => word
+                .split('-')
+                .filter(|w| w.len() > 2)
+                .map(light_stem)
+                .collect(),
+        };
+        for w in found {
+            if !w.is_empty() && !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// A word without its commonest inflections, so that forms of one word compare equal:
+/// "sentenced", "sentence" and "sentences" are `sentenc`; "serving", "served", "serve" are
+/// `serv`; "convictions" is `conviction`; "stopped" is `stop`. Not a full stemmer: only
+/// plural and verb endings, and a final `e`.
+pub fn light_stem(word: &str) -> String {
+    let mut w = word.to_string();
+    for (suffix, by) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+        if let Some(head) = w.strip_suffix(suffix) {
+            if head.len() >= 3 && !(suffix == "s" && (head.ends_with('s') || head.ends_with('u'))) {
+                w = format!("{head}{by}");
+                break;
+            }
+        }
+    }
+    // "stopp" of "stopped", "runn" of "running".
+    let b = w.as_bytes();
+    if b.len() >= 4
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !matches!(b[b.len() - 1], b'l' | b's' | b'z' | b'e' | b'o')
+    {
+        w.pop();
+    }
+    if w.len() > 3 && w.ends_with('e') && !w.ends_with("ee") {
+        w.pop();
+    }
+    w
 }
 
 /// Words after a verb of saying that begin what is said or to whom, not a thing announced:
@@ -1067,6 +1163,17 @@ mod tests {
         }
     }
 
+    /// A date claim's descriptor: its object up to the words of its sentence.
+    fn near(object: Option<&str>) -> String {
+        object
+            .unwrap_or_default()
+            .split(super::SENTENCE_MARK)
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string()
+    }
+
     /// The date claims of `text`: their dates as written and their descriptors.
     fn date_claims(text: &str) -> Vec<(String, String)> {
         claims(text)
@@ -1075,7 +1182,7 @@ mod tests {
             .map(|c| {
                 (
                     c.event.span.slice(text).to_string(),
-                    c.object.unwrap_or_default(),
+                    near(c.object.as_deref()),
                 )
             })
             .collect()
@@ -1089,7 +1196,7 @@ mod tests {
             .iter()
             .find(|c| c.event.predicate == crate::claim::DATE)
             .expect("a date claim");
-        assert_eq!(date.object.as_deref(), Some("date placed injured reserve"));
+        assert_eq!(near(date.object.as_deref()), "date placed injured reserve");
         assert_eq!(
             date.time.as_ref().map(|t| t.value.as_str()),
             Some("XXXX-WXX-2")
@@ -1125,6 +1232,56 @@ mod tests {
         // Durations and the present reference date nothing.
         assert!(date_claims("The talks lasted three days.").is_empty());
         assert!(date_claims("The team is now in first place.").is_empty());
+    }
+
+    #[test]
+    fn a_date_claim_carries_the_words_of_its_sentence() {
+        // After the descriptor: the date's place among its sentence's dates of its kind, then
+        // the sentence's content words in their light stems, names and times left out.
+        let found = claims("Smith had three prior convictions, spanning from 1990 to 1991.");
+        let objects: Vec<&str> = found
+            .iter()
+            .filter(|c| c.event.predicate == crate::claim::DATE)
+            .filter_map(|c| c.object.as_deref())
+            .collect();
+        assert_eq!(objects.len(), 2, "{found:#?}");
+        let sentence = |o: &str| o.split_once(" | ").map(|(_, s)| s.to_string());
+        assert_eq!(
+            sentence(objects[0]).as_deref(),
+            Some("1/2 prior conviction span")
+        );
+        assert_eq!(
+            sentence(objects[1]).as_deref(),
+            Some("2/2 prior conviction span")
+        );
+        // A year and a weekday are of two kinds: each is the first of its kind.
+        let found = claims("In 2004 he was hired, and he resigned on Tuesday.");
+        let places: Vec<String> = found
+            .iter()
+            .filter(|c| c.event.predicate == crate::claim::DATE)
+            .filter_map(|c| sentence(c.object.as_deref()?))
+            .map(|s| s.split(' ').next().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(places, vec!["1/1", "1/1"], "{found:#?}");
+    }
+
+    #[test]
+    fn light_stems_join_the_forms_of_a_word() {
+        for (a, b) in [
+            ("sentenced", "sentence"),
+            ("sentences", "sentence"),
+            ("serving", "serve"),
+            ("served", "serves"),
+            ("murdering", "murder"),
+            ("convictions", "conviction"),
+            ("stopped", "stop"),
+            ("injuries", "injury"),
+        ] {
+            assert_eq!(super::light_stem(a), super::light_stem(b), "{a} / {b}");
+        }
+        for (a, b) in [("spring", "spree"), ("morning", "more"), ("status", "stat")] {
+            assert_ne!(super::light_stem(a), super::light_stem(b), "{a} / {b}");
+        }
     }
 
     /// The object (unit and descriptor words) of the first count claim of `text`.
