@@ -226,6 +226,7 @@ fn to_claim(cues: &CueIndex, parts: &SentenceParts<'_, '_>, found: Found<'_>) ->
             attribution,
             modality,
             polarity: Polarity::Positive,
+            context: None,
         },
         timex: nearest.map(|(index, _)| *index),
     }

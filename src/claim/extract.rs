@@ -271,6 +271,7 @@ fn event_claims(
                 attribution,
                 modality,
                 polarity,
+                context: None,
             };
             Extracted {
                 claim,
@@ -318,16 +319,18 @@ fn dates(
         let place = dated[..n].iter().filter(alike).count();
         let stated = dated.iter().filter(alike).count();
         let describe = |value: (usize, usize), clause: (usize, usize)| {
-            let near = descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip);
-            // The date's place among the sentence's dates of its kind ("from 1995 to 1998": the
-            // first of two years), then the words of its sentence.
-            format!("{near} {SENTENCE_MARK} {}/{stated} {sentence}", place + 1)
-                .trim_end()
-                .to_string()
+            descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip)
         };
         let Some(mut claim) = value_claim(cues, parts, breaks, (DATE, t.span), &describe) else {
             continue;
         };
+        // The date's place among the sentence's dates of its kind ("from 1995 to 1998": the
+        // first of two years), then the words of its sentence.
+        claim.context = Some(
+            format!("{}/{stated} {sentence}", place + 1)
+                .trim_end()
+                .to_string(),
+        );
         claim.time = Some(ClaimTime::from_timex(t));
         out.push(Extracted {
             claim,
@@ -336,10 +339,6 @@ fn dates(
     }
     out
 }
-
-/// What separates a date claim's descriptor from the words of its sentence in its object
-/// ("date placed injured reserve | 1/1 plac injur reserv").
-pub const SENTENCE_MARK: &str = "|";
 
 /// The content words of a sentence, each once, in text order, for telling what a date in it
 /// dates however an outlet words it: no names, numbers, function words, times or verbs of
@@ -646,6 +645,7 @@ fn value_claim(
         attribution,
         modality,
         polarity,
+        context: None,
     })
 }
 
@@ -1163,15 +1163,9 @@ mod tests {
         }
     }
 
-    /// A date claim's descriptor: its object up to the words of its sentence.
+    /// A date claim's descriptor: its object.
     fn near(object: Option<&str>) -> String {
-        object
-            .unwrap_or_default()
-            .split(super::SENTENCE_MARK)
-            .next()
-            .unwrap_or_default()
-            .trim_end()
-            .to_string()
+        object.unwrap_or_default().to_string()
     }
 
     /// The date claims of `text`: their dates as written and their descriptors.
@@ -1239,27 +1233,22 @@ mod tests {
         // After the descriptor: the date's place among its sentence's dates of its kind, then
         // the sentence's content words in their light stems, names and times left out.
         let found = claims("Smith had three prior convictions, spanning from 1990 to 1991.");
-        let objects: Vec<&str> = found
+        let contexts: Vec<&str> = found
             .iter()
             .filter(|c| c.event.predicate == crate::claim::DATE)
-            .filter_map(|c| c.object.as_deref())
+            .filter_map(|c| c.context.as_deref())
             .collect();
-        assert_eq!(objects.len(), 2, "{found:#?}");
-        let sentence = |o: &str| o.split_once(" | ").map(|(_, s)| s.to_string());
         assert_eq!(
-            sentence(objects[0]).as_deref(),
-            Some("1/2 prior conviction span")
-        );
-        assert_eq!(
-            sentence(objects[1]).as_deref(),
-            Some("2/2 prior conviction span")
+            contexts,
+            vec!["1/2 prior conviction span", "2/2 prior conviction span"],
+            "{found:#?}"
         );
         // A year and a weekday are of two kinds: each is the first of its kind.
         let found = claims("In 2004 he was hired, and he resigned on Tuesday.");
         let places: Vec<String> = found
             .iter()
             .filter(|c| c.event.predicate == crate::claim::DATE)
-            .filter_map(|c| sentence(c.object.as_deref()?))
+            .filter_map(|c| c.context.as_deref())
             .map(|s| s.split(' ').next().unwrap_or_default().to_string())
             .collect();
         assert_eq!(places, vec!["1/1", "1/1"], "{found:#?}");

@@ -219,6 +219,12 @@ pub struct Claim {
     pub modality: Modality,
     /// Whether it happened.
     pub polarity: Polarity,
+    /// For a date claim, what its sentence says besides the date, as the matcher compares it:
+    /// the date's place among the sentence's dates of its kind ("1/2": the first of two years)
+    /// and the light stems of the sentence's content words (`claim::extract::dates`). Working
+    /// data of the matcher, not part of the claim as reported.
+    #[serde(skip)]
+    pub context: Option<String>,
 }
 
 impl Claim {

@@ -501,28 +501,20 @@ fn linked(
 }
 
 /// How many words the descriptors of two claims (a count's, a date's: `claim::extract`) share
-/// besides their unit: what ties two counts or two dates that no event word carries. A date
-/// claim's descriptor is its object up to the words of its sentence.
+/// besides their unit: what ties two counts or two dates that no event word carries.
 pub fn words_shared(a: &Claim, b: &Claim) -> usize {
     crate::claim::extract::count_words_shared(near_words(a), near_words(b))
 }
 
-/// A claim's descriptor: its object, up to the words of its sentence for a date claim.
+/// A claim's descriptor: its object.
 fn near_words(c: &Claim) -> &str {
-    let object = c.object.as_deref().unwrap_or("");
-    match object.split_once(crate::claim::extract::SENTENCE_MARK) {
-        Some((near, _)) => near.trim_end(),
-        None => object,
-    }
+    c.object.as_deref().unwrap_or("")
 }
 
-/// A date claim's place among its sentence's dates ("1/2") and its sentence's words.
+/// A date claim's place among its sentence's dates ("1/2") and its sentence's words
+/// (`Claim::context`).
 fn sentence_of(c: &Claim) -> Option<(&str, Vec<&str>)> {
-    let (_, rest) = c
-        .object
-        .as_deref()?
-        .split_once(crate::claim::extract::SENTENCE_MARK)?;
-    let mut words = rest.split_whitespace();
+    let mut words = c.context.as_deref()?.split_whitespace();
     let place = words.next()?;
     Some((place, words.collect()))
 }

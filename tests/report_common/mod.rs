@@ -110,6 +110,7 @@ fn claim(
         attribution: Attribution::default(),
         modality: Modality::Asserted,
         polarity: Polarity::Positive,
+        context: None,
     }
 }
 
