@@ -10,6 +10,11 @@
 //! dated by their years alone: a background fact whose year one source misstates) — look-alike
 //! events with other participants or far-apart dates stay apart.
 //!
+//! Counts and dates, which no event word tells apart, are also filed under the words that
+//! describe them: a count under its descriptor's words, a date under the rarest words of its
+//! sentence in the run ([`DateWords`]), so two outlets stating one figure or one day meet even
+//! when their clauses name no one in common.
+//!
 //! A claim whose clause names nobody ("she checked into rehab on Friday") still belongs to its
 //! article's story: each article has *topic* entities, the ones its claims name most often, and
 //! a claim is blocked and matched under its own participants and its article's topics. Two
@@ -506,7 +511,7 @@ pub fn words_shared(a: &Claim, b: &Claim) -> usize {
     crate::claim::extract::count_words_shared(near_words(a), near_words(b))
 }
 
-/// A claim's descriptor: its object.
+/// A claim's descriptor (a count's, a date's): its object.
 fn near_words(c: &Claim) -> &str {
     c.object.as_deref().unwrap_or("")
 }
