@@ -1163,11 +1163,6 @@ mod tests {
         }
     }
 
-    /// A date claim's descriptor: its object.
-    fn near(object: Option<&str>) -> String {
-        object.unwrap_or_default().to_string()
-    }
-
     /// The date claims of `text`: their dates as written and their descriptors.
     fn date_claims(text: &str) -> Vec<(String, String)> {
         claims(text)
@@ -1176,7 +1171,7 @@ mod tests {
             .map(|c| {
                 (
                     c.event.span.slice(text).to_string(),
-                    near(c.object.as_deref()),
+                    c.object.clone().unwrap_or_default(),
                 )
             })
             .collect()
@@ -1190,7 +1185,10 @@ mod tests {
             .iter()
             .find(|c| c.event.predicate == crate::claim::DATE)
             .expect("a date claim");
-        assert_eq!(near(date.object.as_deref()), "date placed injured reserve");
+        assert_eq!(
+            date.object.as_deref().unwrap_or_default(),
+            "date placed injured reserve"
+        );
         assert_eq!(
             date.time.as_ref().map(|t| t.value.as_str()),
             Some("XXXX-WXX-2")
