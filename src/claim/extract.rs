@@ -340,6 +340,32 @@ fn dates(
     out
 }
 
+/// A token's word as a description reads it: lower case, a possessive's apostrophe dropped
+/// ("parliament's" is `parliament`). `None` for a token that tells nothing of what a value is
+/// of: punctuation, a name (`named`), a token `skip` holds, a word shorter than `min_len`, a
+/// number or a function word.
+fn content_word(
+    t: &Token<'_>,
+    min_len: usize,
+    named: &dyn Fn(&Token<'_>) -> bool,
+    skip: &dyn Fn(&Token<'_>) -> bool,
+) -> Option<String> {
+    let lowered = t.text.to_lowercase();
+    let word = lowered
+        .strip_suffix("'s")
+        .or_else(|| lowered.strip_suffix("’s"))
+        .unwrap_or(&lowered)
+        .trim_end_matches(['\'', '’']);
+    let says_nothing = !t.is_word()
+        || skip(t)
+        || named(t)
+        || word.len() < min_len
+        || word.chars().any(|c| c.is_ascii_digit())
+        || COUNT_FUNCTION_WORDS.contains(&word)
+        || number::parse_cardinal(word).is_some();
+    (!says_nothing).then(|| word.to_string())
+}
+
 /// The content words of a sentence, each once, in text order, for telling what a date in it
 /// dates however an outlet words it: no names, numbers, function words, times or verbs of
 /// saying (`skip`); an event word stands for its event, any other word for its light stem
@@ -353,22 +379,9 @@ fn sentence_words(
     let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
     let mut words: Vec<String> = Vec::new();
     for t in tokens {
-        let lowered = t.text.to_lowercase();
-        let word = lowered
-            .strip_suffix("'s")
-            .or_else(|| lowered.strip_suffix("’s"))
-            .unwrap_or(&lowered)
-            .trim_end_matches(['\'', '’']);
-        if !t.is_word()
-            || skip(t)
-            || named(t)
-            || word.len() < 3
-            || word.chars().any(|c| c.is_ascii_digit())
-            || COUNT_FUNCTION_WORDS.contains(&word)
-            || number::parse_cardinal(word).is_some()
-        {
+        let Some(word) = content_word(t, 3, &named, skip) else {
             continue;
-        }
+        };
         let found = match event_words.iter().find(|(span, _)| span.contains(t.span)) {
             Some((_, predicate)) => vec![predicate.clone()],
             None => word
@@ -866,24 +879,7 @@ fn descriptor(
     let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
     let counts_something = !COUNT_FUNCTION_WORDS.contains(&unit);
     let content = |t: &Token<'_>| -> Option<String> {
-        // A possessive's apostrophe is no part of the word ("parliament's" is `parliament`).
-        let lowered = t.text.to_lowercase();
-        let word = lowered
-            .strip_suffix("'s")
-            .or_else(|| lowered.strip_suffix("’s"))
-            .unwrap_or(&lowered)
-            .trim_end_matches(['\'', '’'])
-            .to_string();
-        if !t.is_word()
-            || skip(t)
-            || named(t)
-            || word.len() < 2
-            || word.chars().any(|c| c.is_ascii_digit())
-            || COUNT_FUNCTION_WORDS.contains(&word.as_str())
-            || number::parse_cardinal(&word).is_some()
-        {
-            return None;
-        }
+        let word = content_word(t, 2, &named, skip)?;
         if CASUALTY_WORDS.contains(&word.as_str()) {
             return Some(CASUALTY.to_string());
         }
