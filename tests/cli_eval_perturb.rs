@@ -142,3 +142,97 @@ fn confusing_findings_are_printed_with_the_sentences_they_cite() {
         "{text}"
     );
 }
+
+/// A gold annotation linking the "Friday" of articles 1a and 1b, with `extra` lines after it.
+fn gold(extra: &[&str]) -> tempfile::NamedTempFile {
+    let sentence = "Police arrested Jamal Jones in Houston on Friday.";
+    let start = sentence.find("Friday").unwrap();
+    let line = |id: &str| {
+        serde_json::json!({"id": id, "mentions": [{
+            "type": "TIME_DATE", "field": "text", "start": start, "end": start + 6,
+            "chain": "TIM1", "chain_relation": "CROSS_DOC_COREF"
+        }]})
+        .to_string()
+    };
+    let mut file = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .unwrap();
+    writeln!(file, "{}\n{}", line("1a"), line("1b")).unwrap();
+    for l in extra {
+        writeln!(file, "{l}").unwrap();
+    }
+    file
+}
+
+/// The "date moved" line of the gold-confirmed recall.
+fn confirmed_dates(text: &str) -> String {
+    let (_, after) = text
+        .split_once("recall on changes a gold annotation confirms")
+        .unwrap_or_else(|| panic!("{text}"));
+    after
+        .lines()
+        .find(|l| l.trim_start().starts_with("date moved"))
+        .unwrap_or_else(|| panic!("{text}"))
+        .to_string()
+}
+
+#[test]
+fn a_gold_annotation_gives_recall_on_the_changes_it_confirms() {
+    let (file, annotation) = (corpus(), gold(&[]));
+    let output = cli_common::run(&[
+        "eval",
+        "perturb",
+        file.path().to_str().unwrap(),
+        "--gold",
+        annotation.path().to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    // Both articles' "Friday" are candidates the annotation links; "Saturday" is not linked.
+    assert!(confirmed_dates(&text).contains("/2 "), "{text}");
+    assert!(
+        text.contains("number changed       (not annotated)"),
+        "{text}"
+    );
+    let plain = cli_common::run(&["eval", "perturb", file.path().to_str().unwrap()]);
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(!plain.contains("gold annotation"), "{plain}");
+}
+
+#[test]
+fn a_bad_gold_line_is_an_error_naming_file_and_line_and_the_rest_is_used() {
+    let (file, annotation) = (corpus(), gold(&["{\"id\": \"1c\", \"mentions\": [{"]));
+    let output = cli_common::run(&[
+        "eval",
+        "perturb",
+        file.path().to_str().unwrap(),
+        "--gold",
+        annotation.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(":3:") && stderr.contains("annotation"),
+        "{stderr}"
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(confirmed_dates(&text).contains("/2 "), "{text}");
+    let missing = cli_common::run(&[
+        "eval",
+        "perturb",
+        file.path().to_str().unwrap(),
+        "--gold",
+        "no-such-annotations.jsonl",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("no-such-annotations.jsonl"),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
+}

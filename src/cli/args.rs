@@ -171,6 +171,10 @@ pub(crate) struct EvalPerturbArgs {
     /// Print this many untouched discrepancies (a seeded sample).
     #[arg(long, default_value_t = 12, value_name = "N")]
     pub(crate) untouched: usize,
+    /// A gold annotation with cross-document coreference (ECB+ `annotations.jsonl`): also
+    /// report recall on the changes it confirms another article states.
+    #[arg(long, value_name = "ANNOTATIONS.jsonl")]
+    pub(crate) gold: Option<PathBuf>,
     /// Extra rules and lexicon files, layered over the built-in set (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub(crate) rules: Vec<PathBuf>,

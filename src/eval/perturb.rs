@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::claim::{Claim, Polarity};
+use crate::eval::coref::GoldLinks;
 use crate::input::{self, Article, LoadOptions};
 use crate::lexicon::closed::{CARDINALS, MONTHS, WEEKDAYS};
 use crate::lexicon::{EntityKind, Lexicon, verb_forms};
@@ -182,16 +183,16 @@ pub struct KindScore {
     pub misses: Vec<String>,
     /// Misses by where the chain breaks.
     pub miss_classes: BTreeMap<MissClass, usize>,
+    /// Changes tried that a gold annotation confirms another article states (`eval::coref`).
+    pub confirmed: usize,
+    /// Those a discrepancy cited.
+    pub confirmed_found: usize,
 }
 
 impl KindScore {
     /// Found over tried, in percent.
     pub fn recall(&self) -> f64 {
-        if self.tried == 0 {
-            0.0
-        } else {
-            100.0 * self.found as f64 / self.tried as f64
-        }
+        percent(self.found, self.tried)
     }
 }
 
@@ -206,6 +207,8 @@ pub struct PerturbReport {
     pub clusters: usize,
     /// The seed used.
     pub seed: u64,
+    /// Whether a gold annotation was given (`KindScore::confirmed`).
+    pub gold: bool,
     /// Recall by kind.
     pub kinds: BTreeMap<ChangeKind, KindScore>,
     /// Findings pairing articles of the two subclusters, by cluster.
@@ -278,6 +281,27 @@ impl PerturbReport {
                 let _ = writeln!(out, "  missed {}: {miss}", kind.as_str());
             }
         }
+        if self.gold {
+            let _ = writeln!(
+                out,
+                "\nrecall on changes a gold annotation confirms (a person linked the changed \
+                 mention to one in another article):"
+            );
+            for (kind, score) in &self.kinds {
+                if !GoldLinks::covers(*kind) {
+                    let _ = writeln!(out, "  {:<20} (not annotated)", kind.as_str());
+                    continue;
+                }
+                let _ = writeln!(
+                    out,
+                    "  {:<20} {:>4}/{:<4} {:>5.1}%",
+                    kind.as_str(),
+                    score.confirmed_found,
+                    score.confirmed,
+                    percent(score.confirmed_found, score.confirmed)
+                );
+            }
+        }
         let total: usize = self.confusion.values().sum();
         let _ = writeln!(
             out,
@@ -313,6 +337,15 @@ impl PerturbReport {
             let _ = writeln!(out, "  {line}");
         }
         out
+    }
+}
+
+/// `part` of `whole` in percent (0 of nothing).
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
     }
 }
 
@@ -362,6 +395,8 @@ pub struct Corpus {
     pub cluster: Vec<String>,
     /// The subcluster of each article.
     pub subcluster: Vec<String>,
+    /// A gold annotation of cross-document coreference, when one is given.
+    pub gold: Option<GoldLinks>,
 }
 
 impl Corpus {
@@ -408,6 +443,7 @@ impl Corpus {
             articles: loaded.articles,
             cluster,
             subcluster,
+            gold: None,
         })
     }
 
@@ -451,6 +487,7 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
         subclusters: subclusters.len(),
         clusters: corpus.clusters().len(),
         seed: options.seed,
+        gold: corpus.gold.is_some(),
         ..PerturbReport::default()
     };
     // Two streams: the choice of changes must not depend on what the checker reports.
@@ -551,7 +588,14 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
         for change in &list {
             score.tried += 1;
             let members = &subclusters[corpus.subcluster[change.article].as_str()];
-            if cited(corpus, checker, &analyses, members, change) {
+            let found = cited(corpus, checker, &analyses, members, change);
+            if corpus.gold.as_ref().is_some_and(|gold| {
+                gold.confirms(change.kind, change.article, change.old_span, members)
+            }) {
+                score.confirmed += 1;
+                score.confirmed_found += usize::from(found);
+            }
+            if found {
                 score.found += 1;
                 continue;
             }

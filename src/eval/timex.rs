@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::eval::byte_offsets;
 use crate::temporal::{PartialDate, Timex, tag};
 
 /// A failure to read a gold file.
@@ -480,13 +481,6 @@ fn stem(path: &Path) -> String {
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
     )
-}
-
-/// Byte offset of each code point index (and of the end).
-fn byte_offsets(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
 }
 
 /// The gold timexes of `doc` with byte offsets, or the first one that does not fit the text.
