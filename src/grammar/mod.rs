@@ -6,6 +6,7 @@
 
 pub mod cue;
 pub mod entity;
+pub mod measure;
 pub mod number;
 pub mod quote;
 pub mod token;

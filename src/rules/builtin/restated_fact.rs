@@ -7,8 +7,11 @@
 //! or a negation present on one side only, is a discrepancy citing both stretches. Differences
 //! of wording alone ("said" / "told reporters") are not reported, nor are rewordings: one source
 //! adding a name or detail where the other has only function words or a pronoun, a different
-//! attribution ("he said" / "the CHP said"), one value written two ways ("1000" / "1,000") and
-//! initials ("CHP" / "California Highway Patrol").
+//! attribution ("he said" / "the CHP said"), one value written two ways ("1000" / "1,000",
+//! "6.0" / "6"), initials ("CHP" / "California Highway Patrol"), one measure in two units
+//! ("15 miles" / "24km": `grammar::measure`), one day or time named two ways when the time
+//! tagger resolves both to it ("Thursday" / "yesterday"), and spellings (contractions,
+//! abbreviations, a compound in one word or two).
 //!
 //! Numbers and calendar words block as their class ("died Saturday of" and "died Tuesday of"
 //! share a pair), so the changed fact itself does not keep two restatements apart. One finding
@@ -25,6 +28,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::grammar::measure;
 use crate::lexicon::closed;
 use crate::report::{Finding, FindingKind};
 use crate::rules::builtin::{Kind, common_words};
@@ -111,16 +115,101 @@ fn words(text: &str, sentence: Span) -> Vec<Word> {
 /// Whether a stretch of words states a fact: a number, a date word, a name (not the first word
 /// of the sentence), or a negation.
 fn factual(stretch: &[Word], first_index: usize) -> bool {
-    stretch.iter().enumerate().any(|(k, w)| {
-        w.lower.chars().any(|c| c.is_ascii_digit())
-            || closed::is_calendar_name(&w.lower)
-            || RELATIVE_DAYS.contains(&w.lower.as_str())
-            || closed::cardinal_value(&w.lower).is_some()
-            || SCALE_WORDS.contains(&w.lower.as_str())
-            || NEGATIONS.contains(&w.lower.as_str())
-            || w.lower.ends_with("n't")
-            || (w.capitalized && first_index + k > 0)
-    })
+    stretch
+        .iter()
+        .enumerate()
+        .any(|(k, w)| factual_word(w, first_index + k == 0))
+}
+
+/// Whether one word states a fact (see [`factual`]); a capital opening the sentence names
+/// nothing.
+fn factual_word(w: &Word, opens_sentence: bool) -> bool {
+    w.lower.chars().any(|c| c.is_ascii_digit())
+        || closed::is_calendar_name(&w.lower)
+        || RELATIVE_DAYS.contains(&w.lower.as_str())
+        || closed::cardinal_value(&w.lower).is_some()
+        || SCALE_WORDS.contains(&w.lower.as_str())
+        || NEGATIONS.contains(&w.lower.as_str())
+        || w.lower.ends_with("n't")
+        || (w.capitalized && !opens_sentence)
+}
+
+/// Whether two differing stretches state one fact written two ways: one measure in two units
+/// ("15 miles" / "24km", "600 metres (2,000 feet)" / "600m"), one number in two writings
+/// ("6.0" / "6", "six" / "6"), or one time named two ways ("Friday" / "yesterday" when both
+/// resolve to the same day, "9.25 a.m." / "9:25"). Every word of either stretch that states a
+/// fact must be part of what is compared.
+fn same_fact(x: Stated<'_>, y: Stated<'_>) -> bool {
+    same_measures(x.words, y.words) || same_number(x.words, y.words) || same_times(&x, &y)
+}
+
+/// One side of a differing stretch: its words and the time expressions of its article.
+struct Stated<'a> {
+    words: &'a [Word],
+    /// Where the stretch starts in its sentence (0: a capital there names nothing).
+    index: usize,
+    times: &'a [crate::temporal::Timex],
+}
+
+fn same_measures(x: &[Word], y: &[Word]) -> bool {
+    let read = |s: &[Word]| {
+        let lower: Vec<&str> = s.iter().map(|w| w.lower.as_str()).collect();
+        let found = measure::measures(&lower);
+        // Nothing else of the stretch may state a fact ("(" and "about" may stay).
+        let rest_plain = s.iter().enumerate().all(|(k, w)| {
+            found.iter().any(|(_, taken)| taken.contains(&k)) || !factual_word(w, false)
+        });
+        rest_plain.then_some(found)
+    };
+    let (Some(mx), Some(my)) = (read(x), read(y)) else {
+        return false;
+    };
+    let covered = |a: &[(measure::Measure, std::ops::Range<usize>)],
+                   b: &[(measure::Measure, std::ops::Range<usize>)]| {
+        a.iter().all(|(m, _)| b.iter().any(|(n, _)| m.same_as(n)))
+    };
+    !mx.is_empty() && !my.is_empty() && covered(&mx, &my) && covered(&my, &mx)
+}
+
+fn same_number(x: &[Word], y: &[Word]) -> bool {
+    let value = |s: &[Word]| match s {
+        [one] => crate::grammar::number::parse_cardinal(&one.lower),
+        _ => None,
+    };
+    matches!((value(x), value(y)), (Some(a), Some(b)) if a == b)
+}
+
+/// The time expressions a stretch's words overlap, when every word of it that states a fact
+/// lies in one of them.
+fn times_of<'a>(side: &Stated<'a>) -> Option<Vec<&'a crate::temporal::Timex>> {
+    let span = cover(side.words)?;
+    let times: Vec<&crate::temporal::Timex> = side
+        .times
+        .iter()
+        .filter(|t| t.span.overlaps(span))
+        .collect();
+    let all_in = side.words.iter().enumerate().all(|(k, w)| {
+        !factual_word(w, side.index + k == 0) || times.iter().any(|t| t.span.overlaps(w.span))
+    });
+    (!times.is_empty() && all_in).then_some(times)
+}
+
+fn same_times(x: &Stated<'_>, y: &Stated<'_>) -> bool {
+    let (Some(tx), Some(ty)) = (times_of(x), times_of(y)) else {
+        return false;
+    };
+    // The clock time ("T09:25", "TNI") and the days, or the whole value when a side has no
+    // days (a duration, a date without its year).
+    let same = |a: &crate::temporal::Timex, b: &crate::temporal::Timex| {
+        let clock = |v: &str| v.split_once('T').map(|(_, c)| c.to_string());
+        clock(&a.value) == clock(&b.value)
+            && match (a.interval, b.interval) {
+                (Some(i), Some(j)) => i.start == j.start && i.end == j.end,
+                _ => a.value == b.value,
+            }
+    };
+    tx.iter().all(|a| ty.iter().any(|b| same(a, b)))
+        && ty.iter().all(|b| tx.iter().any(|a| same(a, b)))
 }
 
 /// Words that name nothing a source could get wrong: function words, pronouns and honorifics.
@@ -173,8 +262,68 @@ fn is_rewording(x: &[Word], y: &[Word]) -> bool {
         || attribution(x)
         || attribution(y)
         || plain(x) == plain(y)
+        || spelled(&plain(x)) == spelled(&plain(y))
         || initials(x, y)
         || initials(y, x)
+}
+
+/// Common abbreviations and the words they stand for (the short form is kept).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("mount", "mt"),
+    ("street", "st"),
+    ("saint", "st"),
+    ("avenue", "ave"),
+    ("road", "rd"),
+    ("boulevard", "blvd"),
+    ("governor", "gov"),
+    ("senator", "sen"),
+    ("representative", "rep"),
+    ("general", "gen"),
+    ("lieutenant", "lt"),
+    ("colonel", "col"),
+    ("captain", "capt"),
+    ("sergeant", "sgt"),
+    ("department", "dept"),
+    ("university", "univ"),
+    ("company", "co"),
+    ("corporation", "corp"),
+    ("incorporated", "inc"),
+    ("junior", "jr"),
+    ("okay", "ok"),
+];
+
+/// Words as one spelling: contractions spelled out ("couldn't" / "could not", "won't" / "will
+/// not", "cannot" / "can not"), abbreviations shortened ("Mount" / "Mt"), and the words joined,
+/// so that a compound written in one word or two ("websites" / "Web sites") reads alike. Two
+/// numbers stay apart: "20 10" is not "2010".
+fn spelled(words: &[String]) -> String {
+    let mut out = String::new();
+    for word in words {
+        let word = word.as_str();
+        if out.ends_with(|c: char| c.is_ascii_digit())
+            && word.starts_with(|c: char| c.is_ascii_digit())
+        {
+            out.push(' ');
+        }
+        let (stem, not) = match word {
+            "won't" => ("will", true),
+            "can't" | "cannot" => ("can", true),
+            "shan't" => ("shall", true),
+            _ => match word.strip_suffix("n't") {
+                Some(stem) => (stem, true),
+                None => (word, false),
+            },
+        };
+        let stem = ABBREVIATIONS
+            .iter()
+            .find(|(long, _)| *long == stem)
+            .map_or(stem, |(_, short)| short);
+        out.push_str(stem);
+        if not {
+            out.push_str("not");
+        }
+    }
+    out
 }
 
 /// The word as a blocking key: a number or a calendar word stands for its class, so that the
@@ -331,10 +480,16 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 ),
             };
             let (sx, sy) = (&wx[old.clone()], &wy[new.clone()]);
+            let side = |article: usize, words, index| Stated {
+                words,
+                index,
+                times: &cx.times[article],
+            };
             if (!factual(sx, old.start) && !factual(sy, new.start))
                 || is_attribute(*ax, sx)
                 || is_attribute(*ay, sy)
                 || is_rewording(sx, sy)
+                || same_fact(side(*ax, sx, old.start), side(*ay, sy, new.start))
             {
                 continue;
             }
@@ -377,4 +532,38 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spell(text: &str) -> String {
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        spelled(&words)
+    }
+
+    #[test]
+    fn spellings_of_one_wording_read_alike() {
+        assert_eq!(spell("couldn't"), spell("could not"));
+        assert_eq!(spell("won't"), spell("will not"));
+        assert_eq!(spell("cannot"), spell("can not"));
+        assert_eq!(spell("mount cook"), spell("mt cook"));
+        assert_eq!(spell("web sites"), spell("websites"));
+        assert_ne!(spell("could"), spell("could not"));
+        assert_ne!(spell("20 10"), spell("2010"));
+    }
+
+    #[test]
+    fn one_number_in_two_writings_is_one_fact() {
+        let words = |text: &str| words(text, Span::new(0, text.len()));
+        assert!(same_number(&words("6.0"), &words("6")));
+        assert!(same_number(&words("six"), &words("6")));
+        assert!(!same_number(&words("6"), &words("9")));
+        assert!(same_measures(&words("15 miles"), &words("24km")));
+        assert!(!same_measures(
+            &words("15 miles on Friday"),
+            &words("24km on Monday")
+        ));
+    }
 }
