@@ -8,10 +8,11 @@
 //! of wording alone ("said" / "told reporters") are not reported, nor are rewordings: one source
 //! adding a name or detail where the other has only function words or a pronoun, a different
 //! attribution ("he said" / "the CHP said"), one value written two ways ("1000" / "1,000",
-//! "6.0" / "6"), initials ("CHP" / "California Highway Patrol"), one measure in two units
-//! ("15 miles" / "24km": `grammar::measure`), one day or time named two ways when the time
-//! tagger resolves both to it ("Thursday" / "yesterday"), and spellings (contractions,
-//! abbreviations, a compound in one word or two).
+//! "6.0" / "6", "eleventh" / "11th"), initials ("CHP" / "California Highway Patrol", "MVP" /
+//! "most valuable player"), one measure in two units ("15 miles" / "24km":
+//! `grammar::measure`), one day or time named two ways when the time tagger resolves both to
+//! it ("Thursday" / "yesterday"), and spellings (contractions, abbreviations, dots of initials,
+//! British endings, a compound in one word or two).
 //!
 //! Numbers and calendar words block as their class ("died Saturday of" and "died Tuesday of"
 //! share a pair), so the changed fact itself does not keep two restatements apart. One finding
@@ -76,6 +77,8 @@ struct Word {
     lower: String,
     span: Span,
     capitalized: bool,
+    /// Written in capitals ("MVP", "DWI"): initials, when a stretch is nothing else.
+    all_caps: bool,
 }
 
 fn words(text: &str, sentence: Span) -> Vec<Word> {
@@ -93,6 +96,8 @@ fn words(text: &str, sentence: Span) -> Vec<Word> {
             lower: w.to_lowercase().replace('’', "'"),
             span: Span::new(sentence.start + a, sentence.start + a + w.len()),
             capitalized: w.chars().next().is_some_and(char::is_uppercase),
+            all_caps: w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !w.chars().any(char::is_lowercase),
         });
     };
     for (i, c) in slice.char_indices() {
@@ -172,11 +177,19 @@ fn same_measures(x: &[Word], y: &[Word]) -> bool {
 }
 
 fn same_number(x: &[Word], y: &[Word]) -> bool {
-    let value = |s: &[Word]| match s {
-        [one] => crate::grammar::number::parse_cardinal(&one.lower),
-        _ => None,
-    };
-    matches!((value(x), value(y)), (Some(a), Some(b)) if a == b)
+    use crate::grammar::number::{parse_cardinal, parse_ordinal};
+    let (cardinal, ordinal) = (
+        |s: &[Word]| match s {
+            [one] => parse_cardinal(&one.lower),
+            _ => None,
+        },
+        |s: &[Word]| match s {
+            [one] => parse_ordinal(&one.lower),
+            _ => None,
+        },
+    );
+    matches!((cardinal(x), cardinal(y)), (Some(a), Some(b)) if a == b)
+        || matches!((ordinal(x), ordinal(y)), (Some(a), Some(b)) if a == b)
 }
 
 /// The time expressions a stretch's words overlap, when every word of it that states a fact
@@ -249,14 +262,18 @@ fn is_rewording(x: &[Word], y: &[Word]) -> bool {
             .filter(|w: &String| !w.is_empty() && !EMPTY.contains(&w.as_str()))
             .collect()
     };
+    // Initials against the capitalized words they stand for ("CHP" / "California Highway
+    // Patrol"); initials written in capitals also against lower-case words ("MVP" / "most
+    // valuable player", "DWI" / "driving while intoxicated").
     let initials = |short: &[Word], long: &[Word]| {
         let [one] = short else { return false };
-        let letters: String = long
-            .iter()
-            .filter(|w| w.capitalized)
-            .filter_map(|w| w.lower.chars().next())
-            .collect();
-        letters.len() > 1 && letters == one.lower
+        let of = |words: &mut dyn Iterator<Item = &Word>| -> String {
+            words.filter_map(|w| w.lower.chars().next()).collect()
+        };
+        let capitals = of(&mut long.iter().filter(|w| w.capitalized));
+        let every = of(&mut long.iter().filter(|w| !EMPTY.contains(&w.lower.as_str())));
+        (capitals.len() > 1 && capitals == one.lower)
+            || (one.all_caps && every.len() > 1 && every == one.lower)
     };
     ((empty(x) || empty(y)) && !negated(x) && !negated(y))
         || attribution(x)
@@ -318,12 +335,43 @@ fn spelled(words: &[String]) -> String {
             .iter()
             .find(|(long, _)| *long == stem)
             .map_or(stem, |(_, short)| short);
-        out.push_str(stem);
+        // Dots of initials ("A.J." / "AJ"); a number keeps its point ("1.2" is not "12").
+        let stem: String = if stem.chars().any(|c| c.is_ascii_digit()) {
+            stem.to_string()
+        } else {
+            american(&stem.replace('.', ""))
+        };
+        out.push_str(&stem);
         if not {
             out.push_str("not");
         }
     }
     out
+}
+
+/// A word in American spelling, for the endings whose British and American forms differ
+/// regularly in words of six letters or more: "colour" / "color", "neighbourhood" /
+/// "neighborhood", "centre" / "center", "defence" / "defense". Short words are left alone
+/// ("four", "hour", "acre").
+fn american(word: &str) -> String {
+    if word.chars().count() < 6 {
+        return word.to_string();
+    }
+    for (british, american) in [("our", "or"), ("tre", "ter"), ("ence", "ense")] {
+        for tail in ["", "s", "ed", "ing", "hood", "ite", "ites"] {
+            if let Some(stem) = word
+                .strip_suffix(tail)
+                .and_then(|w| w.strip_suffix(british))
+            {
+                // "-ence" is British only after f and c ("defence", "licence"): "presence".
+                let regular = british != "ence" || stem.ends_with(['f', 'c']);
+                if stem.len() >= 3 && regular {
+                    return format!("{stem}{american}{tail}");
+                }
+            }
+        }
+    }
+    word.to_string()
 }
 
 /// The word as a blocking key: a number or a calendar word stands for its class, so that the
@@ -552,6 +600,14 @@ mod tests {
         assert_eq!(spell("web sites"), spell("websites"));
         assert_ne!(spell("could"), spell("could not"));
         assert_ne!(spell("20 10"), spell("2010"));
+        assert_eq!(spell("a.j"), spell("aj"));
+        assert_ne!(spell("1.2"), spell("12"));
+        assert_eq!(spell("technicolour"), spell("technicolor"));
+        assert_eq!(spell("neighbourhood"), spell("neighborhood"));
+        assert_eq!(spell("centre"), spell("center"));
+        assert_eq!(spell("defence"), spell("defense"));
+        assert_ne!(spell("four"), spell("for"));
+        assert_ne!(spell("presence"), spell("presense"));
     }
 
     #[test]
@@ -560,6 +616,8 @@ mod tests {
         assert!(same_number(&words("6.0"), &words("6")));
         assert!(same_number(&words("six"), &words("6")));
         assert!(!same_number(&words("6"), &words("9")));
+        assert!(same_number(&words("eleventh"), &words("11th")));
+        assert!(!same_number(&words("second"), &words("3rd")));
         assert!(same_measures(&words("15 miles"), &words("24km")));
         assert!(!same_measures(
             &words("15 miles on Friday"),
