@@ -10,6 +10,10 @@
 //! dated by their years alone: a background fact whose year one source misstates) — look-alike
 //! events with other participants or far-apart dates stay apart.
 //!
+//! A link by a place alone keeps apart claims whose days differ (two events of one place),
+//! unless the days lie two to seven days apart and the sentences stating them are alike in
+//! words few articles use ([`DateWords::event_alike`]): one event with a misreported day.
+//!
 //! Counts and dates, which no event word tells apart, are also filed under the words that
 //! describe them: a count under its descriptor's words, a date under the rarest words of its
 //! sentence in the run ([`DateWords`]), so two outlets stating one figure or one day meet even
@@ -483,9 +487,21 @@ fn linked(
                     .any(|q| q.role == crate::claim::Role::Agent && q.entity == p.entity)
         });
     let (dates, counts) = (dates_differ(a, b), counts_differ(a, b));
+    // Two tellings of one event word whose days lie a few days apart, stated in sentences alike
+    // in words few articles use (`DateWords::event_alike`), are one event with a misreported
+    // day, however weak the link: look-alike events of one place are told in other words.
+    let days_near = || {
+        !date
+            && !count
+            && dates
+            && !counts
+            && a.article != b.article
+            && days_apart_within(a, b, NEAR_DAYS)
+            && weights.is_some_and(|w| w.event_alike(a, b) >= NEAR_DAYS_SENTENCE_WEIGHT)
+    };
     // Counts that say what they count alike are one statistic, whose value is the detail in
     // question.
-    if !strong && !count && !described_alike && (dates || counts) {
+    if !strong && !count && !described_alike && (dates || counts) && !days_near() {
         return false;
     }
     // Two details that differ at once, the day and a count, tell of two events of one actor
@@ -503,6 +519,47 @@ fn linked(
         }
     }
     true
+}
+
+/// Days apart within which two days of one event word, linked only by a place or their
+/// stories, may be one misreported day (a weekday stated wrong lies within a week).
+pub const NEAR_DAYS: i64 = 7;
+
+/// The weight of shared sentence words (`DateWords::event_alike`) two claims of one event word
+/// linked only by a place or their stories need for days up to [`NEAR_DAYS`] apart to be one
+/// event's.
+pub const NEAR_DAYS_SENTENCE_WEIGHT: f64 = 0.2;
+
+/// Whether two claims state days from two to `days` apart: by their intervals, both stated to
+/// the day, or by their weekdays when neither has a year. A day apart is not a misreport across
+/// a weak link: outlets in other time zones, or writing before and after a midnight, date one
+/// night's event a day apart.
+fn days_apart_within(a: &Claim, b: &Claim, days: i64) -> bool {
+    let (Some(x), Some(y)) = (&a.time, &b.time) else {
+        return false;
+    };
+    match (x.interval, y.interval) {
+        (Some(ix), Some(iy)) => {
+            let by_day =
+                |i: &crate::temporal::Interval| i.precision == crate::temporal::Precision::Day;
+            let gap = ix.gap_days(&iy);
+            by_day(&ix) && by_day(&iy) && (2..=days).contains(&gap)
+        }
+        (None, None) => {
+            let (p, q) = (
+                crate::claim::partial::PartialValue::of(x),
+                crate::claim::partial::PartialValue::of(y),
+            );
+            match (p.weekday, q.weekday) {
+                (Some(d), Some(e)) => {
+                    let apart = d.abs_diff(e);
+                    apart.min(7 - apart) >= 2
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// How many words the descriptors of two claims (a count's, a date's: `claim::extract`) share
@@ -533,6 +590,9 @@ pub struct DateWords {
     articles_with: BTreeMap<String, usize>,
     /// How many articles have a date claim.
     articles: usize,
+    /// Each date claim, by its article and where its date starts: the sentence an event
+    /// claim's date is stated in.
+    dated: BTreeMap<(String, usize), Claim>,
 }
 
 /// The weight of shared sentence words two date claims need when a person or organization
@@ -554,7 +614,16 @@ impl DateWords {
     pub fn new(claims: &[Vec<Claim>]) -> DateWords {
         let mut articles_with: BTreeMap<String, usize> = BTreeMap::new();
         let mut articles = 0;
+        let mut dated = BTreeMap::new();
         for article in claims {
+            for c in article
+                .iter()
+                .filter(|c| c.event.predicate == crate::claim::DATE)
+            {
+                if let Some(t) = &c.time {
+                    dated.insert((c.article.clone(), t.span.start), c.clone());
+                }
+            }
             let words: BTreeSet<&str> = article
                 .iter()
                 .filter(|c| c.event.predicate == crate::claim::DATE)
@@ -574,6 +643,20 @@ impl DateWords {
         DateWords {
             articles_with,
             articles,
+            dated,
+        }
+    }
+
+    /// How alike the sentences two event claims' dates are stated in are: [`DateWords::alike`]
+    /// of the date claims of their dates, 0 when either has none.
+    pub fn event_alike(&self, a: &Claim, b: &Claim) -> f64 {
+        let of = |c: &Claim| -> Option<&Claim> {
+            let t = c.time.as_ref()?;
+            self.dated.get(&(c.article.clone(), t.span.start))
+        };
+        match (of(a), of(b)) {
+            (Some(x), Some(y)) => self.alike(x, y),
+            _ => 0.0,
         }
     }
 
@@ -1045,6 +1128,62 @@ mod story_tests {
                 "The driver had three prior convictions, spanning from 1990 to 1991, records show.",
                 "Records show the driver had three prior convictions spanning from 1988 to 1991.",
             ]),
+            0
+        );
+    }
+
+    #[test]
+    fn days_near_in_sentences_alike_meet_across_a_weak_link() {
+        let others = [
+            "The museum opened a new wing on Monday.",
+            "Heavy rain flooded the valley in 2003.",
+            "The council approved the budget on Friday.",
+            "A storm damaged the harbour last March.",
+            "The bridge was repainted in 1999.",
+            "Shares of the airline fell on Wednesday.",
+        ];
+        // Pairs of the event word `destroy` between the first two articles.
+        let run = |a: &str, b: &str| {
+            let mut texts = vec![a, b];
+            texts.extend(others);
+            let (claims, lexicon) = claims_of(&texts);
+            pairs(&claims, &lexicon)
+                .iter()
+                .filter(|p| {
+                    p.a.article == 0
+                        && p.b.article == 1
+                        && claims[0][p.a.claim].event.predicate == "destroy"
+                })
+                .count()
+        };
+        // Only a place links them; the days differ by four, in sentences alike in words rare
+        // in the run: one fire, one day misreported.
+        assert_eq!(
+            run(
+                "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
+                 the blaze for hours.",
+                "A fire destroyed the old mill in Ohio on April 27 as firefighters battled the \
+                 blaze.",
+            ),
+            1
+        );
+        // A day apart across a weak link is a night told from two sides of a midnight.
+        assert_eq!(
+            run(
+                "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
+                 the blaze for hours.",
+                "A fire destroyed the old mill in Ohio on April 24 as firefighters battled the \
+                 blaze.",
+            ),
+            0
+        );
+        // Sentences worded otherwise tell of another fire of that place.
+        assert_eq!(
+            run(
+                "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
+                 the blaze for hours.",
+                "Lightning destroyed a barn in Ohio on April 27, neighbours said.",
+            ),
             0
         );
     }
