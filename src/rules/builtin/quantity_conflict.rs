@@ -196,7 +196,8 @@ fn own_words(cx: &Context<'_>, r: ClaimRef) -> Vec<String> {
 
 /// A descriptor's unit and words in their compared form (`word_form`), leaving out the words
 /// that are units of other counts of the sentence (`units`; the descriptor's own unit is not
-/// left out): "touchdown yard" with a count of yards beside it is `touchdown` alone.
+/// left out) and a number's scale, which is part of the amount ("usd million" of "$1 million"
+/// is `usd` alone): "touchdown yard" with a count of yards beside it is `touchdown` alone.
 fn own_words_of(descriptor: &str, units: &[&str]) -> Vec<String> {
     let mut words = descriptor.split(' ').filter(|w| !w.is_empty());
     let Some(unit) = words.next() else {
@@ -208,7 +209,12 @@ fn own_words_of(descriptor: &str, units: &[&str]) -> Vec<String> {
         .map(|u| word_form(u))
         .collect();
     std::iter::once(word_form(unit))
-        .chain(words.map(word_form).filter(|w| !others.contains(w)))
+        .chain(
+            words
+                .filter(|w| !crate::grammar::number::is_scale(w))
+                .map(word_form)
+                .filter(|w| !others.contains(w)),
+        )
         .collect()
 }
 
