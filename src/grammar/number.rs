@@ -67,6 +67,12 @@ const SCALES: [(&str, f64); 5] = [
     ("trillion", 1e12),
 ];
 
+/// Whether `word` is a number's scale ("million", "thousand"): part of an amount, not of what
+/// it counts.
+pub fn is_scale(word: &str) -> bool {
+    SCALES.iter().any(|(w, _)| *w == word)
+}
+
 /// Shorthand scales glued to a number after a currency sign: "€20m", "£3.5bn", "$40k".
 const SHORT_SCALES: [(&str, f64); 7] = [
     ("k", 1e3),

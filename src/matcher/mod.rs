@@ -17,7 +17,9 @@
 //! Counts and dates, which no event word tells apart, are also filed under the words that
 //! describe them: a count under its descriptor's words, a date under the rarest words of its
 //! sentence in the run ([`DateWords`]), so two outlets stating one figure or one day meet even
-//! when their clauses name no one in common.
+//! when their clauses name no one in common. Two counts described in the same words ("three
+//! machine guns" in both) also meet when their articles are set in one year and name a person
+//! or organization in common anywhere, not only among their topics.
 //!
 //! A claim whose clause names nobody ("she checked into rehab on Friday") still belongs to its
 //! article's story: each article has *topic* entities, the ones its claims name most often, and
@@ -256,7 +258,7 @@ pub fn same_event_in_story(
 ) -> bool {
     let (links_a, links_b) = (Links::new(a, lexicon), Links::new(b, lexicon));
     let (story_a, story_b) = (Story::new(topics_a, lexicon), Story::new(topics_b, lexicon));
-    linked(a, &links_a, &story_a, b, &links_b, &story_b, None)
+    linked(a, &links_a, &story_a, b, &links_b, &story_b, None, false)
 }
 
 /// The entities of a claim's own clause the matcher compares, worked out once per claim
@@ -325,7 +327,10 @@ impl<'a> Story<'a> {
     }
 }
 
-/// [`same_event_in_story`] on links worked out beforehand.
+/// [`same_event_in_story`] on links worked out beforehand. `articles_name_alike`: the two
+/// claims' articles are set in one year (or neither in a known one) and name a person or
+/// organization in common somewhere, which ties two counts [`described_same`].
+#[allow(clippy::too_many_arguments)]
 fn linked(
     a: &Claim,
     links_a: &Links<'_>,
@@ -334,6 +339,7 @@ fn linked(
     links_b: &Links<'_>,
     story_b: &Story<'_>,
     weights: Option<&DateWords>,
+    articles_name_alike: bool,
 ) -> bool {
     if a.event.predicate != b.event.predicate {
         return false;
@@ -359,8 +365,13 @@ fn linked(
         date && a.article != b.article
             && weights.is_some_and(|w| w.alike(a, b) >= w.need_unlinked())
     };
+    // Two counts described in the same words ("three machine guns", "a depth of 2.7 miles")
+    // are one statistic when their articles tell one story: set in one year, naming a person
+    // or organization in common somewhere, though neither's topics nor clause name it.
+    let same_words_by_articles = || count && articles_name_alike && described_same(a, b);
     if !(entity_link
         || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)
+        || same_words_by_articles()
         || unlinked_dates_alike())
     {
         return false;
@@ -560,6 +571,21 @@ fn days_apart_within(a: &Claim, b: &Claim, days: i64) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two claims' descriptors are the same words, with one besides the unit, a number's
+/// scale ("million") left out: what a count says it counts, said alike ("gun machine" of
+/// "three machine guns" in both).
+pub fn described_same(a: &Claim, b: &Claim) -> bool {
+    let words = |c: &Claim| -> Vec<String> {
+        near_words(c)
+            .split(' ')
+            .filter(|w| !w.is_empty() && !crate::grammar::number::is_scale(w))
+            .map(crate::claim::extract::word_form)
+            .collect()
+    };
+    let wa = words(a);
+    wa.len() >= 2 && wa == words(b)
 }
 
 /// How many words the descriptors of two claims (a count's, a date's: `claim::extract`) share
@@ -849,6 +875,15 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
         .collect();
     let stories: Vec<Story<'_>> = topics.iter().map(|t| Story::new(t, lexicon)).collect();
     let no_story = Story::default();
+    let named_strong: Vec<BTreeSet<&str>> = links
+        .iter()
+        .map(|article| {
+            article
+                .iter()
+                .flat_map(|l| l.own_strong.iter().copied())
+                .collect()
+        })
+        .collect();
     let mut found = BTreeSet::new();
     for members in blocks.values_mut() {
         members.sort_by_key(|r| {
@@ -887,6 +922,10 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
                     lb,
                     story(&b),
                     Some(&date_words),
+                    a.article != b.article
+                        && get(&a).event.predicate == crate::claim::COUNT
+                        && years[a.article] == years[b.article]
+                        && !named_strong[a.article].is_disjoint(&named_strong[b.article]),
                 ) {
                     found.insert(Pair { a, b });
                 }
@@ -1253,6 +1292,27 @@ mod story_tests {
             count_pairs(&[
                 "The laptop ships in January. Ports: FireWire 800, USB 2.0 ports.",
                 "The laptop ships in January. Ports: FireWire 800, USB 3 ports.",
+            ]),
+            0
+        );
+    }
+
+    #[test]
+    fn counts_described_the_same_meet_when_their_articles_name_someone_alike() {
+        // The navy is named once in each article, so it is no topic, and the counts' clauses
+        // name nobody: the same words and the articles' common name tie them.
+        assert_eq!(
+            count_pairs(&[
+                "The Indian Navy arrested pirates on Friday. They had three machine guns.",
+                "The Indian Navy arrested pirates on Friday. They had six machine guns.",
+            ]),
+            1
+        );
+        // Two navies: nothing ties the articles.
+        assert_eq!(
+            count_pairs(&[
+                "The Indian Navy arrested pirates on Friday. They had three machine guns.",
+                "The Royal Navy arrested pirates on Friday. They had six machine guns.",
             ]),
             0
         );

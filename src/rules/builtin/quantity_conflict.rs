@@ -14,14 +14,18 @@
 //! stories (neither clause names what the other names) are compared only when both are dated
 //! and the dates agree, or, for count claims (which carry no date), when the words around their
 //! numbers share at least three words besides the unit — or two, when the two values are near
-//! (the larger at most four times the smaller, or at most three more).
+//! (the larger at most four times the smaller, or at most three more). Counts described in the
+//! same words ("a depth of 2.7 miles" / "a depth of 5.7 miles"), once the units of the other
+//! counts of their sentences are left out, and written with the same noun are compared when
+//! their values are near, as counts worded alike in two words are.
 
 use std::collections::BTreeSet;
 
+use crate::claim::extract::word_form;
 use crate::claim::partial::times_conflict;
 use crate::claim::{COUNT, Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::{APPROX_TOLERANCE, compatible};
-use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY, words_shared};
+use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY, ClaimRef, words_shared};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -61,7 +65,10 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         // misstated count is off by a few or by a factor of a few, where another statistic of
         // the story read alike is mostly far off ("923 rounds" in five operations, "about 300"
         // in one).
-        let worded_alike = described_alike(a, b, COUNT_SHARED_WORDS);
+        // So are two counts described in the same words ("three machine guns" / "six machine
+        // guns"), however few.
+        let worded_alike =
+            described_alike(a, b, COUNT_SHARED_WORDS) || described_same(cx, pair.a, pair.b);
         if !linked && !worded_alike {
             continue;
         }
@@ -134,10 +141,81 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
 /// the unit. [`COUNT_SHARED_WORDS_BY_STORY`], as many as the matcher asks of counts linked only
 /// by their stories, links two counts whatever their values, so only the equal short
 /// descriptors ("touchdown yard") and tolls it also pairs stay unlinked — one story's
-/// statistics of other players and its background tolls read that way. The fewer
-/// [`COUNT_SHARED_WORDS`] link them only when their values are [`near`].
+/// statistics of other players and its background tolls read that way ([`described_same`]
+/// links the former when their values are near and no other count's unit makes them alike).
+/// The fewer [`COUNT_SHARED_WORDS`] link them only when their values are [`near`].
 fn described_alike(a: &Claim, b: &Claim, words: usize) -> bool {
     a.event.predicate == COUNT && b.event.predicate == COUNT && words_shared(a, b) >= words
+}
+
+/// Whether two count claims say what they count in the same words — their descriptors equal
+/// once the units of other counts of their sentences are left out, with a word besides the
+/// unit — and count it with the same noun. Such counts are compared when their values are
+/// [`near`], like counts worded alike in two words: "a depth of 2.7 miles" / "a depth of 5.7
+/// miles", "three machine guns" / "six machine guns". A count's other statistics ("three
+/// touchdowns" of "300 yards and three touchdowns") are left out, since they describe
+/// nothing: "300 yards and three touchdowns" and "200 yards and one touchdown" of two players
+/// are not one statistic. A subgroup counted by its own noun ("six children" among "10
+/// people") is no restatement of the whole.
+fn described_same(cx: &Context<'_>, a: ClaimRef, b: ClaimRef) -> bool {
+    let (wa, wb) = (own_words(cx, a), own_words(cx, b));
+    wa.len() >= 2 && wa == wb && counted_noun(cx, a) == counted_noun(cx, b)
+}
+
+/// The noun a count claim's number is written with (`counted_noun_of` its quantity's text).
+fn counted_noun(cx: &Context<'_>, r: ClaimRef) -> Option<String> {
+    let q = cx.claim(r).quantities.first()?;
+    counted_noun_of(q.span.slice(&cx.articles[r.article].text))
+}
+
+/// The last word of a quantity's text, lower case, a plural's `s` dropped, in its compared form
+/// (`word_form`): "people" of "Five people", `touchdown` of "three touchdowns", `million` of
+/// "$1 million".
+fn counted_noun_of(text: &str) -> Option<String> {
+    let text = text.to_lowercase();
+    let word = text
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty())?;
+    Some(word_form(word.strip_suffix('s').unwrap_or(word)))
+}
+
+/// A count claim's descriptor words in their compared form (`own_words_of`), without the units
+/// of the other counts of its sentence.
+fn own_words(cx: &Context<'_>, r: ClaimRef) -> Vec<String> {
+    let claim = cx.claim(r);
+    if claim.event.predicate != COUNT {
+        return Vec::new();
+    }
+    let units: Vec<&str> = cx.claims[r.article]
+        .iter()
+        .filter(|c| c.event.predicate == COUNT && c.sentence == claim.sentence)
+        .filter_map(|c| c.object.as_deref()?.split(' ').next())
+        .collect();
+    own_words_of(claim.object.as_deref().unwrap_or(""), &units)
+}
+
+/// A descriptor's unit and words in their compared form (`word_form`), leaving out the words
+/// that are units of other counts of the sentence (`units`; the descriptor's own unit is not
+/// left out) and a number's scale, which is part of the amount ("usd million" of "$1 million"
+/// is `usd` alone): "touchdown yard" with a count of yards beside it is `touchdown` alone.
+fn own_words_of(descriptor: &str, units: &[&str]) -> Vec<String> {
+    let mut words = descriptor.split(' ').filter(|w| !w.is_empty());
+    let Some(unit) = words.next() else {
+        return Vec::new();
+    };
+    let others: BTreeSet<String> = units
+        .iter()
+        .filter(|u| **u != unit)
+        .map(|u| word_form(u))
+        .collect();
+    std::iter::once(word_form(unit))
+        .chain(
+            words
+                .filter(|w| !crate::grammar::number::is_scale(w))
+                .map(word_form)
+                .filter(|w| !others.contains(w)),
+        )
+        .collect()
 }
 
 /// Whether two counts of one unit cannot both be the figure their sources give. Bounded
@@ -195,6 +273,41 @@ fn sides<'a>(
 mod tests {
     use super::*;
     use crate::text::span::Span;
+
+    #[test]
+    fn a_descriptor_leaves_out_the_units_of_other_counts_of_its_sentence() {
+        let forms = |ws: &[&str]| ws.iter().map(|w| word_form(w)).collect::<Vec<_>>();
+        // "364 yards and three touchdowns": the yards describe nothing about the touchdowns.
+        assert_eq!(
+            own_words_of("touchdown yard", &["yard", "touchdown"]),
+            forms(&["touchdown"])
+        );
+        assert_eq!(
+            own_words_of("gun machine", &["gun", "rifle"]),
+            forms(&["gun", "machine"])
+        );
+        assert_eq!(
+            own_words_of("mile depth", &["mile"]),
+            forms(&["mile", "depth"])
+        );
+        assert!(own_words_of("", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_count_is_written_with_the_last_word_of_its_quantity() {
+        assert_eq!(counted_noun_of("Five people"), Some(word_form("people")));
+        assert_eq!(counted_noun_of("10 people"), counted_noun_of("five people"));
+        assert_eq!(
+            counted_noun_of("three touchdowns"),
+            counted_noun_of("one touchdown")
+        );
+        assert_ne!(
+            counted_noun_of("six children"),
+            counted_noun_of("10 people")
+        );
+        assert_eq!(counted_noun_of("$1 million").as_deref(), Some("million"));
+        assert_eq!(counted_noun_of("2.7"), None);
+    }
 
     fn count(value: f64) -> Quantity {
         Quantity {
