@@ -165,6 +165,17 @@ fn gold(extra: &[&str]) -> tempfile::NamedTempFile {
     file
 }
 
+/// `eval perturb` on the corpus `file` with the gold annotation at `gold`.
+fn with_gold(file: &tempfile::NamedTempFile, gold: &str) -> std::process::Output {
+    cli_common::run(&[
+        "eval",
+        "perturb",
+        file.path().to_str().unwrap(),
+        "--gold",
+        gold,
+    ])
+}
+
 /// The "date moved" line of the gold-confirmed recall.
 fn confirmed_dates(text: &str) -> String {
     let (_, after) = text
@@ -180,13 +191,7 @@ fn confirmed_dates(text: &str) -> String {
 #[test]
 fn a_gold_annotation_gives_recall_on_the_changes_it_confirms() {
     let (file, annotation) = (corpus(), gold(&[]));
-    let output = cli_common::run(&[
-        "eval",
-        "perturb",
-        file.path().to_str().unwrap(),
-        "--gold",
-        annotation.path().to_str().unwrap(),
-    ]);
+    let output = with_gold(&file, annotation.path().to_str().unwrap());
     assert!(
         output.status.success(),
         "{}",
@@ -207,13 +212,7 @@ fn a_gold_annotation_gives_recall_on_the_changes_it_confirms() {
 #[test]
 fn a_bad_gold_line_is_an_error_naming_file_and_line_and_the_rest_is_used() {
     let (file, annotation) = (corpus(), gold(&["{\"id\": \"1c\", \"mentions\": [{"]));
-    let output = cli_common::run(&[
-        "eval",
-        "perturb",
-        file.path().to_str().unwrap(),
-        "--gold",
-        annotation.path().to_str().unwrap(),
-    ]);
+    let output = with_gold(&file, annotation.path().to_str().unwrap());
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -222,13 +221,7 @@ fn a_bad_gold_line_is_an_error_naming_file_and_line_and_the_rest_is_used() {
     );
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(confirmed_dates(&text).contains("/2 "), "{text}");
-    let missing = cli_common::run(&[
-        "eval",
-        "perturb",
-        file.path().to_str().unwrap(),
-        "--gold",
-        "no-such-annotations.jsonl",
-    ]);
+    let missing = with_gold(&file, "no-such-annotations.jsonl");
     assert_eq!(missing.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&missing.stderr).contains("no-such-annotations.jsonl"),

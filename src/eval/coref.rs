@@ -26,7 +26,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::eval::byte_offsets;
-use crate::eval::perturb::{ChangeKind, Corpus, PerturbError};
+use crate::eval::perturb::{ChangeKind, Corpus, PerturbError, numbered_lines, read_text};
 use crate::text::span::Span;
 
 /// The kind of thing a gold mention names, as far as a change is concerned.
@@ -117,11 +117,7 @@ impl GoldLinks {
     /// annotation object, or whose offsets do not fit its article's text, is an error; the other
     /// lines are still read.
     pub fn read(path: &Path, corpus: &Corpus) -> Result<GoldRead, PerturbError> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| PerturbError::Io {
-            path: name.clone(),
-            source,
-        })?;
+        let (name, text) = read_text(path)?;
         let index: BTreeMap<&str, usize> = corpus
             .articles
             .iter()
@@ -129,15 +125,8 @@ impl GoldLinks {
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
         let mut read = GoldRead::default();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let bad = |message: String| PerturbError::Line {
-                path: name.clone(),
-                line: n + 1,
-                message,
-            };
+        for (n, line) in numbered_lines(&text) {
+            let bad = |message: String| PerturbError::at(&name, n, message);
             let parsed: Line = match serde_json::from_str(line) {
                 Ok(parsed) => parsed,
                 Err(e) => {

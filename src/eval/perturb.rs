@@ -55,6 +55,34 @@ pub enum PerturbError {
     Load(String),
 }
 
+impl PerturbError {
+    /// An error of line `line` (1-based) of the file `path`.
+    pub(crate) fn at(path: &str, line: usize, message: String) -> PerturbError {
+        PerturbError::Line {
+            path: path.to_string(),
+            line,
+            message,
+        }
+    }
+}
+
+/// The file at `path` as text, with its name for messages.
+pub(crate) fn read_text(path: &Path) -> Result<(String, String), PerturbError> {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((name, text)),
+        Err(source) => Err(PerturbError::Io { path: name, source }),
+    }
+}
+
+/// The lines of a JSON Lines text that hold something, with their 1-based numbers.
+pub(crate) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| (n + 1, line))
+}
+
 /// What to run.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -402,21 +430,10 @@ pub struct Corpus {
 impl Corpus {
     /// Reads a JSON Lines corpus with `id`, `cluster` and `subcluster` fields.
     pub fn read(path: &Path) -> Result<Corpus, PerturbError> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| PerturbError::Io {
-            path: name.clone(),
-            source,
-        })?;
+        let (name, text) = read_text(path)?;
         let mut groups: BTreeMap<String, (String, String)> = BTreeMap::new();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let bad = |message: String| PerturbError::Line {
-                path: name.clone(),
-                line: n + 1,
-                message,
-            };
+        for (n, line) in numbered_lines(&text) {
+            let bad = |message: String| PerturbError::at(&name, n, message);
             let value: serde_json::Value =
                 serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
             let field = |key: &str| {

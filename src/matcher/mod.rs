@@ -1119,19 +1119,21 @@ mod story_tests {
             .count()
     }
 
+    /// Articles of other stories, so that a run's words have a rarity.
+    const OTHER_STORIES: [&str; 6] = [
+        "The museum opened a new wing on Monday.",
+        "Heavy rain flooded the valley in 2003.",
+        "The council approved the budget on Friday.",
+        "A storm damaged the harbour last March.",
+        "The bridge was repainted in 1999.",
+        "Shares of the airline fell on Wednesday.",
+    ];
+
     #[test]
     fn dates_in_sentences_alike_in_rare_words_meet() {
-        let others = [
-            "The museum opened a new wing on Monday.",
-            "Heavy rain flooded the valley in 2003.",
-            "The council approved the budget on Friday.",
-            "A storm damaged the harbour last March.",
-            "The bridge was repainted in 1999.",
-            "Shares of the airline fell on Wednesday.",
-        ];
         let run = |a: &str, b: &str| {
             let mut texts = vec![a, b];
-            texts.extend(others);
+            texts.extend(OTHER_STORIES);
             first_date_pairs(&texts)
         };
         // No name ties them, and their descriptors share one word ("spanning"): the words of
@@ -1173,18 +1175,10 @@ mod story_tests {
 
     #[test]
     fn days_near_in_sentences_alike_meet_across_a_weak_link() {
-        let others = [
-            "The museum opened a new wing on Monday.",
-            "Heavy rain flooded the valley in 2003.",
-            "The council approved the budget on Friday.",
-            "A storm damaged the harbour last March.",
-            "The bridge was repainted in 1999.",
-            "Shares of the airline fell on Wednesday.",
-        ];
         // Pairs of the event word `destroy` between the first two articles.
         let run = |a: &str, b: &str| {
             let mut texts = vec![a, b];
-            texts.extend(others);
+            texts.extend(OTHER_STORIES);
             let (claims, lexicon) = claims_of(&texts);
             pairs(&claims, &lexicon)
                 .iter()
@@ -1195,33 +1189,23 @@ mod story_tests {
                 })
                 .count()
         };
+        let first = "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
+                     the blaze for hours.";
+        let later = |day: u32| {
+            format!(
+                "A fire destroyed the old mill in Ohio on April {day} as firefighters battled the blaze."
+            )
+        };
         // Only a place links them; the days differ by four, in sentences alike in words rare
         // in the run: one fire, one day misreported.
-        assert_eq!(
-            run(
-                "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
-                 the blaze for hours.",
-                "A fire destroyed the old mill in Ohio on April 27 as firefighters battled the \
-                 blaze.",
-            ),
-            1
-        );
+        assert_eq!(run(first, &later(27)), 1);
         // A day apart across a weak link is a night told from two sides of a midnight.
-        assert_eq!(
-            run(
-                "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
-                 the blaze for hours.",
-                "A fire destroyed the old mill in Ohio on April 24 as firefighters battled the \
-                 blaze.",
-            ),
-            0
-        );
+        assert_eq!(run(first, &later(24)), 0);
         // Sentences worded otherwise tell of another fire of that place.
         assert_eq!(
             run(
-                "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
-                 the blaze for hours.",
-                "Lightning destroyed a barn in Ohio on April 27, neighbours said.",
+                first,
+                "Lightning destroyed a barn in Ohio on April 27, neighbours said."
             ),
             0
         );
