@@ -329,7 +329,7 @@ impl<'a> Story<'a> {
 
 /// [`same_event_in_story`] on links worked out beforehand. `articles_name_alike`: the two
 /// claims' articles are set in one year (or neither in a known one) and name a person or
-/// organization in common somewhere, which ties two counts [`described_same`].
+/// organization in common somewhere, which ties two counts [`same_descriptor`].
 #[allow(clippy::too_many_arguments)]
 fn linked(
     a: &Claim,
@@ -368,7 +368,7 @@ fn linked(
     // Two counts described in the same words ("three machine guns", "a depth of 2.7 miles")
     // are one statistic when their articles tell one story: set in one year, naming a person
     // or organization in common somewhere, though neither's topics nor clause name it.
-    let same_words_by_articles = || count && articles_name_alike && described_same(a, b);
+    let same_words_by_articles = || count && articles_name_alike && same_descriptor(a, b);
     if !(entity_link
         || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)
         || same_words_by_articles()
@@ -576,7 +576,7 @@ fn days_apart_within(a: &Claim, b: &Claim, days: i64) -> bool {
 /// Whether two claims' descriptors are the same words, with one besides the unit, a number's
 /// scale ("million") left out: what a count says it counts, said alike ("gun machine" of
 /// "three machine guns" in both).
-pub fn described_same(a: &Claim, b: &Claim) -> bool {
+pub fn same_descriptor(a: &Claim, b: &Claim) -> bool {
     let words = |c: &Claim| -> Vec<String> {
         near_words(c)
             .split(' ')
