@@ -156,6 +156,8 @@ struct Stated<'a> {
     times: &'a [crate::temporal::Timex],
 }
 
+/// Whether every measure of each stretch is one of the other's in other units, and the
+/// stretches state nothing else.
 fn same_measures(x: &[Word], y: &[Word]) -> bool {
     let read = |s: &[Word]| {
         let lower: Vec<&str> = s.iter().map(|w| w.lower.as_str()).collect();
@@ -176,6 +178,7 @@ fn same_measures(x: &[Word], y: &[Word]) -> bool {
     !mx.is_empty() && !my.is_empty() && covered(&mx, &my) && covered(&my, &mx)
 }
 
+/// Whether both stretches are one number, or one ordinal, of equal value.
 fn same_number(x: &[Word], y: &[Word]) -> bool {
     use crate::grammar::number::{parse_cardinal, parse_ordinal};
     let (cardinal, ordinal) = (
@@ -207,6 +210,8 @@ fn times_of<'a>(side: &Stated<'a>) -> Option<Vec<&'a crate::temporal::Timex>> {
     (!times.is_empty() && all_in).then_some(times)
 }
 
+/// Whether both stretches state only times, and each time of one has a partner of the same
+/// days and clock time in the other.
 fn same_times(x: &Stated<'_>, y: &Stated<'_>) -> bool {
     let (Some(tx), Some(ty)) = (times_of(x), times_of(y)) else {
         return false;
