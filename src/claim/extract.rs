@@ -698,9 +698,45 @@ fn counts(
             continue;
         };
         claim.quantities = vec![q.clone()];
+        claim.context = Some(figures_beside(tokens, parts.quantities, q));
         out.push(Extracted { claim, timex: None });
     }
     out
+}
+
+/// The other figures of a count's sentence, as the matcher compares them (`Claim::context` of
+/// a count claim): each as `place|value|unit`, its place the number of figures it stands after
+/// (negative: before) the count itself, its unit `-` when it has none. "59 catches for 1,098
+/// yards and seven touchdowns" gives the yards `-1|59|catche 1|7|touchdown`. Two outlets that
+/// copy or restate one line of figures state its other figures alike where they stand. A
+/// number written right after a capitalized word is part of a name ("AK-47", "Curve 8900",
+/// "USB 2.0") and tells no line of figures: it is left out, and counts no place.
+pub fn figures_beside(tokens: &[Token<'_>], quantities: &[Quantity], own: &Quantity) -> String {
+    let named = |q: &Quantity| {
+        let Some(at) = tokens.iter().position(|t| t.span.overlaps(q.span)) else {
+            return false;
+        };
+        let before = tokens[..at].iter().rev().find(|t| t.text != "-");
+        at > 1 && before.is_some_and(|t| t.is_capitalized())
+    };
+    let mut sorted: Vec<&Quantity> = quantities
+        .iter()
+        .filter(|q| q.span == own.span || !named(q))
+        .collect();
+    sorted.sort_by_key(|q| q.span.start);
+    let Some(at) = sorted.iter().position(|q| q.span == own.span) else {
+        return String::new();
+    };
+    sorted
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(i, q)| {
+            let place = i as i64 - at as i64;
+            format!("{place}|{}|{}", q.value, q.unit.as_deref().unwrap_or("-"))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words too common to tell what a count is of: determiners, prepositions, auxiliaries,

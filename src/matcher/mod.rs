@@ -369,6 +369,10 @@ fn linked(
     // are one statistic when their articles tell one story: set in one year, naming a person
     // or organization in common somewhere, though neither's topics nor clause name it.
     let same_words_by_articles = || count && articles_name_alike && same_descriptor(a, b);
+    // Two counts stated beside one telling figure ("59 receptions for 1,098 yards and seven
+    // touchdowns" / "59 catches for 1,098 yards ...") are one line of figures restated, however
+    // each outlet words what the count is of, when their articles tell one story.
+    let beside = count && (entity_link || articles_name_alike) && beside_one_figure(a, b);
     if !(entity_link
         || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)
         || same_words_by_articles()
@@ -432,7 +436,7 @@ fn linked(
                 .iter()
                 .any(|p| names_b.iter().any(|q| same_entity(p, q)))
         };
-        if !bare_alike && !crate::claim::extract::counts_alike(x, y, need) {
+        if !bare_alike && !beside && !crate::claim::extract::counts_alike(x, y, need) {
             return false;
         }
     }
@@ -736,6 +740,9 @@ impl DateWords {
     /// uses too (`date|~place|word`), so date claims whose clauses and stories share no entity
     /// can still meet by their words.
     fn keys(&self, claim: &Claim) -> Vec<String> {
+        if claim.event.predicate != crate::claim::DATE {
+            return Vec::new();
+        }
         let Some((place, words)) = sentence_of(claim) else {
             return Vec::new();
         };
@@ -807,7 +814,77 @@ fn word_keys(claim: &Claim) -> Vec<String> {
                 crate::claim::extract::word_form(w)
             )
         })
+        .chain(
+            figures(claim)
+                .filter(|f| f.telling())
+                .map(|f| {
+                    format!(
+                        "{}|#{unit}|={}|{}|{}",
+                        crate::claim::COUNT,
+                        f.place,
+                        f.value,
+                        f.unit
+                    )
+                }),
+        )
         .collect()
+}
+
+/// One other figure of a count claim's sentence (`claim::extract::figures_beside`).
+struct Figure<'a> {
+    /// How many figures after the count it stands (negative: before).
+    place: &'a str,
+    /// Its value as written by the extractor.
+    value: &'a str,
+    /// Its unit, `-` when it has none.
+    unit: &'a str,
+}
+
+impl Figure<'_> {
+    /// Whether the figure alone tells a sentence from others of its story: not a whole number
+    /// up to [`SMALL_FIGURE`], which one story's sentences state by the dozen ("two
+    /// touchdowns", "three people").
+    fn telling(&self) -> bool {
+        self.value
+            .parse::<f64>()
+            .is_ok_and(|v| v.fract() != 0.0 || v > SMALL_FIGURE || v < 0.0)
+    }
+}
+
+/// The largest whole number that is no telling figure beside a count ([`Figure::telling`]).
+pub const SMALL_FIGURE: f64 = 12.0;
+
+/// The other figures of a count claim's sentence.
+fn figures(claim: &Claim) -> impl Iterator<Item = Figure<'_>> {
+    let context = if claim.event.predicate == crate::claim::COUNT {
+        claim.context.as_deref().unwrap_or("")
+    } else {
+        ""
+    };
+    context.split(' ').filter_map(|f| {
+        let mut parts = f.splitn(3, '|');
+        Some(Figure {
+            place: parts.next()?,
+            value: parts.next()?,
+            unit: parts.next()?,
+        })
+    })
+}
+
+/// Whether two count claims of two articles are stated beside one figure: each sentence states
+/// another figure of the same value and unit at the same place from the count ("59 catches for
+/// 1,098 yards" / "59 receptions for 1,098 yards"), a telling one ([`Figure::telling`]). A line of
+/// figures restated by another outlet keeps its other figures where they stood; one story's
+/// other statistics seldom share one.
+pub fn beside_one_figure(a: &Claim, b: &Claim) -> bool {
+    if a.article == b.article {
+        return false;
+    }
+    figures(a).any(|x| {
+        figures(b).any(|y| {
+            x.telling() && x.place == y.place && x.value == y.value && x.unit == y.unit
+        })
+    })
 }
 
 /// Years apart beyond which two articles tell different stories.

@@ -25,7 +25,9 @@ use crate::claim::extract::word_form;
 use crate::claim::partial::times_conflict;
 use crate::claim::{COUNT, Claim, Modality, Polarity, Quantity};
 use crate::grammar::number::{APPROX_TOLERANCE, compatible};
-use crate::matcher::{COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY, ClaimRef, words_shared};
+use crate::matcher::{
+    COUNT_SHARED_WORDS, COUNT_SHARED_WORDS_BY_STORY, ClaimRef, beside_one_figure, words_shared,
+};
 use crate::report::Finding;
 use crate::rules::builtin::{Kind, discrepancy};
 use crate::rules::context::Context;
@@ -67,8 +69,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         // in one).
         // So are two counts described in the same words ("three machine guns" / "six machine
         // guns"), however few.
-        let worded_alike =
-            described_alike(a, b, COUNT_SHARED_WORDS) || described_same(cx, pair.a, pair.b);
+        // And two counts stated beside one telling figure, the line of figures restated
+        // (`matcher::beside_one_figure`).
+        let worded_alike = described_alike(a, b, COUNT_SHARED_WORDS)
+            || described_same(cx, pair.a, pair.b)
+            || beside_one_figure(a, b);
         if !linked && !worded_alike {
             continue;
         }
