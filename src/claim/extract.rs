@@ -1398,6 +1398,29 @@ mod tests {
     }
 
     #[test]
+    fn a_count_claim_carries_the_other_figures_of_its_sentence() {
+        let figures = |text: &str, unit: &str| -> String {
+            claims(text)
+                .into_iter()
+                .find(|c| {
+                    c.event.predicate == COUNT
+                        && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some(unit)
+                })
+                .and_then(|c| c.context)
+                .unwrap_or_default()
+        };
+        // Each other figure by its place from the count, its value and its unit.
+        let yards = figures(
+            "Jackson had 59 catches for 1,098 yards and seven touchdowns.",
+            "yard",
+        );
+        assert_eq!(yards, "-1|59|catche 1|7|touchdown");
+        // A number right after a capitalized word is part of a name, and no figure.
+        let rifles = figures("They seized 14 rifles, AK-47 parts and 31 magazines.", "rifle");
+        assert_eq!(rifles, "1|31|magazine");
+    }
+
+    #[test]
     fn plurals_and_compounds_written_apart_are_shared_words() {
         use super::{count_words_shared, word_form};
         for (x, y) in [

@@ -375,6 +375,7 @@ fn linked(
     let beside = count && (entity_link || articles_name_alike) && beside_one_figure(a, b);
     if !(entity_link
         || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)
+        || beside
         || same_words_by_articles()
         || unlinked_dates_alike())
     {
@@ -1376,6 +1377,48 @@ mod story_tests {
                 "The Royal Navy arrested pirates on Friday. They had six machine guns.",
             ]),
             0
+        );
+    }
+
+    #[test]
+    fn counts_stated_beside_one_telling_figure_meet() {
+        // The rifles are described in other words ("seized commando", "took away later"), but
+        // both sentences give 31 magazines and 923 rounds right after them.
+        let (a, b) = (
+            "The Indian Navy arrested pirates on Friday. The commandos seized 14 rifles, 31 \
+             magazines and 923 rounds of ammunition.",
+            "The Indian Navy arrested pirates on Friday. Officers later took away 28 rifles, 31 \
+             magazines and 923 rounds.",
+        );
+        let (claims, lexicon) = claims_of(&[a, b]);
+        let rifle = |c: &Claim| {
+            c.event.predicate == COUNT_KEY
+                && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some("rifle")
+        };
+        let found = pairs(&claims, &lexicon);
+        assert!(
+            found.iter().any(|p| {
+                !p.same_article()
+                    && rifle(&claims[p.a.article][p.a.claim])
+                    && rifle(&claims[p.b.article][p.b.claim])
+            }),
+            "{found:?}"
+        );
+        // Small figures tell no line apart: "two magazines" in both is no tie.
+        let (claims, lexicon) = claims_of(&[
+            "The Indian Navy arrested pirates on Friday. The commandos seized 14 rifles and \
+             two magazines.",
+            "The Indian Navy arrested pirates on Friday. Officers later took away 28 rifles and \
+             two magazines.",
+        ]);
+        let found = pairs(&claims, &lexicon);
+        assert!(
+            !found.iter().any(|p| {
+                !p.same_article()
+                    && rifle(&claims[p.a.article][p.a.claim])
+                    && rifle(&claims[p.b.article][p.b.claim])
+            }),
+            "{found:?}"
         );
     }
 
