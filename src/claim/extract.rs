@@ -1416,7 +1416,10 @@ mod tests {
         );
         assert_eq!(yards, "-1|59|catche 1|7|touchdown");
         // A number right after a capitalized word is part of a name, and no figure.
-        let rifles = figures("They seized 14 rifles, AK-47 parts and 31 magazines.", "rifle");
+        let rifles = figures(
+            "They seized 14 rifles, AK-47 parts and 31 magazines.",
+            "rifle",
+        );
         assert_eq!(rifles, "1|31|magazine");
     }
 

@@ -815,19 +815,15 @@ fn word_keys(claim: &Claim) -> Vec<String> {
                 crate::claim::extract::word_form(w)
             )
         })
-        .chain(
-            figures(claim)
-                .filter(|f| f.telling())
-                .map(|f| {
-                    format!(
-                        "{}|#{unit}|={}|{}|{}",
-                        crate::claim::COUNT,
-                        f.place,
-                        f.value,
-                        f.unit
-                    )
-                }),
-        )
+        .chain(figures(claim).filter(|f| f.telling()).map(|f| {
+            format!(
+                "{}|#{unit}|={}|{}|{}",
+                crate::claim::COUNT,
+                f.place,
+                f.value,
+                f.unit
+            )
+        }))
         .collect()
 }
 
@@ -848,7 +844,7 @@ impl Figure<'_> {
     fn telling(&self) -> bool {
         self.value
             .parse::<f64>()
-            .is_ok_and(|v| v.fract() != 0.0 || v > SMALL_FIGURE || v < 0.0)
+            .is_ok_and(|v| v.fract() != 0.0 || !(0.0..=SMALL_FIGURE).contains(&v))
     }
 }
 
@@ -882,9 +878,8 @@ pub fn beside_one_figure(a: &Claim, b: &Claim) -> bool {
         return false;
     }
     figures(a).any(|x| {
-        figures(b).any(|y| {
-            x.telling() && x.place == y.place && x.value == y.value && x.unit == y.unit
-        })
+        figures(b)
+            .any(|y| x.telling() && x.place == y.place && x.value == y.value && x.unit == y.unit)
     })
 }
 
