@@ -1378,12 +1378,12 @@ mod story_tests {
     #[test]
     fn counts_stated_beside_one_telling_figure_meet() {
         // The rifles are described in other words ("seized commando", "took away later"), but
-        // both sentences give 31 magazines and 923 rounds right after them.
+        // both sentences give 37 magazines and 815 rounds right after them.
         let (a, b) = (
-            "The Indian Navy arrested pirates on Friday. The commandos seized 14 rifles, 31 \
-             magazines and 923 rounds of ammunition.",
-            "The Indian Navy arrested pirates on Friday. Officers later took away 28 rifles, 31 \
-             magazines and 923 rounds.",
+            "The Indian Navy arrested pirates on Friday. The commandos seized 14 rifles, 37 \
+             magazines and 815 rounds of ammunition.",
+            "The Indian Navy arrested pirates on Friday. Officers later took away 28 rifles, 37 \
+             magazines and 815 rounds.",
         );
         let (claims, lexicon) = claims_of(&[a, b]);
         let rifle = |c: &Claim| {
