@@ -56,10 +56,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         if negative.modality == Modality::Hedged || denied_by_noun(cx, no.article, negative) {
             continue;
         }
-        // A denial of no single told event: bounded in time, over a period, made by someone,
-        // a command or a counterfactual.
+        // A denial of no single told event (bounded in time, over a period, made by someone, a
+        // command or a counterfactual), or of telling a detail.
         let text_of_no = &cx.articles[no.article].text;
-        if denial_of_no_told_event(text_of_no, negative.sentence, negative.event.span) {
+        if denial_of_no_told_event(text_of_no, negative.sentence, negative.event.span)
+            || (negative.event.predicate == TELLING
+                && denies_a_detail(text_of_no, negative.sentence, negative.event.span))
+        {
             continue;
         }
         let text_no = negative.event.span.slice(&cx.articles[no.article].text);
@@ -234,6 +237,24 @@ fn denial_of_no_told_event(
     bounded || spans || denied || command || counterfactual
 }
 
+/// The predicate of telling: "reveal", "announce", "disclose".
+const TELLING: &str = "announce";
+
+/// Whether a denial of telling denies telling a detail: a wh-word right after its event word
+/// ("did not reveal what she was treated for", "are not revealing when he will be moved"),
+/// not the telling another source gives.
+fn denies_a_detail(text: &str, sentence: crate::text::Span, event: crate::text::Span) -> bool {
+    let (_, after) = around(text, sentence, event);
+    after
+        .first()
+        .is_some_and(|w| WH_WORDS.contains(&w.as_str()))
+}
+
+/// Words that open a question of a detail after a verb of telling ("did not reveal what").
+const WH_WORDS: &[&str] = &[
+    "what", "when", "where", "why", "how", "whether", "who", "whom", "which", "if",
+];
+
 /// Whether an assertion, read in its sentence, asserts no event: its event word is what someone
 /// declined, refused, failed or was unable to do ("declined to reveal", "was unable to reach a
 /// deal"), was close to doing, or is told to stop ("Stop using").
@@ -353,6 +374,15 @@ mod tests {
             "He said he did not shoot the girl.",
             "shoot"
         ));
+        let detail = |text: &str, event: &str| {
+            let (sentence, word) = at(text, event);
+            denies_a_detail(text, sentence, word)
+        };
+        assert!(detail(
+            "Her rep did not reveal what she was treated for.",
+            "reveal"
+        ));
+        assert!(!detail("Her rep did not reveal the reason.", "reveal"));
         assert!(!no_told_event("Police don't arrest him.", "arrest"));
     }
 
