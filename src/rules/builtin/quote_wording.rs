@@ -32,6 +32,7 @@ use crate::claim::SourceKind;
 use crate::grammar::quote::{Quote, quotes};
 use crate::matcher::{ClaimRef, same_entity};
 use crate::report::{Evidence, Finding};
+use crate::rules::builtin::restated_fact::spelled;
 use crate::rules::builtin::{Kind, common_words, discrepancy};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
@@ -162,16 +163,18 @@ fn compare<'a>(a: &'a [String], b: &'a [String]) -> Alignment<'a> {
 }
 
 /// The runs of changed words ("[-seen-] {+witnessed+}" is one), leaving out runs that only
-/// split or join words ("cyber criminals" / "cybercriminals").
+/// split or join words ("cyber criminals" / "cybercriminals") or spell the same words another
+/// way ("neighbourhood" / "neighborhood", "Mount" / "Mt", initials for the words they stand
+/// for: "IE" / "Internet Explorer").
 fn changed_runs(changes: &[(ChangeTag, &str)]) -> usize {
     let mut count = 0;
-    let (mut old, mut new) = (String::new(), String::new());
+    let (mut old, mut new): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for (tag, word) in changes.iter().chain([&(ChangeTag::Equal, "")]) {
         match tag {
-            ChangeTag::Delete => old.push_str(word),
-            ChangeTag::Insert => new.push_str(word),
+            ChangeTag::Delete => old.push((*word).to_string()),
+            ChangeTag::Insert => new.push((*word).to_string()),
             ChangeTag::Equal => {
-                if old != new {
+                if !one_wording(&old, &new) {
                     count += 1;
                 }
                 old.clear();
@@ -180,6 +183,17 @@ fn changed_runs(changes: &[(ChangeTag, &str)]) -> usize {
         }
     }
     count
+}
+
+/// Whether two runs of a quote's words (lower case) are one wording: the same spelling
+/// (`restated_fact::spelled`), or one word the initials of two or more words of the other.
+fn one_wording(old: &[String], new: &[String]) -> bool {
+    let initials = |short: &[String], long: &[String]| {
+        let [one] = short else { return false };
+        let firsts: String = long.iter().filter_map(|w| w.chars().next()).collect();
+        long.len() > 1 && firsts == *one
+    };
+    spelled(old) == spelled(new) || initials(old, new) || initials(new, old)
 }
 
 /// The word diff in git's word-diff style: `we have [-seen-] {+witnessed+} it`, with unchanged
@@ -412,6 +426,24 @@ mod tests {
             words("We have received people with injuries sustained when the walls collapsed"),
         );
         assert_eq!(changed_runs(&compare(&a, &b).changes), 1);
+    }
+
+    #[test]
+    fn spellings_and_initials_are_not_changes() {
+        let (a, b) = (
+            words(
+                "Police locked down the neighbourhood and told all Internet Explorer users to wait",
+            ),
+            words("Police locked down the neighborhood and told all IE users to wait"),
+        );
+        assert_eq!(changed_runs(&compare(&a, &b).changes), 0);
+        let (a, b) = (
+            words(
+                "Police locked down the neighbourhood and told all Internet Explorer users to wait",
+            ),
+            words("Police locked down the street and told all IT users to wait"),
+        );
+        assert_eq!(changed_runs(&compare(&a, &b).changes), 2);
     }
 
     #[test]

@@ -318,7 +318,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// not", "cannot" / "can not"), abbreviations shortened ("Mount" / "Mt"), and the words joined,
 /// so that a compound written in one word or two ("websites" / "Web sites") reads alike. Two
 /// numbers stay apart: "20 10" is not "2010".
-fn spelled(words: &[String]) -> String {
+pub(super) fn spelled(words: &[String]) -> String {
     let mut out = String::new();
     for word in words {
         let word = word.as_str();
