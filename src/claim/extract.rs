@@ -206,6 +206,7 @@ fn event_claims(
             };
             if !participants.iter().any(|p| p.role == Role::Agent) {
                 let carried = speaker_of_pronoun(parts, &in_time, first)
+                    .or_else(|| antecedent_of_who(parts, clause_start, first))
                     .or_else(|| subject_before_apposition(parts, &breaks, clause_start, first));
                 if let Some(m) = carried {
                     participants.insert(
@@ -671,6 +672,44 @@ fn subject_before_apposition<'m>(
         && first_clause_is_name
         && name.last_token < clause_start)
         .then_some(name)
+}
+
+/// The name a relative clause with "who" tells of, when the event word at `first` is the
+/// clause's verb: "replacing Tom Vellacott, who steps down this year", "Marla Quince, the
+/// actress who died on Thursday" (an apposition of the name, with no name of its own before
+/// "who"). The clause opens right after the name's comma.
+fn antecedent_of_who<'m>(
+    parts: &SentenceParts<'m, '_>,
+    clause_start: usize,
+    first: usize,
+) -> Option<&'m Mention> {
+    let tokens = parts.tokens;
+    if clause_start == 0 || tokens.get(clause_start).map(|k| k.text) != Some(",") {
+        return None;
+    }
+    let before = &tokens[clause_start + 1..first];
+    let who = before.iter().rposition(|k| lower(k.text) == "who")?;
+    let verb_follows = before[who + 1..].len() <= 2
+        && before[who + 1..].iter().all(|k| {
+            let word = lower(k.text);
+            AUXILIARIES.contains(&word.as_ref()) || (word.ends_with("ly") && word.len() > 4)
+        });
+    let apposition = who <= 10
+        && before[..who]
+            .iter()
+            .all(|k| k.is_word() && k.text != "," && lower(k.text) != "who");
+    let named_between = parts
+        .mentions
+        .iter()
+        .any(|m| clause_start < m.first_token && m.first_token < first);
+    let name = parts
+        .mentions
+        .iter()
+        .find(|m| m.last_token + 1 == clause_start && !m.adjective)?;
+    let attributed = parts.attribution.is_some_and(|found| {
+        found.occupies.0 <= name.first_token && name.last_token <= found.occupies.1
+    });
+    (verb_follows && apposition && !named_between && !attributed).then_some(name)
 }
 
 /// The mentions of a clause (`in_clause`), outside the attribution, as participants: agents
@@ -1337,6 +1376,18 @@ mod tests {
             "Marla Quince, the actress, has died, her agent said.",
         ] {
             assert_eq!(agents(text, "die"), ["marla-quince"], "{text}");
+        }
+        // A relative clause with "who" tells of the name before it.
+        for text in [
+            "The studio cast Tom Vellacott, who died Thursday at 85.",
+            "Tributes poured in for Marla Quince, the actress who died on Thursday.",
+        ] {
+            let expected = if text.contains("Vellacott") {
+                "tom-vellacott"
+            } else {
+                "marla-quince"
+            };
+            assert_eq!(agents(text, "die"), [expected], "{text}");
         }
         // Another subject's clause, or a sentence that does not open with the name.
         for text in [
