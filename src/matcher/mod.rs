@@ -1079,11 +1079,22 @@ mod story_tests {
 
     #[test]
     fn undated_stories_told_by_days_are_not_set_apart_by_their_background_years() {
-        let (claims, lexicon) = claims_of(&[
+        // Articles with no publication date.
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let claims: Vec<Vec<Claim>> = [
             "Jonas Pirell, a singer of the 1950s, died Thursday at 85. He was arrested in 1957.",
             "Jonas Pirell died on Monday. He had been ill since 2004. He sang in 2006.",
             "Jonas Pirell died in 2009. He had been ill since 2004. He sang in 2006.",
-        ]);
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            analyzer
+                .analyze(&Article::from_text(format!("a{i}"), *text, None))
+                .claims
+        })
+        .collect();
+        let lexicon = analyzer.lexicon;
         assert!(years_unknown(
             days_of_unknown_year(&claims[0]),
             days_of_unknown_year(&claims[1])
