@@ -585,7 +585,7 @@ const AUXILIARIES: &[&str] = &[
 
 /// The speaker of a sentence whose reported clause has a pronoun as the subject of the event
 /// word at `first`: "The police department announced Friday they have made an arrest", "The
-/// navy said it arrested 23 pirates". The pronoun stands for the speaker named before it, who
+/// navy said it arrested 12 smugglers". The pronoun stands for the speaker named before it, who
 /// did what the clause tells (a passive's pronoun, "police said he was arrested", is another
 /// person). Only a speaker named in the sentence itself, before the clause, counts.
 fn speaker_of_pronoun<'m>(
@@ -622,8 +622,8 @@ fn speaker_of_pronoun<'m>(
 }
 
 /// The name a sentence opens with, when the event word at `first` is its main verb written
-/// after an apposition or a relative clause: "Bettie Page, the pin-up model whose photographs
-/// ..., has died", "W. Mark Felt, who leaked ..., died Thursday", "Williams, 91, passed away".
+/// after an apposition or a relative clause: "Marla Quince, the actress whose films
+/// ..., has died", "Tom Vellacott, who starred in ..., died Thursday", "Quince, 91, passed away".
 /// The event word must open its clause (after a comma, with at most auxiliaries and adverbs
 /// before it), and the sentence must open with the name (after an article at most) followed by
 /// a comma.
@@ -656,7 +656,7 @@ fn subject_before_apposition<'m>(
     // A lone capitalised word before a comma is an opener ("First, ...", "Instead, ..."), unless
     // it is a person's name.
     let opener = name.first_token == 0 && !name.id.contains('-') && name.kind != EntityKind::Person;
-    // "Horton, 34, was walking when Lopez, 20, fired": the clause is another subject's.
+    // "Quince, 34, was walking when Vellacott, 20, fired": the clause is another subject's.
     let subordinate = tokens
         .get(name.last_token + 1..clause_start)
         .unwrap_or_default()
