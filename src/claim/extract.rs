@@ -20,6 +20,7 @@ use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
+use crate::lexicon::EntityKind;
 use crate::temporal::{Timex, TimexType};
 use crate::text::span::Span;
 
@@ -198,11 +199,26 @@ fn event_claims(
                     clause_end >= tokens.len() || span.end <= tokens[clause_end].span.start;
                 start_ok && end_ok
             };
-            let participants = if announcing.contains(&first) {
+            let mut participants = if announcing.contains(&first) {
                 participants(&unattributed, &in_clause, trigger_span)
             } else {
                 participants(parts, &in_clause, trigger_span)
             };
+            if !participants.iter().any(|p| p.role == Role::Agent) {
+                let carried = speaker_of_pronoun(parts, &in_time, first)
+                    .or_else(|| antecedent_of_who(parts, clause_start, first))
+                    .or_else(|| subject_before_apposition(parts, &breaks, clause_start, first));
+                if let Some(m) = carried {
+                    participants.insert(
+                        0,
+                        Participant {
+                            entity: m.id.clone(),
+                            role: Role::Agent,
+                            span: m.span,
+                        },
+                    );
+                }
+            }
             // The times of the event's clause; failing those, of a neighbouring clause that has
             // no event of its own ("..., twelve days later, Russia invaded").
             let clause_id = breaks.partition_point(|&b| b <= first);
@@ -553,6 +569,147 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
         }
         None => ClaimTime::from_timex(t),
     }
+}
+
+/// Subject pronouns a reported clause opens with ("police said they arrested").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
+
+/// Forms of "be": a pronoun before one is the patient of a passive ("police said he was
+/// arrested"), not the speaker acting.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Auxiliaries a main verb may follow at the start of its clause ("..., has died").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "been",
+];
+
+/// The speaker of a sentence whose reported clause has a pronoun as the subject of the event
+/// word at `first`: "The police department announced Friday they have made an arrest", "The
+/// navy said it arrested 12 smugglers". The pronoun stands for the speaker named before it, who
+/// did what the clause tells (a passive's pronoun, "police said he was arrested", is another
+/// person). Only a speaker named in the sentence itself, before the clause, counts.
+fn speaker_of_pronoun<'m>(
+    parts: &SentenceParts<'m, '_>,
+    in_time: &dyn Fn(Span) -> bool,
+    first: usize,
+) -> Option<&'m Mention> {
+    let (start, end) = parts.attribution?.occupies;
+    if end >= first {
+        return None;
+    }
+    let speaker = parts
+        .mentions
+        .iter()
+        .find(|m| start <= m.first_token && m.last_token <= end && !m.adjective)?;
+    let tokens = parts.tokens;
+    let mut i = end + 1;
+    while i < first && (lower(tokens[i].text) == "that" || in_time(tokens[i].span)) {
+        i += 1;
+    }
+    if i >= first || !SUBJECT_PRONOUNS.contains(&lower(tokens[i].text).as_ref()) {
+        return None;
+    }
+    let between = &tokens[i + 1..first];
+    let plain = between.len() <= 3
+        && between
+            .iter()
+            .all(|k| k.is_word() && !BE_FORMS.contains(&lower(k.text).as_ref()))
+        && !parts
+            .mentions
+            .iter()
+            .any(|m| i < m.first_token && m.first_token < first);
+    plain.then_some(speaker)
+}
+
+/// The name a sentence opens with, when the event word at `first` is its main verb written
+/// after an apposition or a relative clause: "Marla Quince, the actress whose films
+/// ..., has died", "Tom Vellacott, who starred in ..., died Thursday", "Quince, 91, passed away".
+/// The event word must open its clause (after a comma, with at most auxiliaries and adverbs
+/// before it), and the sentence must open with the name (after an article at most) followed by
+/// a comma.
+fn subject_before_apposition<'m>(
+    parts: &SentenceParts<'m, '_>,
+    breaks: &[usize],
+    clause_start: usize,
+    first: usize,
+) -> Option<&'m Mention> {
+    let tokens = parts.tokens;
+    if clause_start == 0 || tokens.get(clause_start).map(|k| k.text) != Some(",") {
+        return None;
+    }
+    let before = &tokens[clause_start + 1..first];
+    let opens = before.len() <= 3
+        && before.iter().all(|k| {
+            let word = lower(k.text);
+            AUXILIARIES.contains(&word.as_ref()) || (word.ends_with("ly") && word.len() > 4)
+        });
+    if !opens {
+        return None;
+    }
+    let name = parts.mentions.iter().min_by_key(|m| m.first_token)?;
+    let after_article =
+        name.first_token == 1 && matches!(lower(tokens[0].text).as_ref(), "the" | "a" | "an");
+    let attributed = parts.attribution.is_some_and(|found| {
+        found.occupies.0 <= name.first_token && name.last_token <= found.occupies.1
+    });
+    let comma_after = tokens.get(name.last_token + 1).map(|k| k.text) == Some(",");
+    // A lone capitalised word before a comma is an opener ("First, ...", "Instead, ..."), unless
+    // it is a person's name.
+    let opener = name.first_token == 0 && !name.id.contains('-') && name.kind != EntityKind::Person;
+    // "Quince, 34, was walking when Vellacott, 20, fired": the clause is another subject's.
+    let subordinate = tokens
+        .get(name.last_token + 1..clause_start)
+        .unwrap_or_default()
+        .iter()
+        .any(|k| matches!(lower(k.text).as_ref(), "when" | "whenever" | "if" | "once"));
+    let first_clause_is_name = breaks.get(1).copied() == Some(name.last_token + 1);
+    ((name.first_token == 0 || after_article)
+        && !name.adjective
+        && !opener
+        && !subordinate
+        && !attributed
+        && comma_after
+        && first_clause_is_name
+        && name.last_token < clause_start)
+        .then_some(name)
+}
+
+/// The name a relative clause with "who" tells of, when the event word at `first` is the
+/// clause's verb: "replacing Tom Vellacott, who steps down this year", "Marla Quince, the
+/// actress who died on Thursday" (an apposition of the name, with no name of its own before
+/// "who"). The clause opens right after the name's comma.
+fn antecedent_of_who<'m>(
+    parts: &SentenceParts<'m, '_>,
+    clause_start: usize,
+    first: usize,
+) -> Option<&'m Mention> {
+    let tokens = parts.tokens;
+    if clause_start == 0 || tokens.get(clause_start).map(|k| k.text) != Some(",") {
+        return None;
+    }
+    let before = &tokens[clause_start + 1..first];
+    let who = before.iter().rposition(|k| lower(k.text) == "who")?;
+    let verb_follows = before[who + 1..].len() <= 2
+        && before[who + 1..].iter().all(|k| {
+            let word = lower(k.text);
+            AUXILIARIES.contains(&word.as_ref()) || (word.ends_with("ly") && word.len() > 4)
+        });
+    let apposition = who <= 10
+        && before[..who]
+            .iter()
+            .all(|k| k.is_word() && k.text != "," && lower(k.text) != "who");
+    let named_between = parts
+        .mentions
+        .iter()
+        .any(|m| clause_start < m.first_token && m.first_token < first);
+    let name = parts
+        .mentions
+        .iter()
+        .find(|m| m.last_token + 1 == clause_start && !m.adjective)?;
+    let attributed = parts.attribution.is_some_and(|found| {
+        found.occupies.0 <= name.first_token && name.last_token <= found.occupies.1
+    });
+    (verb_follows && apposition && !named_between && !attributed).then_some(name)
 }
 
 /// The mentions of a clause (`in_clause`), outside the attribution, as participants: agents
@@ -1191,6 +1348,92 @@ mod tests {
             assert!(
                 found.iter().all(|c| c.event.predicate != "announce"),
                 "{text}: {found:#?}"
+            );
+        }
+    }
+
+    /// The agents of the claim of predicate `predicate` in `text`.
+    fn agents(text: &str, predicate: &str) -> Vec<String> {
+        let found = claims(text);
+        let claim = found
+            .iter()
+            .find(|c| c.event.predicate == predicate)
+            .unwrap_or_else(|| panic!("a {predicate} claim in {text}: {found:#?}"));
+        claim
+            .participants
+            .iter()
+            .filter(|p| p.role == crate::claim::Role::Agent)
+            .map(|p| p.entity.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_a_speaker_is_the_speaker() {
+        // The speaker did what the reported clause tells.
+        assert_eq!(
+            agents(
+                "The Riverton Police Department announced Friday they have made an arrest in a murder case.",
+                "arrest"
+            ),
+            ["riverton-police-department"]
+        );
+        assert_eq!(
+            agents(
+                "The Freedonian navy said it arrested 12 pirates on Saturday.",
+                "arrest"
+            )
+            .len(),
+            1
+        );
+        // A passive's pronoun is someone else: the speaker is not the one arrested.
+        assert!(
+            agents(
+                "The Riverton Police Department said Friday he was arrested at his home.",
+                "arrest"
+            )
+            .is_empty()
+        );
+        // A name of its own in the clause stays the agent.
+        assert_eq!(
+            agents(
+                "The Riverton Police Department said Friday that Tom Vellacott arrested the man.",
+                "arrest"
+            ),
+            ["tom-vellacott"]
+        );
+    }
+
+    #[test]
+    fn a_name_before_an_apposition_is_the_subject_of_the_verb_after_it() {
+        for text in [
+            "Marla Quince, the actress whose films delighted audiences in the 1950s, died Thursday at 85.",
+            "Marla Quince, who starred in many films, died Thursday at 85.",
+            "Marla Quince, 85, died early Thursday in her sleep.",
+            "Marla Quince, the actress, has died, her agent said.",
+        ] {
+            assert_eq!(agents(text, "die"), ["marla-quince"], "{text}");
+        }
+        // A relative clause with "who" tells of the name before it.
+        for text in [
+            "The studio cast Tom Vellacott, who died Thursday at 85.",
+            "Tributes poured in for Marla Quince, the actress who died on Thursday.",
+        ] {
+            let expected = if text.contains("Vellacott") {
+                "tom-vellacott"
+            } else {
+                "marla-quince"
+            };
+            assert_eq!(agents(text, "die"), [expected], "{text}");
+        }
+        // Another subject's clause, or a sentence that does not open with the name.
+        for text in [
+            "Marla Quince, 34, was walking home when Tom Vellacott, 20, died in the crash.",
+            "In the morning, the actress died in her sleep.",
+            "Yesterday, after a long illness, died the actress.",
+        ] {
+            assert!(
+                agents(text, "die").iter().all(|a| a != "marla-quince"),
+                "{text}"
             );
         }
     }

@@ -892,6 +892,35 @@ pub fn stories_far_apart(a: Option<i32>, b: Option<i32>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if (x - y).abs() > STORY_MAX_YEARS_APART)
 }
 
+/// How an article dates its story when it has no publication date: how many of its claims
+/// are dated by days of its own unknown week ("died Thursday", "was arrested yesterday"), and
+/// how many by its story year ([`story_year`]). Weekdays and "yesterday" resolve against a
+/// publication date, so only an undated article has days of an unknown year.
+pub fn days_of_unknown_year(claims: &[Claim]) -> (usize, usize) {
+    let mut days = 0;
+    let mut years: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in claims
+        .iter()
+        .filter(|c| c.event.predicate != crate::claim::DATE)
+        .filter_map(|c| c.time.as_ref())
+    {
+        if t.value.starts_with("XXXX-W") || t.value.starts_with("XXXX-XX-XX") {
+            days += 1;
+        } else if let Some(year) = t.value.get(..4).filter(|y| y.parse::<i32>().is_ok()) {
+            *years.entry(year).or_default() += 1;
+        }
+    }
+    (days, years.into_values().max().unwrap_or(0))
+}
+
+/// Whether two undated articles tell their stories by days of an unknown year, one of them at
+/// least as often as by its story year: their story years are then the years of their
+/// background facts ("a singer of the 1950s", "the 1961 robbery"), which differ between
+/// two tellings of one death or one arrest, and do not tell the stories apart.
+fn years_unknown(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 > 0 && b.0 > 0 && (a.0 >= a.1 || b.0 >= b.1)
+}
+
 /// The year an article's story is set in: the year its claims' dates state most often (a
 /// resolved date or a year written out; the later on a tie), `None` when no claim is dated
 /// with a year.
@@ -921,7 +950,10 @@ pub fn story_year(claims: &[Claim]) -> Option<i32> {
 pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
     let topics: Vec<Vec<String>> = claims.iter().map(|c| topics(c, lexicon)).collect();
     let years: Vec<Option<i32>> = claims.iter().map(|c| story_year(c)).collect();
-    let far_apart = |a: usize, b: usize| stories_far_apart(years[a], years[b]);
+    let unknown: Vec<(usize, usize)> = claims.iter().map(|c| days_of_unknown_year(c)).collect();
+    let far_apart = |a: usize, b: usize| {
+        stories_far_apart(years[a], years[b]) && !years_unknown(unknown[a], unknown[b])
+    };
     let date_words = DateWords::new(claims);
     let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (article, article_claims) in claims.iter().enumerate() {
@@ -1116,6 +1148,42 @@ mod story_tests {
             !pair(2, 3),
             "dates told by month more than a year apart: two events"
         );
+    }
+
+    #[test]
+    fn undated_stories_told_by_days_are_not_set_apart_by_their_background_years() {
+        // Articles with no publication date.
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let claims: Vec<Vec<Claim>> = [
+            "Jonas Pirell, a singer of the 1950s, died Thursday at 85. He was arrested in 1957.",
+            "Jonas Pirell died on Monday. He had been ill since 2004. He sang in 2006.",
+            "Jonas Pirell died in 2009. He had been ill since 2004. He sang in 2006.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            analyzer
+                .analyze(&Article::from_text(format!("a{i}"), *text, None))
+                .claims
+        })
+        .collect();
+        let lexicon = analyzer.lexicon;
+        assert!(years_unknown(
+            days_of_unknown_year(&claims[0]),
+            days_of_unknown_year(&claims[1])
+        ));
+        let found = pairs(&claims, &lexicon);
+        let met = |x: usize, y: usize| {
+            found.iter().any(|p| {
+                (p.a.article, p.b.article) == (x, y)
+                    && claims[x][p.a.claim].event.predicate == "die"
+                    && claims[y][p.b.claim].event.predicate == "die"
+            })
+        };
+        // Story years 1957 and 2006, but both told by days of an unknown week.
+        assert!(met(0, 1), "{found:#?}");
+        // A dated story (2009) stays set apart from the 1957 one.
+        assert!(!met(0, 2), "{found:#?}");
     }
 
     fn count_pairs(texts: &[&str]) -> usize {
