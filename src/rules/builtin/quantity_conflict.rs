@@ -231,12 +231,30 @@ fn own_words_of(descriptor: &str, units: &[&str]) -> Vec<String> {
 /// least": that is how a toll still being counted is told ("at least seven people" killed,
 /// "at least 10" in a later report, or another quake's toll), and both hold.
 fn at_odds(a: &Quantity, b: &Quantity) -> bool {
+    if bound_on_round_figure(a, b) || bound_on_round_figure(b, a) {
+        return false;
+    }
     let one_sided = matches!(a.bound, Bound::MoreThan | Bound::AtMost | Bound::LessThan);
     if one_sided && a.bound == b.bound {
         let (lo, hi) = (a.value.min(b.value), a.value.max(b.value));
         return lo * (1.0 + APPROX_TOLERANCE) < hi * (1.0 - APPROX_TOLERANCE);
     }
     !compatible(a, b)
+}
+
+/// The multiple a figure of a hundred or more is written in when it is rounded.
+const ROUND_FIGURE: f64 = 100.0;
+
+/// Whether `bound` ("over 2.5 million", "nearly 300") sets a strict limit at the very value of
+/// `figure`, an exact round figure ("2.5 million", "300"): one source rounds the figure the other
+/// gives as a limit, and both hold. A figure that is not round ("more than 50" / "50", "over
+/// 2,517" / "2,517") still conflicts with the limit.
+fn bound_on_round_figure(bound: &Quantity, figure: &Quantity) -> bool {
+    matches!(bound.bound, Bound::MoreThan | Bound::LessThan)
+        && figure.bound == Bound::Exact
+        && bound.value == figure.value
+        && figure.value >= ROUND_FIGURE
+        && figure.value % ROUND_FIGURE == 0.0
 }
 
 /// How many times the smaller of two counts linked only by their words the larger may be.
@@ -391,5 +409,18 @@ mod tests {
         ));
         assert!(!odds(bounded(50.0, Bound::MoreThan), count(100.0)));
         assert!(odds(bounded(100.0, Bound::MoreThan), count(50.0)));
+    }
+
+    #[test]
+    fn a_limit_at_a_round_figure_holds_with_the_figure() {
+        let odds = |x: Quantity, y: Quantity| at_odds(&x, &y);
+        // "Over 2.5 million people" / "2.5 million people": the figure is rounded.
+        assert!(!odds(bounded(2.5e6, Bound::MoreThan), count(2.5e6)));
+        assert!(!odds(count(300.0), bounded(300.0, Bound::LessThan)));
+        // Twins: a figure that is not round, a small one, or another value still conflict.
+        assert!(odds(bounded(2517.0, Bound::MoreThan), count(2517.0)));
+        assert!(odds(bounded(50.0, Bound::MoreThan), count(50.0)));
+        assert!(odds(bounded(2.5e6, Bound::MoreThan), count(2.0e6)));
+        assert!(odds(count(400.0), bounded(300.0, Bound::LessThan)));
     }
 }
