@@ -258,9 +258,7 @@ pub fn same_event_in_story(
 ) -> bool {
     let (links_a, links_b) = (Links::new(a, lexicon), Links::new(b, lexicon));
     let (story_a, story_b) = (Story::new(topics_a, lexicon), Story::new(topics_b, lexicon));
-    linked(
-        a, &links_a, &story_a, b, &links_b, &story_b, None, false, false,
-    )
+    linked(a, &links_a, &story_a, b, &links_b, &story_b, None, false)
 }
 
 /// The entities of a claim's own clause the matcher compares, worked out once per claim
@@ -342,7 +340,6 @@ fn linked(
     story_b: &Story<'_>,
     weights: Option<&DateWords>,
     articles_name_alike: bool,
-    articles_state_figures_alike: bool,
 ) -> bool {
     if a.event.predicate != b.event.predicate {
         return false;
@@ -371,10 +368,7 @@ fn linked(
     // Two counts described in the same words ("three machine guns", "a depth of 2.7 miles")
     // are one statistic when their articles tell one story: set in one year, naming a person
     // or organization in common somewhere, though neither's topics nor clause name it.
-    // So are they when their articles state two telling figures alike in their lines of
-    // figures (`figures_in_common`: a quake's magnitude and depth), though neither names anyone.
-    let same_words_by_articles =
-        || count && (articles_name_alike || articles_state_figures_alike) && same_descriptor(a, b);
+    let same_words_by_articles = || count && articles_name_alike && same_descriptor(a, b);
     // Two counts stated beside one telling figure ("59 receptions for 1,098 yards and seven
     // touchdowns" / "59 catches for 1,098 yards ...") are one line of figures restated, however
     // each outlet words what the count is of, when their articles tell one story.
@@ -889,28 +883,6 @@ pub fn beside_one_figure(a: &Claim, b: &Claim) -> bool {
     })
 }
 
-/// The telling figures ([`Figure::telling`]) an article states in its lines of figures: the
-/// other figures of its count claims' sentences, as `value|unit`. A number that is part of a
-/// name ("Curve 8900", "USB 2.0") is none (`claim::extract::figures_beside`).
-pub fn telling_figures(claims: &[Claim]) -> BTreeSet<String> {
-    claims
-        .iter()
-        .flat_map(figures)
-        .filter(Figure::telling)
-        .map(|f| format!("{}|{}", f.value, f.unit))
-        .collect()
-}
-
-/// How many telling figures two articles must state alike ([`telling_figures`]) to tell one
-/// story: one is a price or a share two stories state alike ("$199", "39%").
-pub const FIGURES_IN_COMMON: usize = 2;
-
-/// Whether two articles state [`FIGURES_IN_COMMON`] telling figures alike in their lines of
-/// figures: a quake's magnitude and its depth, a deal's price and its part in cash.
-pub fn figures_in_common(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    a.intersection(b).count() >= FIGURES_IN_COMMON
-}
-
 /// Years apart beyond which two articles tell different stories.
 pub const STORY_MAX_YEARS_APART: i32 = 1;
 
@@ -1008,7 +980,6 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
         .collect();
     let stories: Vec<Story<'_>> = topics.iter().map(|t| Story::new(t, lexicon)).collect();
     let no_story = Story::default();
-    let told_figures: Vec<BTreeSet<String>> = claims.iter().map(|c| telling_figures(c)).collect();
     let named_strong: Vec<BTreeSet<&str>> = links
         .iter()
         .map(|article| {
@@ -1060,10 +1031,6 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
                         && get(&a).event.predicate == crate::claim::COUNT
                         && years[a.article] == years[b.article]
                         && !named_strong[a.article].is_disjoint(&named_strong[b.article]),
-                    a.article != b.article
-                        && get(&a).event.predicate == crate::claim::COUNT
-                        && years[a.article] == years[b.article]
-                        && figures_in_common(&told_figures[a.article], &told_figures[b.article]),
                 ) {
                     found.insert(Pair { a, b });
                 }
@@ -1474,66 +1441,6 @@ mod story_tests {
             ]),
             0
         );
-    }
-
-    #[test]
-    fn counts_described_the_same_meet_when_their_articles_state_two_telling_figures_alike() {
-        // No one is named: the crew and the cargo, stated alike in both, tie the articles.
-        assert_eq!(
-            count_pairs(&[
-                "Pirates were arrested on Friday. The ship carried 23 crew and 450 tonnes of \
-                 oil. They had three machine guns.",
-                "Pirates were arrested on Friday. The ship carried 23 crew and 450 tonnes of \
-                 oil. They had six machine guns.",
-            ]) - count_pairs(&[
-                "Pirates were arrested on Friday. The ship carried 23 crew and 450 tonnes of \
-                 oil.",
-                "Pirates were arrested on Friday. The ship carried 23 crew and 450 tonnes of \
-                 oil.",
-            ]),
-            1
-        );
-        // One figure alike (a price, a share two stories state) is no tie.
-        assert_eq!(
-            count_pairs(&[
-                "Pirates were arrested on Friday. The ship carried 23 crew and 450 tonnes of \
-                 oil. They had three machine guns.",
-                "Pirates were arrested on Friday. The ship carried 23 crew and 300 tonnes of \
-                 oil. They had six machine guns.",
-            ]) - count_pairs(&[
-                "Pirates were arrested on Friday. The ship carried 23 crew and 450 tonnes of \
-                 oil.",
-                "Pirates were arrested on Friday. The ship carried 23 crew and 300 tonnes of \
-                 oil.",
-            ]),
-            0
-        );
-    }
-
-    #[test]
-    fn articles_state_telling_figures_of_their_lines_of_figures() {
-        let (claims, _) = claims_of(&[
-            "The ship carried 23 crew and 450 tonnes of oil. It had two boats and three guns.",
-        ]);
-        let told = telling_figures(&claims[0]);
-        assert!(told.iter().any(|f| f.starts_with("23|")), "{told:?}");
-        assert!(told.iter().any(|f| f.starts_with("450|")), "{told:?}");
-        // Small whole numbers are stated by the dozen in one story.
-        assert!(
-            !told
-                .iter()
-                .any(|f| f.starts_with("2|") || f.starts_with("3|")),
-            "{told:?}"
-        );
-        let shared = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<BTreeSet<_>>();
-        assert!(figures_in_common(
-            &shared(&["23|crew", "450|tonne"]),
-            &shared(&["23|crew", "450|tonne", "9.5|percent"])
-        ));
-        assert!(!figures_in_common(
-            &shared(&["23|crew", "450|tonne"]),
-            &shared(&["23|crew", "300|tonne"])
-        ));
     }
 
     #[test]
