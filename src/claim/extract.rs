@@ -621,6 +621,28 @@ fn speaker_of_pronoun<'m>(
     plain.then_some(speaker)
 }
 
+/// The tokens between a clause that opens with a comma at `clause_start` and its event word at
+/// `first`; `None` when the clause opens the sentence or opens with no comma.
+fn after_comma<'t, 'a>(
+    tokens: &'t [Token<'a>],
+    clause_start: usize,
+    first: usize,
+) -> Option<&'t [Token<'a>]> {
+    if clause_start == 0 || tokens.get(clause_start).map(|k| k.text) != Some(",") {
+        return None;
+    }
+    tokens.get(clause_start + 1..first)
+}
+
+/// Whether every token is an auxiliary or an adverb in "-ly", as may stand before a clause's
+/// main verb ("has", "was quietly").
+fn auxiliaries_or_adverbs(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().all(|k| {
+        let word = lower(k.text);
+        AUXILIARIES.contains(&word.as_ref()) || (word.ends_with("ly") && word.len() > 4)
+    })
+}
+
 /// The name a sentence opens with, when the event word at `first` is its main verb written
 /// after an apposition or a relative clause: "Marla Quince, the actress whose films
 /// ..., has died", "Tom Vellacott, who starred in ..., died Thursday", "Quince, 91, passed away".
@@ -634,15 +656,8 @@ fn subject_before_apposition<'m>(
     first: usize,
 ) -> Option<&'m Mention> {
     let tokens = parts.tokens;
-    if clause_start == 0 || tokens.get(clause_start).map(|k| k.text) != Some(",") {
-        return None;
-    }
-    let before = &tokens[clause_start + 1..first];
-    let opens = before.len() <= 3
-        && before.iter().all(|k| {
-            let word = lower(k.text);
-            AUXILIARIES.contains(&word.as_ref()) || (word.ends_with("ly") && word.len() > 4)
-        });
+    let before = after_comma(tokens, clause_start, first)?;
+    let opens = before.len() <= 3 && auxiliaries_or_adverbs(before);
     if !opens {
         return None;
     }
@@ -684,16 +699,9 @@ fn antecedent_of_who<'m>(
     first: usize,
 ) -> Option<&'m Mention> {
     let tokens = parts.tokens;
-    if clause_start == 0 || tokens.get(clause_start).map(|k| k.text) != Some(",") {
-        return None;
-    }
-    let before = &tokens[clause_start + 1..first];
+    let before = after_comma(tokens, clause_start, first)?;
     let who = before.iter().rposition(|k| lower(k.text) == "who")?;
-    let verb_follows = before[who + 1..].len() <= 2
-        && before[who + 1..].iter().all(|k| {
-            let word = lower(k.text);
-            AUXILIARIES.contains(&word.as_ref()) || (word.ends_with("ly") && word.len() > 4)
-        });
+    let verb_follows = before[who + 1..].len() <= 2 && auxiliaries_or_adverbs(&before[who + 1..]);
     let apposition = who <= 10
         && before[..who]
             .iter()
