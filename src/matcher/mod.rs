@@ -849,7 +849,7 @@ impl Figure<'_> {
     }
 }
 
-/// The largest whole number that is no telling figure beside a count ([`Figure::telling`]).
+/// The largest whole number that is no telling figure beside a count (`Figure::telling`).
 pub const SMALL_FIGURE: f64 = 12.0;
 
 /// The other figures of a count claim's sentence.
@@ -871,7 +871,7 @@ fn figures(claim: &Claim) -> impl Iterator<Item = Figure<'_>> {
 
 /// Whether two count claims of two articles are stated beside one figure: each sentence states
 /// another figure of the same value and unit at the same place from the count ("59 catches for
-/// 1,098 yards" / "59 receptions for 1,098 yards"), a telling one ([`Figure::telling`]). A line of
+/// 1,098 yards" / "59 receptions for 1,098 yards"), a telling one (`Figure::telling`). A line of
 /// figures restated by another outlet keeps its other figures where they stood; one story's
 /// other statistics seldom share one.
 pub fn beside_one_figure(a: &Claim, b: &Claim) -> bool {
