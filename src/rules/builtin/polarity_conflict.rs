@@ -168,7 +168,7 @@ const PERIODS: &[&str] = &[
 ];
 
 /// Whether a denial, read in its sentence, denies no single event another source could tell:
-/// - it is bounded in time: "didn't find out his name until Nixon resigned" ("until" within
+/// - it is bounded in time: "didn't find out his name until the minister resigned" ("until" within
 ///   the few words after the event word), "has not yet been released", "has not been
 ///   announced yet" (the event comes later, or has not come yet);
 /// - it spans a period: "has not lost in more than four years", "having never won in Indy",
@@ -304,7 +304,7 @@ mod tests {
     #[test]
     fn denials_bounded_in_time_deny_no_told_event() {
         assert!(no_told_event(
-            "Bradlee didn't find out Felt's name until Nixon resigned.",
+            "The editor didn't find out the source's name until the minister resigned.",
             "find out"
         ));
         assert!(no_told_event(
@@ -351,7 +351,7 @@ mod tests {
             "lost"
         ));
         assert!(!no_told_event(
-            "Lindsay never checked into Morningside.",
+            "Marla never checked into the clinic.",
             "checked into"
         ));
     }
@@ -367,7 +367,7 @@ mod tests {
             "talk"
         ));
         assert!(no_told_event(
-            "Without Felt, he wouldn't have resigned in disgrace.",
+            "Without the leak, he wouldn't have resigned in disgrace.",
             "resigned"
         ));
         assert!(!no_told_event(
@@ -389,8 +389,8 @@ mod tests {
     #[test]
     fn what_was_declined_or_stopped_is_asserted_nothing() {
         assert!(nothing("Her rep declined to reveal the reason.", "reveal"));
-        assert!(nothing("Hardwicke was unable to reach a deal.", "reach"));
-        assert!(nothing("Weitz is close to signing on.", "signing"));
+        assert!(nothing("The director was unable to reach a deal.", "reach"));
+        assert!(nothing("The producer is close to signing on.", "signing"));
         assert!(nothing("Stop using Internet Explorer.", "using"));
         assert!(!nothing("Her rep agreed to reveal the reason.", "reveal"));
         assert!(!nothing("Her rep revealed the reason.", "revealed"));
