@@ -373,6 +373,12 @@ fn linked(
     // touchdowns" / "59 catches for 1,098 yards ...") are one line of figures restated, however
     // each outlet words what the count is of, when their articles tell one story.
     let beside = count && (entity_link || articles_name_alike) && beside_one_figure(a, b);
+    // Two counts tied by an entity whose words say what they count alike in two words, fewer
+    // than a link by the story asks, are one statistic when they also stand beside one figure,
+    // however small ("seven villages and killing 10 people" in both): one story's other
+    // statistics read alike in two words, but seldom beside the same figure too.
+    let worded_beside =
+        count && entity_link && words_shared(a, b) >= COUNT_SHARED_WORDS && beside_any_figure(a, b);
     if !(entity_link
         || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)
         || beside
@@ -437,7 +443,11 @@ fn linked(
                 .iter()
                 .any(|p| names_b.iter().any(|q| same_entity(p, q)))
         };
-        if !bare_alike && !beside && !crate::claim::extract::counts_alike(x, y, need) {
+        if !bare_alike
+            && !beside
+            && !worded_beside
+            && !crate::claim::extract::counts_alike(x, y, need)
+        {
             return false;
         }
     }
@@ -875,11 +885,24 @@ fn figures(claim: &Claim) -> impl Iterator<Item = Figure<'_>> {
 /// figures restated by another outlet keeps its other figures where they stood; one story's
 /// other statistics seldom share one.
 pub fn beside_one_figure(a: &Claim, b: &Claim) -> bool {
+    beside_a_figure_that(a, b, |f| f.telling())
+}
+
+/// Whether two count claims of two articles are stated beside one figure of any size, small
+/// ones too ("flattening seven villages and killing 10 people" / "destroying seven villages and
+/// killing 10 people"): less than [`beside_one_figure`], since one story's sentences state
+/// small figures by the dozen, so it ties only counts whose words say what they count alike.
+pub fn beside_any_figure(a: &Claim, b: &Claim) -> bool {
+    beside_a_figure_that(a, b, |_| true)
+}
+
+/// Whether two count claims of two articles state a figure `kept` alike, where it stands.
+fn beside_a_figure_that(a: &Claim, b: &Claim, kept: fn(&Figure<'_>) -> bool) -> bool {
     if a.article == b.article {
         return false;
     }
     // Most count claims state no other figure: read `b`'s once, and only when `a` has one.
-    let ours: Vec<Figure<'_>> = figures(a).filter(Figure::telling).collect();
+    let ours: Vec<Figure<'_>> = figures(a).filter(|f| kept(f)).collect();
     !ours.is_empty() && figures(b).any(|y| ours.contains(&y))
 }
 
@@ -1483,6 +1506,60 @@ mod story_tests {
             }),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn counts_worded_alike_in_two_words_meet_beside_one_small_figure() {
+        // Tied by the story only, the villages share two words ("destroy", "hill"), fewer than
+        // a story link asks, but both sentences give 10 people right after them.
+        let story = "Mayor Ilse Varga toured the valley on Sunday. Varga met families.";
+        assert_eq!(
+            village_pairs(&[
+                &format!(
+                    "{story} The storm flattened seven villages in the hills and killed 10 people."
+                ),
+                &format!(
+                    "{story} Later the rain destroyed 14 villages in the hills, killing 10 people."
+                ),
+            ]),
+            1
+        );
+        // Beside figures of another unit: no tie.
+        assert_eq!(
+            village_pairs(&[
+                &format!(
+                    "{story} The storm flattened seven villages in the hills and killed 10 people."
+                ),
+                &format!(
+                    "{story} Later the rain destroyed 14 villages in the hills, killing 10 cows."
+                ),
+            ]),
+            0
+        );
+        // Beside one small figure, but alike in one word only: no tie.
+        assert_eq!(
+            village_pairs(&[
+                &format!(
+                    "{story} The storm flattened seven villages in the hills and killed 10 people."
+                ),
+                &format!("{story} Later the rain reached 14 villages, killing 10 people."),
+            ]),
+            0
+        );
+    }
+
+    /// Pairs of count claims of villages of different articles.
+    fn village_pairs(texts: &[&str]) -> usize {
+        let (claims, lexicon) = claims_of(texts);
+        let village = |r: ClaimRef| {
+            let c = &claims[r.article][r.claim];
+            c.event.predicate == COUNT_KEY
+                && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some("village")
+        };
+        pairs(&claims, &lexicon)
+            .iter()
+            .filter(|p| !p.same_article() && village(p.a) && village(p.b))
+            .count()
     }
 
     #[test]
