@@ -940,7 +940,7 @@ pub fn days_of_unknown_year(claims: &[Claim]) -> (usize, usize) {
 /// least as often as by its story year: their story years are then the years of their
 /// background facts ("a singer of the 1950s", "the 1961 robbery"), which differ between
 /// two tellings of one death or one arrest, and do not tell the stories apart.
-fn years_unknown(a: (usize, usize), b: (usize, usize)) -> bool {
+pub fn years_unknown(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 > 0 && b.0 > 0 && (a.0 >= a.1 || b.0 >= b.1)
 }
 

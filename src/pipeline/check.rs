@@ -166,6 +166,10 @@ impl Checker {
         let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
         let partners = crate::rules::context::partners(&pairs);
         let story_years: Vec<Option<i32>> = claims.iter().map(|c| matcher::story_year(c)).collect();
+        let unknown_days: Vec<(usize, usize)> = claims
+            .iter()
+            .map(|c| matcher::days_of_unknown_year(c))
+            .collect();
         let cx = Context {
             articles,
             claims: &claims,
@@ -174,6 +178,7 @@ impl Checker {
             lexicon: &self.analyzer.lexicon,
             times: &times,
             story_years: &story_years,
+            unknown_days: &unknown_days,
             ledger,
             copies,
             keys: RefCell::new(FingerprintKeys::new()),

@@ -45,6 +45,9 @@ pub struct Context<'a> {
     pub times: &'a [Vec<Timex>],
     /// Every article's story year ([`crate::matcher::story_year`]), one an article.
     pub story_years: &'a [Option<i32>],
+    /// How every article dates its story when it has no publication date
+    /// ([`crate::matcher::days_of_unknown_year`]), one an article.
+    pub unknown_days: &'a [(usize, usize)],
     /// Reference facts a newsroom has verified.
     pub ledger: &'a Ledger,
     /// The verbatim copies of each article, one list an article (most empty), or none at all
@@ -188,6 +191,17 @@ impl Context<'_> {
         ours.is_some() && ours == self.story_years[other.article]
     }
 
+    /// Whether the articles of `r` and `other` are undated and tell their stories by days of an
+    /// unknown week ([`crate::matcher::years_unknown`]): their story years are those of
+    /// background facts, and a day of that week may be taken from elsewhere in the article of
+    /// `r`, though no year may.
+    fn told_by_days(&self, r: ClaimRef, other: ClaimRef) -> bool {
+        crate::matcher::years_unknown(
+            self.unknown_days[r.article],
+            self.unknown_days[other.article],
+        )
+    }
+
     /// Whether `claim` names, in its own clause, a person, organization or place that `partner`
     /// names in its own.
     pub fn names_one_of<'c>(&'c self, claim: &'c Claim, partner: &'c Claim) -> bool {
@@ -235,24 +249,37 @@ impl Context<'_> {
     /// (a claim of another article): the claim's own, else the one date the article's other
     /// assertions of the same predicate that name someone `partner` names give ("Kirkpatrick
     /// opened fire on Friday ... killing one man"), with the claim that states it. `None` when
-    /// the article gives none or gives several.
+    /// the article gives none or gives several. Between two undated articles told by days
+    /// ([`Context::told_by_days`]) only a date of no year is lent, and only when every assertion
+    /// of the event in the article gives that day.
     pub fn stated_time(&self, r: ClaimRef, partner: ClaimRef) -> Option<(ClaimRef, &ClaimTime)> {
         let claim = self.claim(r);
         if let Some(time) = &claim.time {
             return Some((r, time));
         }
-        if !self.may_inherit(r, partner) {
+        // Between undated articles told by days, only a date of no year is lent: their years
+        // are those of background facts.
+        let days_only = !self.may_inherit(r, partner);
+        if days_only && !self.told_by_days(r, partner) {
             return None;
         }
         let theirs = self.named(self.claim(partner));
         let mut found: Option<(ClaimRef, &ClaimTime)> = None;
+        // Every assertion of the event counts there, whoever it names: an article that tells of
+        // a first fire on Friday and a second on Monday lends neither day.
+        let mut days: Option<&str> = None;
         for (index, other) in self.claims[r.article].iter().enumerate() {
             let Some(time) = &other.time else { continue };
             if other.event.predicate != claim.event.predicate
                 || other.polarity != Polarity::Positive
                 || time.duration.is_some()
-                || !self.names_any(other, &theirs)
             {
+                continue;
+            }
+            if days_only && *days.get_or_insert(&time.value) != time.value {
+                return None;
+            }
+            if !self.names_any(other, &theirs) {
                 continue;
             }
             match found {
@@ -267,7 +294,7 @@ impl Context<'_> {
                 }
             }
         }
-        found
+        found.filter(|(_, time)| !days_only || time.value.starts_with("XXXX"))
     }
 
     /// The counts of `unit` the claim's event has as its article states them: the claim's own,
@@ -333,6 +360,77 @@ mod tests {
 
     fn article(id: &str, text: &str) -> Article {
         Article::from_text(id, text, "2013-05-03".parse().ok())
+    }
+
+    fn undated(id: &str, text: &str) -> Article {
+        Article::from_text(id, text, None)
+    }
+
+    /// The TIME001 findings of a check of `articles`.
+    fn date_conflicts(articles: Vec<Article>) -> Vec<crate::report::Finding> {
+        let checker = Checker::new(&crate::rulefiles::builtin()).expect("rules");
+        let (report, _) = checker.check(articles);
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.code == "TIME001")
+            .collect()
+    }
+
+    #[test]
+    fn undated_articles_told_by_weekdays_lend_the_event_their_day() {
+        // A day apart and linked by a place alone, the two dated claims do not meet: the day
+        // is lent to the claim naming the man.
+        let found = date_conflicts(vec![
+            undated("a", "Police arrested Dorin Vasek in Tolbury on Friday."),
+            undated(
+                "b",
+                "Police arrested a man in Tolbury on Thursday. Police arrested Dorin Vasek after a \
+                 chase.",
+            ),
+        ]);
+        assert!(
+            found.iter().any(|f| f
+                .evidence
+                .iter()
+                .any(|e| e.article == "b" && e.text.contains("Thursday"))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn undated_articles_giving_the_event_two_days_lend_neither() {
+        // The second arrest names no one the first article names, and still makes the day
+        // uncertain.
+        let found = date_conflicts(vec![
+            undated("a", "Police arrested Dorin Vasek in Tolbury on Friday."),
+            undated(
+                "b",
+                "Police arrested a man in Tolbury on Thursday. A second man was arrested on \
+                 Sunday. Police arrested Dorin Vasek after a chase.",
+            ),
+        ]);
+        assert!(
+            !found.iter().any(|f| f
+                .evidence
+                .iter()
+                .any(|e| e.article == "b" && e.text.contains("Thursday"))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn undated_articles_told_by_months_lend_no_date() {
+        // No day of an unknown week: the months may be of two years.
+        let found = date_conflicts(vec![
+            undated("a", "Police arrested Dorin Vasek in Tolbury in March."),
+            undated(
+                "b",
+                "Police arrested a man in Tolbury in May. Police arrested Dorin Vasek after a \
+                 chase.",
+            ),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
