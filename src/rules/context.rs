@@ -247,10 +247,10 @@ impl Context<'_> {
 
     /// The date of the claim's event as its article states it, for comparison with `partner`
     /// (a claim of another article): the claim's own, else the one date the article's other
-    /// assertions of the same predicate that name someone `partner` names give ("Kirkpatrick
+    /// assertions of the same predicate that name someone `partner` names give ("Halvorsen
     /// opened fire on Friday ... killing one man"), with the claim that states it. `None` when
     /// the article gives none or gives several. Between two undated articles told by days
-    /// ([`Context::told_by_days`]) only a date of no year is lent, and only when every assertion
+    /// (`Context::told_by_days`) only a date of no year is lent, and only when every assertion
     /// of the event in the article gives that day.
     pub fn stated_time(&self, r: ClaimRef, partner: ClaimRef) -> Option<(ClaimRef, &ClaimTime)> {
         let claim = self.claim(r);
@@ -377,6 +377,15 @@ mod tests {
             .collect()
     }
 
+    /// Whether a finding cites the day article "b" gives ("Thursday").
+    fn cites_thursday_in_b(found: &[crate::report::Finding]) -> bool {
+        found.iter().any(|f| {
+            f.evidence
+                .iter()
+                .any(|e| e.article == "b" && e.text.contains("Thursday"))
+        })
+    }
+
     #[test]
     fn undated_articles_told_by_weekdays_lend_the_event_their_day() {
         // A day apart and linked by a place alone, the two dated claims do not meet: the day
@@ -389,13 +398,7 @@ mod tests {
                  chase.",
             ),
         ]);
-        assert!(
-            found.iter().any(|f| f
-                .evidence
-                .iter()
-                .any(|e| e.article == "b" && e.text.contains("Thursday"))),
-            "{found:?}"
-        );
+        assert!(cites_thursday_in_b(&found), "{found:?}");
     }
 
     #[test]
@@ -410,13 +413,7 @@ mod tests {
                  Sunday. Police arrested Dorin Vasek after a chase.",
             ),
         ]);
-        assert!(
-            !found.iter().any(|f| f
-                .evidence
-                .iter()
-                .any(|e| e.article == "b" && e.text.contains("Thursday"))),
-            "{found:?}"
-        );
+        assert!(!cites_thursday_in_b(&found), "{found:?}");
     }
 
     #[test]
