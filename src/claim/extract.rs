@@ -871,8 +871,8 @@ fn counts(
 
 /// The other figures of a count's sentence, as the matcher compares them (`Claim::context` of
 /// a count claim): each as `place|value|unit`, its place the number of figures it stands after
-/// (negative: before) the count itself, its unit `-` when it has none. "59 catches for 1,098
-/// yards and seven touchdowns" gives the yards `-1|59|catche 1|7|touchdown`. Two outlets that
+/// (negative: before) the count itself, its unit `-` when it has none. "41 catches for 712
+/// yards and seven touchdowns" gives the yards `-1|41|catche 1|7|touchdown`. Two outlets that
 /// copy or restate one line of figures state its other figures alike where they stand. A
 /// number written right after a capitalized word is part of a name ("AK-47", "Curve 8900",
 /// "USB 2.0") and tells no line of figures: it is left out, and counts no place.

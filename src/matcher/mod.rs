@@ -369,8 +369,8 @@ fn linked(
     // are one statistic when their articles tell one story: set in one year, naming a person
     // or organization in common somewhere, though neither's topics nor clause name it.
     let same_words_by_articles = || count && articles_name_alike && same_descriptor(a, b);
-    // Two counts stated beside one telling figure ("59 receptions for 1,098 yards and seven
-    // touchdowns" / "59 catches for 1,098 yards ...") are one line of figures restated, however
+    // Two counts stated beside one telling figure ("41 receptions for 712 yards and seven
+    // touchdowns" / "41 catches for 712 yards ...") are one line of figures restated, however
     // each outlet words what the count is of, when their articles tell one story.
     let beside = count && (entity_link || articles_name_alike) && beside_one_figure(a, b);
     // Two counts tied by an entity whose words say what they count alike in two words, fewer
@@ -880,8 +880,8 @@ fn figures(claim: &Claim) -> impl Iterator<Item = Figure<'_>> {
 }
 
 /// Whether two count claims of two articles are stated beside one figure: each sentence states
-/// another figure of the same value and unit at the same place from the count ("59 catches for
-/// 1,098 yards" / "59 receptions for 1,098 yards"), a telling one (`Figure::telling`). A line of
+/// another figure of the same value and unit at the same place from the count ("41 catches for
+/// 712 yards" / "41 receptions for 712 yards"), a telling one (`Figure::telling`). A line of
 /// figures restated by another outlet keeps its other figures where they stood; one story's
 /// other statistics seldom share one.
 pub fn beside_one_figure(a: &Claim, b: &Claim) -> bool {
@@ -1139,9 +1139,9 @@ mod story_tests {
     #[test]
     fn a_day_and_a_count_that_both_differ_are_two_events() {
         let (claims, lexicon) = claims_of(&[
-            "The Indian Navy arrested 23 pirates on Saturday.",
-            "The Indian Navy arrested 26 pirates on Thursday.",
-            "The Indian Navy arrested 26 pirates on Saturday.",
+            "The Brazilian Navy arrested 17 smugglers on Saturday.",
+            "The Brazilian Navy arrested 19 smugglers on Thursday.",
+            "The Brazilian Navy arrested 19 smugglers on Saturday.",
         ]);
         let found = pairs(&claims, &lexicon);
         let across =
@@ -1387,11 +1387,11 @@ mod story_tests {
         // Seized weapons are counted in clauses that name nobody: the story links them.
         assert_eq!(
             count_pairs(&[
-                "The Indian Navy arrested the pirates on Saturday. The haul included 13 loaded \
-                 magazines of ammunition and three outboard motors. The Indian Navy seized \
+                "The Brazilian Navy arrested the pirates on Saturday. The haul included 13 loaded \
+                 magazines of ammunition and three outboard motors. The Brazilian Navy seized \
                  the boats.",
-                "The Indian Navy arrested the pirates. The haul of the pirates included 13 \
-                 loaded magazines of ammunition. The Indian Navy seized two boats.",
+                "The Brazilian Navy arrested the pirates. The haul of the pirates included 13 \
+                 loaded magazines of ammunition. The Brazilian Navy seized two boats.",
             ]),
             1
         );
@@ -1451,15 +1451,15 @@ mod story_tests {
         // name nobody: the same words and the articles' common name tie them.
         assert_eq!(
             count_pairs(&[
-                "The Indian Navy arrested pirates on Friday. They had three machine guns.",
-                "The Indian Navy arrested pirates on Friday. They had six machine guns.",
+                "The Brazilian Navy arrested pirates on Friday. They had three machine guns.",
+                "The Brazilian Navy arrested pirates on Friday. They had six machine guns.",
             ]),
             1
         );
         // Two navies: nothing ties the articles.
         assert_eq!(
             count_pairs(&[
-                "The Indian Navy arrested pirates on Friday. They had three machine guns.",
+                "The Brazilian Navy arrested pirates on Friday. They had three machine guns.",
                 "The Royal Navy arrested pirates on Friday. They had six machine guns.",
             ]),
             0
@@ -1471,9 +1471,9 @@ mod story_tests {
         // The rifles are described in other words ("seized commando", "took away later"), but
         // both sentences give 37 magazines and 815 rounds right after them.
         let (a, b) = (
-            "The Indian Navy arrested pirates on Friday. The commandos seized 14 rifles, 37 \
+            "The Brazilian Navy arrested pirates on Friday. The commandos seized 14 rifles, 37 \
              magazines and 815 rounds of ammunition.",
-            "The Indian Navy arrested pirates on Friday. Officers later took away 28 rifles, 37 \
+            "The Brazilian Navy arrested pirates on Friday. Officers later took away 28 rifles, 37 \
              magazines and 815 rounds.",
         );
         let (claims, lexicon) = claims_of(&[a, b]);
@@ -1492,9 +1492,9 @@ mod story_tests {
         );
         // Small figures tell no line apart: "two magazines" in both is no tie.
         let (claims, lexicon) = claims_of(&[
-            "The Indian Navy arrested pirates on Friday. The commandos seized 14 rifles and \
+            "The Brazilian Navy arrested pirates on Friday. The commandos seized 14 rifles and \
              two magazines.",
-            "The Indian Navy arrested pirates on Friday. Officers later took away 28 rifles and \
+            "The Brazilian Navy arrested pirates on Friday. Officers later took away 28 rifles and \
              two magazines.",
         ]);
         let found = pairs(&claims, &lexicon);

@@ -9,7 +9,7 @@
 //! compared. Magnitudes are left to the attribute rule, which compares them with a tolerance:
 //! one conflict, one finding. A claim whose clause counts nothing of the unit takes the one count
 //! of it its article gives other assertions of the same event word. Two groups of sources that
-//! each agree within themselves ("23 pirates" in two articles, "26 pirates" in two others) are
+//! each agree within themselves ("17 smugglers" in two articles, "19 smugglers" in two others) are
 //! taken for two look-alike events, not reported. Claims linked only through their articles'
 //! stories (neither clause names what the other names) are compared only when both are dated
 //! and the dates agree, or, for count claims (which carry no date), when the words around their
