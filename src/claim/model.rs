@@ -268,21 +268,22 @@ impl Claim {
 
     /// Whether this is the count claim of a number an event claim among `claims` (of its
     /// article) carries too: the same fact stated once, which names no one a second time and is
-    /// not a second change when the number is edited.
-    pub fn restates_event_count(&self, claims: &[Claim]) -> bool {
+    /// not a second change when the number is edited. Only claims of its sentence can carry it,
+    /// so a caller with the claims grouped by sentence passes that group alone.
+    pub fn restates_event_count<'c>(&self, claims: impl IntoIterator<Item = &'c Claim>) -> bool {
         let carried_time = |c: &Claim| {
             c.time
                 .as_ref()
                 .is_some_and(|t| t.span.overlaps(self.event.span))
         };
         match self.event.predicate.as_str() {
-            COUNT => claims.iter().any(|c| {
+            COUNT => claims.into_iter().any(|c| {
                 !c.is_detail()
                     && c.sentence == self.sentence
                     && c.quantities.iter().any(|q| q.span == self.event.span)
             }),
             DATE => claims
-                .iter()
+                .into_iter()
                 .any(|c| !c.is_detail() && c.sentence == self.sentence && carried_time(c)),
             _ => false,
         }

@@ -95,16 +95,17 @@ impl<'a> Side<'a> {
             .enumerate()
             .map(|(i, s)| (s.span.start, i))
             .collect();
-        let mut claims = vec![Vec::new(); analysis.sentences.len()];
-        // A number an event claim carries is one fact: its count claim is not a second change.
-        for claim in analysis
-            .claims
-            .iter()
-            .filter(|c| !c.restates_event_count(&analysis.claims))
-        {
+        let mut claims: Vec<Vec<&Claim>> = vec![Vec::new(); analysis.sentences.len()];
+        for claim in &analysis.claims {
             if let Some(&i) = by_start.get(&claim.sentence.start) {
                 claims[i].push(claim);
             }
+        }
+        // A number an event claim carries is one fact: its count claim is not a second change.
+        // Only the claims of its own sentence can carry it, so each is read against those.
+        for sentence in &mut claims {
+            let all = sentence.clone();
+            sentence.retain(|c| !c.restates_event_count(all.iter().copied()));
         }
         Side {
             text: &article.text,
