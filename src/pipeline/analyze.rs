@@ -129,9 +129,15 @@ impl Analyzer {
         for ((sentence, sentence_tokens), sentence_mentions) in
             sentences.iter().zip(&tokens).zip(all_mentions)
         {
-            let sentence_times: Vec<(usize, &Timex)> = times
+            // The times are in text order (`temporal::tag`): the sentence's lie from the first
+            // starting in it on, which a binary search finds, so a long article costs no scan
+            // of all its times for every sentence.
+            let first = times.partition_point(|t| t.span.start < sentence.span.start);
+            let sentence_times: Vec<(usize, &Timex)> = times[first..]
                 .iter()
                 .enumerate()
+                .map(|(k, t)| (first + k, t))
+                .take_while(|(_, t)| t.span.start < sentence.span.end)
                 .filter(|(_, t)| sentence.span.contains(t.span))
                 .collect();
             // Names inside time expressions ("Nov." of "Nov. 15") are not entities.
