@@ -33,6 +33,9 @@ pub struct WordIndex<'t> {
     texts: Vec<&'t str>,
     /// Run of letters and digits → the texts writing it, ascending, each once.
     writers: std::collections::HashMap<&'t str, Vec<usize>>,
+    /// (run, text) → how many times the text writes the run, for runs a text writes more
+    /// than once (once otherwise).
+    repeats: std::collections::HashMap<(&'t str, usize), usize>,
 }
 
 impl<'t> WordIndex<'t> {
@@ -45,6 +48,8 @@ impl<'t> WordIndex<'t> {
                 let writers = index.writers.entry(run).or_default();
                 if writers.last() != Some(&n) {
                     writers.push(n);
+                } else {
+                    *index.repeats.entry((run, n)).or_insert(1) += 1;
                 }
             }
         }
@@ -58,6 +63,24 @@ impl<'t> WordIndex<'t> {
             None => n < self.texts.len(),
         };
         may && (is_one_run(word) || has_whole_word(self.texts[n], word))
+    }
+
+    /// Whether text `n` writes `word` as a whole word outside `span` (a stretch of it), as
+    /// [`has_whole_word`] tells of the text before and after it.
+    pub fn writes_outside(&self, n: usize, word: &str, span: span::Span) -> bool {
+        let Some(&text) = self.texts.get(n) else {
+            return false;
+        };
+        if !is_one_run(word) {
+            return has_whole_word(&text[..span.start], word)
+                || has_whole_word(&text[span.end..], word);
+        }
+        if !self.writes(n, word) {
+            return false;
+        }
+        let total = self.repeats.get(&(word, n)).copied().unwrap_or(1);
+        let inside = runs(span.slice(text)).filter(|&r| r == word).count();
+        total > inside
     }
 
     /// Whether a text other than text `n` writes `word` as a whole word.
@@ -121,6 +144,38 @@ pub fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{WordIndex, has_whole_word, sorted_common};
+    use crate::text::span::Span;
+
+    /// Whether `span` of `text` starts and ends where a run of letters and digits may: no run
+    /// crosses its edges, as none crosses a name's.
+    fn on_run_edges(text: &str, span: Span) -> bool {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let edge = |at: usize| {
+            !(alnum(text[..at].chars().next_back()) && alnum(text[at..].chars().next()))
+        };
+        edge(span.start) && edge(span.end)
+    }
+
+    /// Whether `text` writes `word` whole before or after `span`.
+    fn outside(text: &str, word: &str, span: Span) -> bool {
+        has_whole_word(&text[..span.start], word) || has_whole_word(&text[span.end..], word)
+    }
+
+    #[test]
+    fn a_name_is_written_again_outside_its_mention() {
+        let texts = [
+            "Reid, 33, entered rehab. Reid",
+            "Reidsville police said Reid",
+            "a reid Reid",
+        ];
+        let index = WordIndex::new(texts);
+        assert!(index.writes_outside(0, "Reid", Span::new(0, 4)));
+        assert!(index.writes_outside(0, "Reid", Span::new(25, 29)));
+        assert!(!index.writes_outside(1, "Reid", Span::new(23, 27)));
+        assert!(!index.writes_outside(2, "Reid", Span::new(7, 11)));
+        assert!(!index.writes_outside(2, "", Span::new(7, 11)));
+        assert!(!index.writes_outside(3, "Reid", Span::new(0, 0)));
+    }
 
     #[test]
     fn the_word_index_answers_as_the_whole_word_search() {
@@ -162,6 +217,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_word_outside_a_stretch_is_found_as_by_the_search(
+            text in "([ab1 ',.é²-]|Ab|O'b){0,16}",
+            word in "([ab1 ',é-]|Ab|O'b){0,4}",
+            from in 0usize..40,
+            len in 0usize..12,
+        ) {
+            let bound = |at: usize| (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let span = Span::new(bound(from), bound(from + len).max(bound(from)));
+            proptest::prop_assume!(on_run_edges(&text, span));
+            let index = WordIndex::new([text.as_str()]);
+            proptest::prop_assert_eq!(index.writes_outside(0, &word, span), outside(&text, &word, span));
+        }
+
         #[test]
         fn the_word_index_matches_the_search(
             texts in proptest::collection::vec("([ab1 ',.é²-]|Ab|O'b){0,12}", 0..4),
