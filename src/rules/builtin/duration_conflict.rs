@@ -61,8 +61,14 @@ const COUNTDOWN_WORDS: &[&str] = &[
 /// Whether the duration at `span` of article `article` is a countdown: the time left, not a
 /// time something lasts.
 fn countdown(cx: &Context<'_>, article: usize, span: crate::text::span::Span) -> bool {
-    let after = cx.articles[article].text[span.end..]
+    // The words right after the duration, as long as the longest countdown word and the
+    // character after it: enough to tell, however long the article.
+    let longest = COUNTDOWN_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let after: String = cx.articles[article].text[span.end..]
         .trim_start()
+        .chars()
+        .take(longest + 1)
+        .collect::<String>()
         .to_lowercase();
     COUNTDOWN_WORDS.iter().any(|w| {
         after
