@@ -170,9 +170,11 @@ impl Checker {
             .iter()
             .map(|c| matcher::days_of_unknown_year(c))
             .collect();
+        let index = crate::rules::context::ClaimIndex::new(&claims);
         let cx = Context {
             articles,
             claims: &claims,
+            index: &index,
             pairs: &pairs,
             partners: &partners,
             lexicon: &self.analyzer.lexicon,

@@ -3,7 +3,7 @@
 //! verbatim copies of each article (checked as their original, see `pipeline::copies`).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::claim::id::fingerprint;
 use crate::claim::{Claim, ClaimTime, Polarity, Quantity, SourceKind};
@@ -28,6 +28,77 @@ pub fn partners(pairs: &[Pair]) -> BTreeMap<ClaimRef, Vec<ClaimRef>> {
     partners
 }
 
+/// Each article's claims by predicate and by sentence, in text order: what a rule reads of an
+/// article's other claims (the other assertions of an event, the claims of one sentence)
+/// without a scan of all of them for every pair, which a long article makes quadratic.
+#[derive(Debug, Default)]
+pub struct ClaimIndex {
+    /// Article → predicate → claim indices, ascending.
+    by_predicate: Vec<HashMap<String, Vec<usize>>>,
+    /// Article → start of the sentence → claim indices, ascending.
+    by_sentence: Vec<HashMap<usize, Vec<usize>>>,
+    /// Article → the sentences of its claims, ascending, each once.
+    sentences: Vec<Vec<Span>>,
+}
+
+impl ClaimIndex {
+    /// The index of `claims`, one list an article.
+    pub fn new(claims: &[Vec<Claim>]) -> ClaimIndex {
+        let mut index = ClaimIndex::default();
+        for article in claims {
+            let mut by_predicate: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+            for (n, c) in article.iter().enumerate() {
+                by_predicate
+                    .entry(c.event.predicate.clone())
+                    .or_default()
+                    .push(n);
+                by_sentence.entry(c.sentence.start).or_default().push(n);
+            }
+            let mut sentences: Vec<Span> = article.iter().map(|c| c.sentence).collect();
+            sentences.sort();
+            sentences.dedup();
+            index.by_predicate.push(by_predicate);
+            index.by_sentence.push(by_sentence);
+            index.sentences.push(sentences);
+        }
+        index
+    }
+
+    /// The claims of `article` whose event is `predicate`, ascending.
+    fn of_predicate(&self, article: usize, predicate: &str) -> &[usize] {
+        self.by_predicate
+            .get(article)
+            .and_then(|m| m.get(predicate))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The claims of `article` stated in the sentence starting at `start`, ascending.
+    fn of_sentence(&self, article: usize, start: usize) -> &[usize] {
+        self.by_sentence
+            .get(article)
+            .and_then(|m| m.get(&start))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The claims of `article` whose sentence overlaps `span`, ascending. Sentences do not
+    /// overlap one another, so those overlapping a span follow one another in text order.
+    fn overlapping(&self, article: usize, span: Span) -> Vec<usize> {
+        let Some(sentences) = self.sentences.get(article) else {
+            return Vec::new();
+        };
+        let first = sentences.partition_point(|s| s.end <= span.start);
+        let mut found: Vec<usize> = sentences[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .filter(|s| s.overlaps(span))
+            .flat_map(|s| self.of_sentence(article, s.start).iter().copied())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+}
+
 /// The input of every rule.
 #[derive(Debug)]
 pub struct Context<'a> {
@@ -35,6 +106,8 @@ pub struct Context<'a> {
     pub articles: &'a [Article],
     /// Their claims, one list an article.
     pub claims: &'a [Vec<Claim>],
+    /// The claims indexed by predicate and by sentence.
+    pub index: &'a ClaimIndex,
     /// Claims about the same event.
     pub pairs: &'a [Pair],
     /// Each claim's partners in `pairs` (see [`partners`]).
@@ -178,6 +251,48 @@ impl Context<'_> {
         made
     }
 
+    /// The claims of the article of `r` whose event is `predicate`, with their places,
+    /// ascending.
+    pub fn of_predicate<'c>(
+        &'c self,
+        r: ClaimRef,
+        predicate: &str,
+    ) -> impl Iterator<Item = (ClaimRef, &'c Claim)> + 'c {
+        self.in_article(r.article, self.index.of_predicate(r.article, predicate))
+    }
+
+    /// The claims stated in the sentence of the claim at `r` (itself among them), with their
+    /// places, ascending.
+    pub fn of_sentence(&self, r: ClaimRef) -> impl Iterator<Item = (ClaimRef, &Claim)> + '_ {
+        let start = self.claim(r).sentence.start;
+        self.in_article(r.article, self.index.of_sentence(r.article, start))
+    }
+
+    /// The claims of `article` whose sentence overlaps `span` (a quote's, which may run over
+    /// several), with their places, ascending.
+    pub fn overlapping(&self, article: usize, span: Span) -> Vec<(ClaimRef, &Claim)> {
+        self.index
+            .overlapping(article, span)
+            .into_iter()
+            .map(|claim| {
+                let at = ClaimRef { article, claim };
+                (at, self.claim(at))
+            })
+            .collect()
+    }
+
+    /// The claims of `article` at `indices`, with their places.
+    fn in_article<'c>(
+        &'c self,
+        article: usize,
+        indices: &'c [usize],
+    ) -> impl Iterator<Item = (ClaimRef, &'c Claim)> + 'c {
+        indices.iter().map(move |&claim| {
+            let at = ClaimRef { article, claim };
+            (at, self.claim(at))
+        })
+    }
+
     /// The article id of `r`.
     pub fn article_id(&self, r: ClaimRef) -> &str {
         &self.articles[r.article].id
@@ -268,12 +383,9 @@ impl Context<'_> {
         // Every assertion of the event counts there, whoever it names: an article that tells of
         // a first fire on Friday and a second on Monday lends neither day.
         let mut days: Option<&str> = None;
-        for (index, other) in self.claims[r.article].iter().enumerate() {
+        for (at, other) in self.of_predicate(r, &claim.event.predicate) {
             let Some(time) = &other.time else { continue };
-            if other.event.predicate != claim.event.predicate
-                || other.polarity != Polarity::Positive
-                || time.duration.is_some()
-            {
+            if other.polarity != Polarity::Positive || time.duration.is_some() {
                 continue;
             }
             if days_only && *days.get_or_insert(&time.value) != time.value {
@@ -285,13 +397,7 @@ impl Context<'_> {
             match found {
                 Some((_, seen)) if seen.value != time.value => return None,
                 Some(_) => {}
-                None => {
-                    let at = ClaimRef {
-                        article: r.article,
-                        claim: index,
-                    };
-                    found = Some((at, time));
-                }
+                None => found = Some((at, time)),
             }
         }
         found.filter(|(_, time)| !days_only || time.value.starts_with("XXXX"))
@@ -324,11 +430,8 @@ impl Context<'_> {
         }
         let theirs = self.named(self.claim(partner));
         let mut found: Option<(ClaimRef, &Quantity)> = None;
-        for (index, other) in self.claims[r.article].iter().enumerate() {
-            if other.event.predicate != claim.event.predicate
-                || other.polarity != Polarity::Positive
-                || !self.names_any(other, &theirs)
-            {
+        for (at, other) in self.of_predicate(r, &claim.event.predicate) {
+            if other.polarity != Polarity::Positive || !self.names_any(other, &theirs) {
                 continue;
             }
             let counts = of_unit(other);
@@ -340,13 +443,7 @@ impl Context<'_> {
             match found {
                 Some((_, seen)) if seen.key() != quantity.key() => return Vec::new(),
                 Some(_) => {}
-                None => {
-                    let at = ClaimRef {
-                        article: r.article,
-                        claim: index,
-                    };
-                    found = Some((at, quantity));
-                }
+                None => found = Some((at, quantity)),
             }
         }
         found.into_iter().collect()

@@ -92,7 +92,8 @@ fn quake_places<'c>(cx: &'c Context<'_>, r: ClaimRef) -> Vec<&'c str> {
     }
     let spans: Vec<_> = claim.quantities.iter().map(|q| q.span).collect();
     let mut found: Vec<&str> = Vec::new();
-    for other in &cx.claims[r.article] {
+    // A number is stated in one sentence: the claims carrying it are of that sentence.
+    for (_, other) in cx.of_sentence(r) {
         if other.is_attribute() || !other.quantities.iter().any(|q| spans.contains(&q.span)) {
             continue;
         }

@@ -68,14 +68,8 @@ fn speaker_and_claims(
 ) -> (Option<String>, Vec<ClaimRef>) {
     let mut speaker = None;
     let mut claims = Vec::new();
-    for (index, claim) in cx.claims[article].iter().enumerate() {
-        if !claim.sentence.overlaps(quote.span) {
-            continue;
-        }
-        claims.push(ClaimRef {
-            article,
-            claim: index,
-        });
+    for (at, claim) in cx.overlapping(article, quote.span) {
+        claims.push(at);
         if speaker.is_none()
             && matches!(
                 claim.attribution.kind,
