@@ -7,8 +7,9 @@
 //! `check_edited` repeats the articles with one sentence added to each repetition, so that no
 //! article is a copy: every story then grows with the repetitions and the matched pairs grow
 //! faster than the articles until the matcher's window caps them (docs/engine.md, "Scaling:
-//! the cost of a matched pair"). Run with `cargo bench --bench check`; skipped (an empty run)
-//! when the data is absent.
+//! the cost of a matched pair"). `check_long_article` runs `check` on one article of 1, 2 and
+//! 4 MB made of the corpus's paragraphs. Run with `cargo bench --bench check`; skipped (an
+//! empty run) when the data is absent.
 
 use std::path::PathBuf;
 
@@ -20,15 +21,20 @@ fn main() {
     divan::main();
 }
 
-/// `n` articles: the news corpus repeated, each repetition with fresh ids and, when `edited`,
-/// a sentence naming the repetition added to its text.
-fn articles(n: usize, edited: bool) -> Vec<Article> {
+/// The news corpus, or nothing (with a note) when it is absent.
+fn corpus() -> Vec<Article> {
     let path = PathBuf::from("../shared/data/news/ecbplus/articles.jsonl");
     if !path.exists() {
         eprintln!("skipped: {} is absent", path.display());
         return Vec::new();
     }
-    let base = load(&[path], &LoadOptions::default()).articles;
+    load(&[path], &LoadOptions::default()).articles
+}
+
+/// `n` articles: the news corpus repeated, each repetition with fresh ids and, when `edited`,
+/// a sentence naming the repetition added to its text.
+fn articles(n: usize, edited: bool) -> Vec<Article> {
+    let base = corpus();
     (0..n)
         .filter_map(|i| {
             let mut article = base.get(i % base.len())?.clone();
@@ -44,9 +50,9 @@ fn articles(n: usize, edited: bool) -> Vec<Article> {
         .collect()
 }
 
-fn bench(bencher: divan::Bencher<'_, '_>, n: usize, edited: bool) {
+/// Times `check` on `input`.
+fn bench(bencher: divan::Bencher<'_, '_>, input: Vec<Article>) {
     let checker = Checker::new(&rulefiles::builtin()).expect("built-in rules");
-    let input = articles(n, edited);
     bencher
         .with_inputs(|| input.clone())
         .bench_values(|articles| checker.check(articles).0.findings.len());
@@ -54,10 +60,39 @@ fn bench(bencher: divan::Bencher<'_, '_>, n: usize, edited: bool) {
 
 #[divan::bench(args = [1000, 2000, 5000, 10000], sample_count = 1, sample_size = 1)]
 fn check(bencher: divan::Bencher<'_, '_>, n: usize) {
-    bench(bencher, n, false);
+    bench(bencher, articles(n, false));
 }
 
 #[divan::bench(args = [1000, 2000, 5000, 10000], sample_count = 1, sample_size = 1)]
 fn check_edited(bencher: divan::Bencher<'_, '_>, n: usize) {
-    bench(bencher, n, true);
+    bench(bencher, articles(n, true));
+}
+
+/// One article of `mb` megabytes: the corpus's paragraphs one after another, the corpus
+/// again when it runs out, as one long text (a transcript, a live blog, a book chapter).
+fn long_article(mb: usize) -> Vec<Article> {
+    let base = corpus();
+    let Some(first) = base.first() else {
+        return Vec::new();
+    };
+    let mut text = String::new();
+    for paragraph in base.iter().cycle().flat_map(|a| a.text.lines()) {
+        if text.len() >= mb << 20 {
+            break;
+        }
+        text.push_str(paragraph);
+        text.push('\n');
+    }
+    let mut article = first.clone();
+    article.id = format!("long-{mb}mb");
+    article.text = text;
+    vec![article]
+}
+
+/// `check` on one long article: the rules that read an article's other claims (its dates and
+/// counts lent to an event, its words for a lone name, the claims beside a quote) go through
+/// indexes, so the time grows with the article, not with its square.
+#[divan::bench(args = [1, 2, 4], sample_count = 1, sample_size = 1)]
+fn check_long_article(bencher: divan::Bencher<'_, '_>, mb: usize) {
+    bench(bencher, long_article(mb));
 }

@@ -431,10 +431,15 @@ impl Context<'_> {
         let theirs = self.named(self.claim(partner));
         let mut found: Option<(ClaimRef, &Quantity)> = None;
         for (at, other) in self.of_predicate(r, &claim.event.predicate) {
-            if other.polarity != Polarity::Positive || !self.names_any(other, &theirs) {
+            // The count first: most assertions of an event state none, and reading whom a
+            // claim names costs more.
+            let counts = of_unit(other);
+            if counts.is_empty()
+                || other.polarity != Polarity::Positive
+                || !self.names_any(other, &theirs)
+            {
                 continue;
             }
-            let counts = of_unit(other);
             let quantity = match counts.as_slice() {
                 [] => continue,
                 [n] => &other.quantities[*n],
