@@ -487,6 +487,23 @@ const NOT_NAMES: &[&str] = &[
     "Experts",
 ];
 
+/// Irregular participles and words that open a clause, which a sentence may start with
+/// capitalized where they name no one ("Born in 1923, ...", "Given the risk, ...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "Born", "Given", "Taken", "Known", "Seen", "Shown", "Held", "Found", "Hit", "Struck", "Caught",
+    "Shot", "Built", "Sent", "Told", "Led", "Written", "Driven", "Beaten", "Stolen", "Hidden",
+    "Between", "Amid", "Despite", "Unlike", "Upon",
+];
+
+/// Whether a capitalized word opening a sentence reads as a common word: a participle
+/// ("Injured", "Speaking", "Posted") or a word of [`CLAUSE_OPENERS`].
+fn reads_as_common_word(word: &str) -> bool {
+    let participle = word.chars().count() >= 5
+        && (word.ends_with("ed") || word.ends_with("ing"))
+        && word.chars().skip(1).all(char::is_lowercase);
+    participle || CLAUSE_OPENERS.contains(&word)
+}
+
 /// Whether a capitalized word starts a sentence or names a date rather than an entity.
 fn is_not_name(word: &str) -> bool {
     NOT_NAMES.contains(&word) || closed::MONTHS.contains(&word) || closed::WEEKDAYS.contains(&word)
@@ -592,6 +609,7 @@ impl DocumentNames {
     /// among `found` to the full names recorded ("biden" → "joe-biden"), and adds the title
     /// phrases of `tokens` that refer to exactly one titled person met before them.
     pub fn resolve(&mut self, tokens: &[Token<'_>], found: &mut Vec<Mention>) {
+        found.retain(|m| !self.opens_sentence_as_word(tokens, m));
         for mention in found.iter_mut() {
             if mention.kind == EntityKind::Person && !mention.id.contains('-') {
                 if let Some(Some(full)) = self.by_surname.get(&mention.id) {
@@ -667,6 +685,22 @@ impl DocumentNames {
     }
 
     /// Records the multi-word person names among `found`.
+    /// Whether `mention` is a lone capitalized word opening its sentence that reads as a
+    /// common word there, a participle or a word that opens a clause ("Injured people were
+    /// taken...", "Posted on ...", "Born in 1923 in Nashville, ...", "Between 1991 and 1998,
+    /// ..."), and that the article gives as no one's surname: capitalized only because it opens
+    /// the sentence. A surname the article gives in full elsewhere ("Manning threw ...") stays.
+    fn opens_sentence_as_word(&self, tokens: &[Token<'_>], mention: &Mention) -> bool {
+        mention.kind == EntityKind::Person
+            && mention.first_token == mention.last_token
+            && !mention.id.contains('-')
+            && tokens[..mention.first_token].iter().all(|t| !t.is_word())
+            && !self.by_surname.contains_key(&mention.id)
+            && tokens
+                .get(mention.first_token)
+                .is_some_and(|t| reads_as_common_word(t.text))
+    }
+
     pub fn record(&mut self, found: &[Mention]) {
         for mention in found {
             if mention.kind == EntityKind::Person && mention.id.contains('-') {
@@ -1070,6 +1104,30 @@ mod tests {
         all.into_iter()
             .map(|found| found.into_iter().map(|m| m.id).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_participle_opening_a_sentence_names_no_one() {
+        assert_eq!(
+            article_ids(&[
+                "Born in 1961 in Tulsa, Dana Whitcombe trained as a nurse.",
+                "Injured people were taken to two hospitals.",
+                "Posted on March 3, 2014",
+                "\"Speaking to reporters, the mayor said the road was closed.",
+                "Given the risk, the school closed.",
+            ]),
+            [vec!["tulsa", "dana-whitcombe"], vec![], vec![], vec![], vec![]]
+        );
+        // A surname the article gives in full stays a name wherever it stands.
+        assert_eq!(
+            article_ids(&["Rob Golding led the team.", "Golding threw two passes."]),
+            [vec!["rob-golding"], vec!["rob-golding"]]
+        );
+        // A participle-like name not opening its sentence is untouched.
+        assert_eq!(
+            article_ids(&["Police said Golding fled."]),
+            [vec!["golding"]]
+        );
     }
 
     fn title_of(text: &str) -> Option<String> {
