@@ -1116,7 +1116,13 @@ mod tests {
                 "\"Speaking to reporters, the mayor said the road was closed.",
                 "Given the risk, the school closed.",
             ]),
-            [vec!["tulsa", "dana-whitcombe"], vec![], vec![], vec![], vec![]]
+            [
+                vec!["tulsa", "dana-whitcombe"],
+                vec![],
+                vec![],
+                vec![],
+                vec![]
+            ]
         );
         // A surname the article gives in full stays a name wherever it stands.
         assert_eq!(
