@@ -684,12 +684,12 @@ impl DocumentNames {
         }
     }
 
-    /// Records the multi-word person names among `found`.
     /// Whether `mention` is a lone capitalized word opening its sentence that reads as a
     /// common word there, a participle or a word that opens a clause ("Injured people were
-    /// taken...", "Posted on ...", "Born in 1923 in Nashville, ...", "Between 1991 and 1998,
-    /// ..."), and that the article gives as no one's surname: capitalized only because it opens
-    /// the sentence. A surname the article gives in full elsewhere ("Manning threw ...") stays.
+    /// taken...", "Posted on ...", "Born in 1923 in Tulsa, ...", "Between 1991 and 1998, ..."),
+    /// and that the article gives as no one's surname: capitalized only because it opens the
+    /// sentence. A surname the article gives in full elsewhere ("Rob Golding" ... "Golding
+    /// threw ...") stays.
     fn opens_sentence_as_word(&self, tokens: &[Token<'_>], mention: &Mention) -> bool {
         mention.kind == EntityKind::Person
             && mention.first_token == mention.last_token
@@ -701,6 +701,7 @@ impl DocumentNames {
                 .is_some_and(|t| reads_as_common_word(t.text))
     }
 
+    /// Records the multi-word person names among `found`.
     pub fn record(&mut self, found: &[Mention]) {
         for mention in found {
             if mention.kind == EntityKind::Person && mention.id.contains('-') {
