@@ -155,6 +155,7 @@ fn event_claims(
             continue;
         }
         match events.at(tokens, i) {
+            Some((_, _, last)) if gerund_subject(tokens, i) => i = last + 1,
             Some((predicate, _, last)) => {
                 triggers.push((i, last, predicate.to_string()));
                 i = last + 1;
@@ -582,6 +583,25 @@ const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "been",
 ];
+
+/// Whether the event word at `first` is a gerund that opens the sentence as its subject
+/// ("Rescinding a rule would require a new hearing"): it names the event as a topic and tells
+/// no one did it. A participle clause is set off by a comma before the main verb ("Speaking to
+/// reporters, Jones said ..."); a gerund subject runs into an auxiliary with none.
+fn gerund_subject(tokens: &[Token<'_>], first: usize) -> bool {
+    let opens = tokens[..first].iter().all(|k| !k.is_word());
+    if !opens || !lower(tokens[first].text).ends_with("ing") {
+        return false;
+    }
+    let rest = &tokens[first + 1..];
+    let verb = rest.iter().position(|k| {
+        AUXILIARIES.contains(&lower(k.text).as_ref()) || MODALS.contains(&lower(k.text).as_ref())
+    });
+    verb.is_some_and(|v| rest[..v].iter().all(|k| k.text != ","))
+}
+
+/// Modal verbs, which follow a gerund subject as its verb ("Rescinding ... would require").
+const MODALS: &[&str] = &["can", "could", "may", "might", "must", "should", "shall"];
 
 /// The speaker of a sentence whose reported clause has a pronoun as the subject of the event
 /// word at `first`: "The police department announced Friday they have made an arrest", "The
@@ -1408,6 +1428,24 @@ mod tests {
                 "arrest"
             ),
             ["tom-vellacott"]
+        );
+    }
+
+    #[test]
+    fn a_gerund_subject_tells_of_no_event() {
+        let predicates = |text: &str| -> Vec<String> {
+            claims(text)
+                .into_iter()
+                .map(|c| c.event.predicate)
+                .collect()
+        };
+        assert!(
+            !predicates("Rescinding the rule would require a new hearing.")
+                .contains(&"repeal".to_string())
+        );
+        assert!(
+            predicates("Rescinding the rule, the agency said it would hold a new hearing.")
+                .contains(&"repeal".to_string())
         );
     }
 
