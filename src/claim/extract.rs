@@ -595,7 +595,8 @@ fn gerund_subject(tokens: &[Token<'_>], first: usize) -> bool {
     }
     let rest = &tokens[first + 1..];
     let verb = rest.iter().position(|k| {
-        AUXILIARIES.contains(&lower(k.text).as_ref()) || MODALS.contains(&lower(k.text).as_ref())
+        let word = lower(k.text);
+        AUXILIARIES.contains(&word.as_ref()) || MODALS.contains(&word.as_ref())
     });
     verb.is_some_and(|v| rest[..v].iter().all(|k| k.text != ","))
 }

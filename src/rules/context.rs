@@ -258,36 +258,32 @@ impl Context<'_> {
         r: ClaimRef,
         predicate: &str,
     ) -> impl Iterator<Item = (ClaimRef, &'c Claim)> + 'c {
-        self.in_article(r.article, self.index.of_predicate(r.article, predicate))
+        let indices = self.index.of_predicate(r.article, predicate);
+        self.in_article(r.article, indices.iter().copied())
     }
 
     /// The claims stated in the sentence of the claim at `r` (itself among them), with their
     /// places, ascending.
     pub fn of_sentence(&self, r: ClaimRef) -> impl Iterator<Item = (ClaimRef, &Claim)> + '_ {
         let start = self.claim(r).sentence.start;
-        self.in_article(r.article, self.index.of_sentence(r.article, start))
+        let indices = self.index.of_sentence(r.article, start);
+        self.in_article(r.article, indices.iter().copied())
     }
 
     /// The claims of `article` whose sentence overlaps `span` (a quote's, which may run over
     /// several), with their places, ascending.
     pub fn overlapping(&self, article: usize, span: Span) -> Vec<(ClaimRef, &Claim)> {
-        self.index
-            .overlapping(article, span)
-            .into_iter()
-            .map(|claim| {
-                let at = ClaimRef { article, claim };
-                (at, self.claim(at))
-            })
-            .collect()
+        let indices = self.index.overlapping(article, span);
+        self.in_article(article, indices).collect()
     }
 
     /// The claims of `article` at `indices`, with their places.
     fn in_article<'c>(
         &'c self,
         article: usize,
-        indices: &'c [usize],
+        indices: impl IntoIterator<Item = usize> + 'c,
     ) -> impl Iterator<Item = (ClaimRef, &'c Claim)> + 'c {
-        indices.iter().map(move |&claim| {
+        indices.into_iter().map(move |claim| {
             let at = ClaimRef { article, claim };
             (at, self.claim(at))
         })
@@ -441,7 +437,6 @@ impl Context<'_> {
                 continue;
             }
             let quantity = match counts.as_slice() {
-                [] => continue,
                 [n] => &other.quantities[*n],
                 _ => return Vec::new(),
             };
