@@ -16,6 +16,9 @@ use crate::lexicon::{Lexicon, verb_forms};
 pub struct EventIndex {
     /// Each form's readings: senses first (in file order), then plain entries (in file order).
     forms: HashMap<String, Vec<Reading>>,
+    /// Bare verbs an `except` leaves out for their noun ("score", "convict", "issue"), read as
+    /// verbs where only a verb can stand: after "not", "to", a modal or "did".
+    bare_verbs: HashMap<String, Vec<Reading>>,
     /// The conditions readings refer to.
     conditions: Vec<Condition>,
     /// First words of the forms, with the most words a form starting with them has.
@@ -42,6 +45,13 @@ struct Condition {
     except: Vec<Vec<String>>,
 }
 
+/// Words after which only a verb stands: negation, the infinitive's "to", modals and "do".
+const VERB_SLOTS: &[&str] = &[
+    "not", "n't", "never", "to", "will", "would", "can", "could", "may", "might", "must", "should",
+    "shall", "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't", "couldn't",
+    "can't", "cannot",
+];
+
 /// How many words either side of an event word a sense's `near` word may stand.
 const NEAR_WINDOW: usize = 5;
 
@@ -50,6 +60,7 @@ impl EventIndex {
     /// first whose `except` does not exclude it; a sense's forms are tried before plain ones.
     pub fn new(lexicon: &Lexicon) -> EventIndex {
         let mut forms: HashMap<String, Vec<Reading>> = HashMap::new();
+        let mut bare_verbs: HashMap<String, Vec<Reading>> = HashMap::new();
         let mut conditions = Vec::new();
         let mut anaphors: HashMap<String, Vec<usize>> = HashMap::new();
         let lower = |w: &String| w.trim().to_lowercase();
@@ -85,6 +96,16 @@ impl EventIndex {
                         .map(|p| p.split(' ').map(str::to_string).collect())
                         .collect(),
                 });
+                for verb in verbs.iter().map(lower).filter(|v| !v.contains(' ')) {
+                    if dropped(&verb) {
+                        bare_verbs.entry(verb).or_default().push(Reading {
+                            event: i,
+                            is_noun: false,
+                            condition,
+                            sensed,
+                        });
+                    }
+                }
                 let verb_forms = verbs.iter().flat_map(|v| verb_forms(v));
                 let written = verb_forms
                     .chain(listed.iter().map(lower))
@@ -133,6 +154,7 @@ impl EventIndex {
         let predicates = lexicon.events.iter().map(|e| e.predicate.clone()).collect();
         EventIndex {
             forms,
+            bare_verbs,
             conditions,
             first_words,
             anaphors,
@@ -146,7 +168,11 @@ impl EventIndex {
         if !tokens[i].is_word() {
             return None;
         }
-        let most = *self.first_words.get(tokens[i].lower().as_ref())?;
+        let most = self
+            .first_words
+            .get(tokens[i].lower().as_ref())
+            .copied()
+            .unwrap_or(0);
         for len in (1..=most.min(self.longest).min(tokens.len() - i)).rev() {
             let key = tokens[i..i + len]
                 .iter()
@@ -164,7 +190,17 @@ impl EventIndex {
                 return Some((&self.predicates[reading.event], reading.is_noun, last));
             }
         }
-        None
+        let bare = self.bare_verbs.get(tokens[i].lower().as_ref())?;
+        let verb_before = i
+            .checked_sub(1)
+            .is_some_and(|p| VERB_SLOTS.contains(&tokens[p].lower().as_ref()));
+        if !verb_before {
+            return None;
+        }
+        let reading = bare
+            .iter()
+            .find(|r| self.conditions[r.condition].holds(tokens, i, i))?;
+        Some((&self.predicates[reading.event], false, i))
     }
 
     /// The predicates a noun may refer back to ("attack" → invade, attack).
@@ -296,6 +332,16 @@ mod tests {
         assert_eq!(predicates("the war ended"), ["halt"]);
         assert_eq!(predicates("They released a statement"), ["publish"]);
         assert_eq!(predicates("Hamas released two hostages"), ["release"]);
+    }
+
+    #[test]
+    fn a_bare_verb_left_out_for_its_noun_is_a_verb_where_only_a_verb_stands() {
+        assert!(predicates("the final score").is_empty());
+        assert!(predicates("a convict and his lawyer").is_empty());
+        assert_eq!(predicates("Smith did not score"), ["score"]);
+        assert_eq!(predicates("the jury did not convict him"), ["convict"]);
+        assert_eq!(predicates("He failed to score"), ["score"]);
+        assert_eq!(predicates("Jurors could not convict him"), ["convict"]);
     }
 
     #[test]
