@@ -606,9 +606,10 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
             score.tried += 1;
             let members = &subclusters[corpus.subcluster[change.article].as_str()];
             let found = cited(corpus, checker, &analyses, members, change);
-            if corpus.gold.as_ref().is_some_and(|gold| {
+            let confirmed = corpus.gold.as_ref().is_some_and(|gold| {
                 gold.confirms(change.kind, change.article, change.old_span, members)
-            }) {
+            });
+            if confirmed {
                 score.confirmed += 1;
                 score.confirmed_found += usize::from(found);
             }
@@ -621,8 +622,9 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
             if score.misses.len() < options.misses {
                 let article = &corpus.articles[change.article];
                 score.misses.push(format!(
-                    "[{}] {}@{}: \"{}\" -> \"{}\"{}",
+                    "[{}{}] {}@{}: \"{}\" -> \"{}\"{}",
                     class.as_str(),
+                    if confirmed { ", gold-confirmed" } else { "" },
                     article.id,
                     change.old_span.start,
                     change.old_span.slice(&article.text),
