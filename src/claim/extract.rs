@@ -44,8 +44,15 @@ fn lower(text: &str) -> Cow<'_, str> {
 
 fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
     let mut breaks = vec![0];
+    let mut in_place = false;
     for (i, token) in tokens.iter().enumerate() {
         let word = lower(token.text);
+        // The commas around the state or country of a place are no breaks: "in a Los
+        // Angeles, California, hospital Thursday" is one clause.
+        if token.text == "," && (in_place || encloses_region(tokens, i)) {
+            in_place = !in_place;
+            continue;
+        }
         // Dashes are not breaks: they enclose appositives that name the participants
         // ("the top diplomats — Blinken and Lavrov — had last spoken").
         if matches!(token.text, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
@@ -56,6 +63,24 @@ fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
     }
     breaks.push(tokens.len());
     breaks
+}
+
+/// Whether the comma at `i` opens the region of a place: a capitalized word before it, then
+/// one to three capitalized words (or an abbreviation, "Calif.") and a comma, then a word in
+/// lower case ("Los Angeles, California, hospital", "Biloxi, Miss., hotel").
+fn encloses_region(tokens: &[Token<'_>], i: usize) -> bool {
+    let capitalized = |k: usize| tokens.get(k).is_some_and(|t| t.is_capitalized());
+    if i == 0 || !capitalized(i - 1) {
+        return false;
+    }
+    let Some(close) = (i + 1..tokens.len().min(i + 6)).find(|&k| tokens[k].text == ",") else {
+        return false;
+    };
+    close > i + 1
+        && (i + 1..close).all(|k| capitalized(k) || tokens[k].text == ".")
+        && tokens
+            .get(close + 1)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized())
 }
 
 /// The clause (token range) around token `i`.
@@ -253,6 +278,12 @@ fn event_claims(
                     })
                     .collect()
             };
+            // A date written before a noun dates that noun ("an office Christmas party", "the
+            // 2008 raid"): another time of the clause dates the event first, unless the noun
+            // is the event word.
+            let modifies_other = |t: &Timex| {
+                attributive(t, tokens).is_some_and(|noun| !(first..=last).contains(&noun))
+            };
             let nearest = time_candidates.into_iter().min_by_key(|(_, t)| {
                 let distance = if t.span.start >= trigger_span.end {
                     t.span.start - trigger_span.end
@@ -260,7 +291,7 @@ fn event_claims(
                     // Prefer times after the event word: "struck Poland on Nov. 15".
                     (trigger_span.start - t.span.end) * 2
                 };
-                (distance, t.span.start)
+                (modifies_other(t), distance, t.span.start)
             });
             let time = nearest.map(|(_, t)| restated(t, parts));
             let quantities = parts
@@ -562,14 +593,92 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
     let beside = parts.times.iter().map(|(_, x)| *x).find(|x| {
         x.kind == TimexType::Date && t.kind == TimexType::Date && (joined(t, x) || joined(x, t))
     });
-    match beside {
+    if let Some(x) = beside {
+        let mut time = ClaimTime::from_timex(if exact(x) > exact(t) { x } else { t });
+        time.span = t.span.cover(x.span);
+        return time;
+    }
+    // A clock time of no day, with its day written after it: "at 9:27 a.m. on Sunday", "at
+    // 10:00 am (0800 GMT) on Friday". The claim is dated on that day at that time.
+    let (Some(clock), TimexType::Time) = (t.value.strip_prefix("XXXX-XX-XX"), t.kind) else {
+        return ClaimTime::from_timex(t);
+    };
+    // Between them: a comma, "on", the zone or the time again in brackets ("(1336 GMT)").
+    let joins = |x: &Timex| {
+        let mut depth = 0usize;
+        parts
+            .tokens
+            .iter()
+            .filter(|k| k.span.start >= t.span.end && k.span.end <= x.span.start)
+            .all(|k| match k.text {
+                "(" => {
+                    depth += 1;
+                    true
+                }
+                ")" => {
+                    depth = depth.saturating_sub(1);
+                    true
+                }
+                _ => depth > 0 || CLOCK_TO_DAY.contains(&lower(k.text).as_ref()),
+            })
+    };
+    let day = parts.times.iter().map(|(_, x)| *x).find(|x| {
+        x.kind == TimexType::Date && x.span.start >= t.span.end && names_a_day(&x.value) && joins(x)
+    });
+    match day {
         Some(x) => {
-            let mut time = ClaimTime::from_timex(if exact(x) > exact(t) { x } else { t });
+            let mut time = ClaimTime::from_timex(x);
+            time.value = format!("{}{clock}", x.value);
             time.span = t.span.cover(x.span);
             time
         }
         None => ClaimTime::from_timex(t),
     }
+}
+
+/// The token of the noun a date is written before, when it is so written: a year, a month or a
+/// day of the calendar (no weekday, no "today") followed at once by a word in lower case that
+/// is no function word and no verb in -ed ("an office Christmas party", "a 2011 release date",
+/// "the March 2005 shooting spree"). A weekday or a deictic word before a verb is no modifier
+/// ("Saturday took", "today announced").
+fn attributive(t: &Timex, tokens: &[Token<'_>]) -> Option<usize> {
+    let calendar = t.kind == TimexType::Date
+        && !t.value.contains('W')
+        && t.value
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+        && t.value.len() >= 4;
+    if !calendar {
+        return None;
+    }
+    let next = tokens.iter().position(|k| k.span.start >= t.span.end)?;
+    let token = &tokens[next];
+    let word = lower(token.text);
+    let first_written = tokens
+        .iter()
+        .find(|k| k.span.start >= t.span.start)
+        .is_some_and(|k| k.is_capitalized() || k.text.starts_with(|c: char| c.is_ascii_digit()));
+    let modifies = first_written
+        && token.span.start == t.span.end + 1
+        && token
+            .text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-')
+        && !word.ends_with("ed")
+        && !COUNT_FUNCTION_WORDS.contains(&word.as_ref())
+        && !CLAUSE_WORDS.contains(&word.as_ref());
+    modifies.then_some(next)
+}
+
+/// Words that may stand between a clock time and its day ("5:11 p.m. local time on Monday").
+const CLOCK_TO_DAY: &[&str] = &[",", "on", "am", "pm", "local", "time"];
+
+/// Whether a DATE value names one day: `2013-03-10`, `XXXX-12-25`, `XXXX-WXX-7`.
+fn names_a_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    let day_of_month =
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[8..].iter().all(u8::is_ascii_digit);
+    let weekday = value.len() == 10 && value.starts_with("XXXX-WXX-") && b[9].is_ascii_digit();
+    day_of_month || weekday
 }
 
 /// Subject pronouns a reported clause opens with ("police said they arrested").
@@ -1335,6 +1444,53 @@ mod tests {
         let found = claims("Police arrested the driver on Friday after a chase.");
         let time = found[0].time.as_ref().expect("time");
         assert_eq!(time.value, "XXXX-WXX-5");
+    }
+
+    /// The time of the first claim of `predicate` in `text`.
+    fn time_of(text: &str, predicate: &str) -> Option<String> {
+        claims(text)
+            .into_iter()
+            .find(|c| c.event.predicate == predicate)
+            .and_then(|c| c.time.map(|t| t.value))
+    }
+
+    #[test]
+    fn a_clock_time_takes_the_day_written_after_it() {
+        let quake = |text: &str| time_of(text, "quake");
+        assert_eq!(
+            quake("The earthquake struck at 9:27 a.m. on Sunday, officials said.").as_deref(),
+            Some("XXXX-WXX-7T09:27")
+        );
+        assert_eq!(
+            quake("The earthquake struck at 17:06 (1336 GMT) on Sunday, television said.")
+                .as_deref(),
+            Some("XXXX-WXX-7T17:06")
+        );
+        // A day further on, after words of its own, is another time.
+        assert_eq!(
+            quake("The earthquake struck at 9:27 a.m. and aftershocks followed on Sunday.")
+                .as_deref(),
+            Some("XXXX-XX-XXT09:27")
+        );
+    }
+
+    #[test]
+    fn the_region_of_a_place_does_not_part_a_clause() {
+        let text = "The singer died in a Los Angeles, California, hospital Thursday, a week \
+                    after suffering a heart attack, her agent said.";
+        assert_eq!(time_of(text, "die").as_deref(), Some("XXXX-WXX-4"));
+        // Commas around words in lower case still part clauses.
+        let text = "The singer died in a hospital, her agent said, and a memorial follows \
+                    Thursday, after a heart attack.";
+        assert_eq!(time_of(text, "die"), None);
+    }
+
+    #[test]
+    fn a_date_before_a_noun_dates_that_noun() {
+        let text = "A gunman opened fire at an office Christmas party in Vancouver Friday.";
+        assert_eq!(time_of(text, "shoot").as_deref(), Some("XXXX-WXX-5"));
+        let text = "He was convicted for the March 2005 shooting at a courthouse.";
+        assert_eq!(time_of(text, "shoot").as_deref(), Some("2005-03"));
     }
 
     #[test]
