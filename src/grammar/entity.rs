@@ -805,6 +805,11 @@ fn slug(words: &[&str]) -> String {
         .join("-")
 }
 
+/// A single capital letter, an initial when a period follows it.
+fn is_initial(word: &str) -> bool {
+    word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// A capitalized word; shouting words of five letters or more ("CLICK") are not names.
 fn is_name_word(token: &Token<'_>) -> bool {
     let shouted = token.text.len() > 4
@@ -971,8 +976,20 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
         return None;
     }
     let mut end = i;
-    while end + 1 < tokens.len() && is_name_word(&tokens[end + 1]) && !tokens[end].is_possessive() {
-        end += 1;
+    let name_word_at = |k: usize| tokens.get(k).is_some_and(is_name_word);
+    loop {
+        if name_word_at(end + 1) && !tokens[end].is_possessive() {
+            end += 1;
+        } else if is_initial(tokens[end].text)
+            && tokens.get(end + 1).is_some_and(|t| t.text == ".")
+            && name_word_at(end + 2)
+            && !is_not_name(tokens[end + 2].text)
+        {
+            // A middle initial goes on with the name: "George W. Bush", "J. R. Smith".
+            end += 2;
+        } else {
+            break;
+        }
     }
     let mut start = i;
     // Titles fold away, and so do modifiers of a title that a title word follows ("Treasury
@@ -994,6 +1011,9 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     let words: Vec<&str> = tokens[start..=end]
         .iter()
         .enumerate()
+        // A middle initial is left out of the id: "Brian G. Nichols" is the "Brian Nichols"
+        // of other outlets.
+        .filter(|&(k, t)| t.text != "." && (k == 0 || !is_initial(t.text)))
         .map(|(k, t)| {
             if start + k == end {
                 t.without_possessive()
@@ -1048,6 +1068,16 @@ mod tests {
             .into_iter()
             .map(|m| m.id)
             .collect()
+    }
+
+    #[test]
+    fn a_middle_initial_goes_on_with_the_name() {
+        assert_eq!(ids("George W. Bush signed it"), ["george-bush"]);
+        assert_eq!(
+            ids("Frederick C. LaRue, an aide, died"),
+            ["frederick-larue"]
+        );
+        assert_eq!(ids("J. R. Smith scored"), ["j-smith"]);
     }
 
     #[test]
