@@ -302,7 +302,14 @@ fn event_claims(
                 .collect();
             let (attribution, modality, polarity) =
                 stance(cues, parts, (first, last), (clause_start, clause_end));
-            let object = object_after(tokens, parts.mentions, last, clause_end);
+            // A noun names its event whole: the word after it is no object ("an earthquake
+            // measuring 4.6", "the accident took place").
+            let noun = events
+                .at(tokens, first)
+                .is_some_and(|(_, is_noun, _)| is_noun);
+            let object = (!noun)
+                .then(|| object_after(tokens, parts.mentions, last, clause_end))
+                .flatten();
             let claim = Claim {
                 id: String::new(),
                 article: parts.article.to_string(),
