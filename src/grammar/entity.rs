@@ -1008,12 +1008,18 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     if start == end && TITLES.contains(&tokens[start].text) {
         return None;
     }
+    let drop_initials = tokens[start..=end]
+        .iter()
+        .filter(|t| t.text != "." && !is_initial(t.text))
+        .count()
+        >= 2;
     let words: Vec<&str> = tokens[start..=end]
         .iter()
         .enumerate()
-        // A middle initial is left out of the id: "Brian G. Nichols" is the "Brian Nichols"
-        // of other outlets.
-        .filter(|&(k, t)| t.text != "." && (k == 0 || !is_initial(t.text)))
+        // Initials are left out of the id when two words of the name remain: "Brian G.
+        // Nichols" and "W. Mark Felt" are the "Brian Nichols" and "Mark Felt" of other
+        // outlets; "J. R. Smith" keeps them.
+        .filter(|&(_, t)| t.text != "." && !(drop_initials && is_initial(t.text)))
         .map(|(k, t)| {
             if start + k == end {
                 t.without_possessive()
@@ -1077,7 +1083,8 @@ mod tests {
             ids("Frederick C. LaRue, an aide, died"),
             ["frederick-larue"]
         );
-        assert_eq!(ids("J. R. Smith scored"), ["j-smith"]);
+        assert_eq!(ids("W. Mark Felt, an official, died"), ["mark-felt"]);
+        assert_eq!(ids("J. R. Smith scored"), ["j-r-smith"]);
     }
 
     #[test]
