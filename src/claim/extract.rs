@@ -162,13 +162,13 @@ fn event_claims(
             // "Kempthorne announced major changes Thursday", "AMD announced a definitive
             // agreement": a verb of saying with an object is the event itself, not a report.
             match events.at(tokens, i) {
-                Some((predicate, _, last))
+                Some((predicate, is_noun, last))
                     if last > i
                         || announces_thing(tokens, &time_spans, last)
                         || announced_passive(tokens, i, last) =>
                 {
                     announcing.push(i);
-                    triggers.push((i, last, predicate.to_string()));
+                    triggers.push((i, last, predicate.to_string(), is_noun));
                     i = last + 1;
                 }
                 _ => i += 1,
@@ -181,8 +181,8 @@ fn event_claims(
         }
         match events.at(tokens, i) {
             Some((_, _, last)) if gerund_subject(tokens, i) => i = last + 1,
-            Some((predicate, _, last)) => {
-                triggers.push((i, last, predicate.to_string()));
+            Some((predicate, is_noun, last)) => {
+                triggers.push((i, last, predicate.to_string(), is_noun));
                 i = last + 1;
             }
             None => i += 1,
@@ -201,13 +201,13 @@ fn event_claims(
     let lone_trigger = triggers.len() == 1;
     let trigger_clauses: Vec<usize> = triggers
         .iter()
-        .map(|(first, _, _)| breaks.partition_point(|&b| b <= *first))
+        .map(|(first, ..)| breaks.partition_point(|&b| b <= *first))
         .collect();
     // Event words by token, so a count's descriptor can say what event it counts by its
     // predicate, however each source words it ("injured" / "wounded" / "hurt").
     let event_words: Vec<(Span, String)> = triggers
         .iter()
-        .map(|(first, last, predicate)| {
+        .map(|(first, last, predicate, _)| {
             (
                 tokens[*first].span.cover(tokens[*last].span),
                 predicate.clone(),
@@ -216,7 +216,7 @@ fn event_claims(
         .collect();
     let mut claims = triggers
         .into_iter()
-        .map(|(first, last, predicate)| {
+        .map(|(first, last, predicate, is_noun)| {
             let (clause_start, clause_end) = clause_of(&breaks, first);
             let trigger_span = tokens[first].span.cover(tokens[last].span);
             let in_clause = |span: Span| {
@@ -304,10 +304,7 @@ fn event_claims(
                 stance(cues, parts, (first, last), (clause_start, clause_end));
             // A noun names its event whole: the word after it is no object ("an earthquake
             // measuring 4.6", "the accident took place").
-            let noun = events
-                .at(tokens, first)
-                .is_some_and(|(_, is_noun, _)| is_noun);
-            let object = (!noun)
+            let object = (!is_noun)
                 .then(|| object_after(tokens, parts.mentions, last, clause_end))
                 .flatten();
             let claim = Claim {
