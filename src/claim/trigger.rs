@@ -168,11 +168,8 @@ impl EventIndex {
         if !tokens[i].is_word() {
             return None;
         }
-        let most = self
-            .first_words
-            .get(tokens[i].lower().as_ref())
-            .copied()
-            .unwrap_or(0);
+        let word = tokens[i].lower();
+        let most = self.first_words.get(word.as_ref()).copied().unwrap_or(0);
         for len in (1..=most.min(self.longest).min(tokens.len() - i)).rev() {
             let key = tokens[i..i + len]
                 .iter()
@@ -190,7 +187,7 @@ impl EventIndex {
                 return Some((&self.predicates[reading.event], reading.is_noun, last));
             }
         }
-        let bare = self.bare_verbs.get(tokens[i].lower().as_ref())?;
+        let bare = self.bare_verbs.get(word.as_ref())?;
         let verb_before = i
             .checked_sub(1)
             .is_some_and(|p| VERB_SLOTS.contains(&tokens[p].lower().as_ref()));
