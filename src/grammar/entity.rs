@@ -701,22 +701,29 @@ impl DocumentNames {
                 .is_some_and(|t| reads_as_common_word(t.text))
     }
 
-    /// Records the multi-word person names among `found`.
+    /// Records the multi-word person names among `found`. A surname resolves to the full name
+    /// that bears it, and stays unresolved when two people of the article bear it ("John Smith
+    /// met Jane Smith"); one name written two ways ("Frederick C. LaRue", "Fred LaRue",
+    /// [`one_name_two_ways`]) is one person, and the surname resolves to the way it is first
+    /// written.
     pub fn record(&mut self, found: &[Mention]) {
         for mention in found {
-            if mention.kind == EntityKind::Person && mention.id.contains('-') {
-                let surname = mention
-                    .id
-                    .rsplit('-')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                let entry = self
-                    .by_surname
-                    .entry(surname)
-                    .or_insert_with(|| Some(mention.id.clone()));
-                if entry.as_deref() != Some(mention.id.as_str()) {
-                    *entry = None;
+            if mention.kind != EntityKind::Person || !mention.id.contains('-') {
+                continue;
+            }
+            let surname = mention.id.rsplit('-').next().unwrap_or_default();
+            match self.by_surname.get_mut(surname) {
+                Some(entry) => {
+                    if entry
+                        .as_deref()
+                        .is_some_and(|known| !one_name_two_ways(known, &mention.id))
+                    {
+                        *entry = None;
+                    }
+                }
+                None => {
+                    self.by_surname
+                        .insert(surname.to_string(), Some(mention.id.clone()));
                 }
             }
         }
@@ -803,6 +810,43 @@ fn slug(words: &[&str]) -> String {
         })
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Fewest letters a given name has for a longer one to be read as written out from it
+/// ("fred" / "frederick", "ben" / "benjamin").
+const SHORT_NAME_LETTERS: usize = 3;
+
+/// Whether two names of several words with one last word are one name written two ways: the
+/// first word of the shorter is a word of the longer, or a short form of one ("Mark Heller" /
+/// "Mark Jay Heller", "Pierre Thomas" / "RB Pierre Thomas", "Fred LaRue" / "Frederick LaRue").
+/// Outlets give a middle name, a title they do not fold away or a short given name as they
+/// please. Two given names that differ stay two people ("Mark Vinar" / "Miles Vinar"), and so
+/// do names whose first words differ ("Democratic National Committee" / "Republican National
+/// Committee"). Bodies of a country ("russia/…") and outlets are matched by their ids alone.
+pub fn one_name_two_ways(a: &str, b: &str) -> bool {
+    fn parts(id: &str) -> Option<(&str, &str)> {
+        if id.contains('/') || id.starts_with("outlet:") {
+            return None;
+        }
+        id.rsplit_once('-')
+    }
+    let (Some((head_a, last_a)), Some((head_b, last_b))) = (parts(a), parts(b)) else {
+        return false;
+    };
+    if last_a != last_b {
+        return false;
+    }
+    let (short, long) = if head_a.len() <= head_b.len() {
+        (head_a, head_b)
+    } else {
+        (head_b, head_a)
+    };
+    let first = short.split('-').next().unwrap_or(short);
+    long.split('-').any(|word| {
+        word == first
+            || (first.len().min(word.len()) >= SHORT_NAME_LETTERS
+                && (word.starts_with(first) || first.starts_with(word)))
+    })
 }
 
 /// A single capital letter, an initial when a period follows it.
@@ -1260,6 +1304,18 @@ mod tests {
     fn shared_surname_stays_unresolved() {
         let found = article_ids(&["John Smith met Jane Smith.", "Smith left."]);
         assert_eq!(found[1], ["smith"]);
+    }
+
+    #[test]
+    fn a_surname_resolves_to_one_name_written_two_ways() {
+        let found = article_ids(&["Frederick C. LaRue and Fred LaRue.", "LaRue left."]);
+        assert_eq!(found[1], ["frederick-larue"]);
+        let found = article_ids(&[
+            "Frederick C. LaRue has died.",
+            "His father, Ike Parsons LaRue, was a banker.",
+            "LaRue left.",
+        ]);
+        assert_eq!(found[2], ["larue"]);
     }
 
     #[test]

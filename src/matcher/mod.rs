@@ -33,6 +33,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::Claim;
+use crate::grammar::entity::one_name_two_ways;
 use crate::lexicon::Lexicon;
 
 /// How many neighbours a claim meets inside one block.
@@ -228,8 +229,9 @@ pub fn ancestors<'a>(id: &'a str, lexicon: &'a Lexicon) -> Vec<&'a str> {
     chain
 }
 
-/// Whether two person-or-entity ids may name the same entity: equal, or one a bare surname of
-/// the other ("biden" and "joe-biden").
+/// Whether two person-or-entity ids may name the same entity: equal, one a bare surname of
+/// the other ("biden" and "joe-biden"), or one name written two ways ([`one_name_two_ways`]:
+/// "mark-heller" and "mark-jay-heller").
 pub fn same_entity(a: &str, b: &str) -> bool {
     // `b` is "…-a": a full name ending in the bare surname `a`.
     let ends_in_surname = |full: &str, surname: &str| {
@@ -238,7 +240,7 @@ pub fn same_entity(a: &str, b: &str) -> bool {
                 .strip_suffix(surname)
                 .is_some_and(|head| head.ends_with('-'))
     };
-    a == b || ends_in_surname(b, a) || ends_in_surname(a, b)
+    a == b || ends_in_surname(b, a) || ends_in_surname(a, b) || one_name_two_ways(a, b)
 }
 
 /// Whether two claims are about the same event, their articles' topics aside.
@@ -1073,6 +1075,24 @@ mod tests {
         assert!(same_entity("joe-biden", "joe-biden"));
         assert!(!same_entity("joe-biden", "hunter-biden"));
         assert!(!same_entity("russia", "belarus"));
+    }
+
+    #[test]
+    fn one_name_written_two_ways_is_one_entity() {
+        assert!(same_entity("mark-heller", "mark-jay-heller"));
+        assert!(same_entity("rb-pierre-thomas", "pierre-thomas"));
+        assert!(same_entity("fred-larue", "frederick-larue"));
+        assert!(same_entity("frederick-larue", "fred-larue"));
+        assert!(!same_entity("mark-vinar", "miles-vinar"));
+        assert!(!same_entity("al-smith", "alan-smith"));
+        assert!(!same_entity(
+            "democratic-national-committee",
+            "republican-national-committee"
+        ));
+        assert!(!same_entity(
+            "russia/defense-ministry",
+            "ukraine/defense-ministry"
+        ));
     }
 
     #[test]
