@@ -1054,12 +1054,39 @@ fn changes(
             if !corroborated(k, &|j| by_article[j].1.contains(&key)) {
                 continue;
             }
-            if let Some((span, new_text)) = change_number(text, q.span) {
+            // The statements that corroborate the number: a change must contradict one of
+            // them. Raised, "three people" is still "at least three people"; lowered, it is
+            // not. A number no change of either way contradicts is no test of the checker.
+            let partners: Vec<&crate::claim::Quantity> = members
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .flat_map(|(_, &m)| &analyses[m].quantities)
+                .filter(|p| p.value == q.value && p.unit.as_ref() == Some(unit))
+                .collect();
+            let contradicts = |change: &NumberChange| {
+                let value = change.new_value_of(q.value);
+                let (low, high) = crate::grammar::number::bounds(value, q.bound);
+                let changed = crate::claim::Quantity {
+                    value,
+                    low,
+                    high,
+                    ..q.clone()
+                };
+                partners
+                    .iter()
+                    .any(|p| !crate::grammar::number::compatible(&changed, p))
+            };
+            let change = [Shift::Up, Shift::Down]
+                .into_iter()
+                .filter_map(|shift| change_number(text, q.span, shift))
+                .find(contradicts);
+            if let Some(change) = change {
                 out.push(Change {
                     kind: ChangeKind::Number,
                     article: i,
-                    old_span: span,
-                    new_text,
+                    old_span: change.span,
+                    new_text: change.new_text,
                 });
             }
         }
@@ -1248,22 +1275,60 @@ fn ordinal_suffix(n: u32) -> &'static str {
     }
 }
 
-/// A value clearly outside any tolerance of `value`: three more for small counts, else double.
-fn changed_value(value: f64) -> f64 {
-    if value < 10.0 {
-        value + 3.0
-    } else {
-        value * 2.0
+/// Which way a number is changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    /// Three more for small counts, else double.
+    Up,
+    /// Three fewer for small counts, else half; none below four, where it would leave
+    /// nothing or a negative count.
+    Down,
+}
+
+/// A value clearly outside any tolerance of `value`, shifted `shift`.
+fn changed_value(value: f64, shift: Shift) -> Option<f64> {
+    match shift {
+        Shift::Up if value < 10.0 => Some(value + 3.0),
+        Shift::Up => Some(value * 2.0),
+        Shift::Down if value < 4.0 => None,
+        Shift::Down if value < 10.0 => Some(value - 3.0),
+        Shift::Down => Some(value / 2.0),
     }
 }
 
-/// The number inside the quantity at `span` of `text`, and a different one written alike.
-pub fn change_number(text: &str, span: Span) -> Option<(Span, String)> {
+/// A number changed in its own writing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberChange {
+    /// Where the number's figure or word is written.
+    pub span: Span,
+    /// What replaces it.
+    pub new_text: String,
+    /// The number as written before ("1,500" → 1500).
+    pub old: f64,
+    /// The number as written after.
+    pub new: f64,
+}
+
+impl NumberChange {
+    /// The new value of a quantity whose value was `value`, its scale kept ("3 million" to
+    /// "6 million").
+    pub fn new_value_of(&self, value: f64) -> f64 {
+        if self.old == 0.0 {
+            self.new
+        } else {
+            value * self.new / self.old
+        }
+    }
+}
+
+/// The number inside the quantity at `span` of `text`, and a different one written alike,
+/// shifted `shift`; `None` when there is no number or no such shift of it.
+pub fn change_number(text: &str, span: Span, shift: Shift) -> Option<NumberChange> {
     let quantity = span.slice(text);
     for (offset, word) in words(quantity) {
         let lower = word.to_lowercase();
         if let Some(n) = CARDINALS.iter().position(|c| *c == lower) {
-            let new = changed_value(n as f64) as usize;
+            let new = changed_value(n as f64, shift)? as usize;
             let mut new_text = CARDINALS
                 .get(new)
                 .map_or_else(|| new.to_string(), |w| w.to_string());
@@ -1271,7 +1336,12 @@ pub fn change_number(text: &str, span: Span) -> Option<(Span, String)> {
                 new_text = capitalize(&new_text);
             }
             let start = span.start + offset;
-            return Some((Span::new(start, start + word.len()), new_text));
+            return Some(NumberChange {
+                span: Span::new(start, start + word.len()),
+                new_text,
+                old: n as f64,
+                new: new as f64,
+            });
         }
         let digits: String = word
             .trim_start_matches('$')
@@ -1284,13 +1354,22 @@ pub fn change_number(text: &str, span: Span) -> Option<(Span, String)> {
         }
         let value: f64 = digits.replace(',', "").parse().ok()?;
         let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
-        let new = changed_value(value);
+        let new = changed_value(value, shift)?;
         let mut new_text = format!("{new:.decimals$}");
         if digits.contains(',') {
             new_text = group_thousands(&new_text);
         }
+        let new: f64 = new_text.replace(',', "").parse().ok()?;
+        if new == value {
+            return None;
+        }
         let start = span.start + offset + (word.len() - word.trim_start_matches('$').len());
-        return Some((Span::new(start, start + digits.len()), new_text));
+        return Some(NumberChange {
+            span: Span::new(start, start + digits.len()),
+            new_text,
+            old: value,
+            new,
+        });
     }
     None
 }
@@ -1435,15 +1514,60 @@ mod tests {
     #[test]
     fn numbers_change_in_their_own_writing() {
         let text = "It killed two people and 1,500 cattle in a 6.1 quake.";
+        let changed = |start: usize, len: usize, shift: Shift| {
+            change_number(text, Span::new(start, start + len), shift)
+                .map(|c| (c.span.slice(text).to_string(), c.new_text))
+        };
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
         let two = text.find("two").unwrap();
-        let (span, new) = change_number(text, Span::new(two, two + 10)).unwrap();
-        assert_eq!((span.slice(text), new.as_str()), ("two", "five"));
+        assert_eq!(changed(two, 10, Shift::Up), pair("two", "five"));
+        assert_eq!(changed(two, 10, Shift::Down), None);
         let n = text.find("1,500").unwrap();
-        let (span, new) = change_number(text, Span::new(n, n + 12)).unwrap();
-        assert_eq!((span.slice(text), new.as_str()), ("1,500", "3,000"));
+        assert_eq!(changed(n, 12, Shift::Up), pair("1,500", "3,000"));
+        assert_eq!(changed(n, 12, Shift::Down), pair("1,500", "750"));
         let m = text.find("6.1").unwrap();
-        let (span, new) = change_number(text, Span::new(m, m + 3)).unwrap();
-        assert_eq!((span.slice(text), new.as_str()), ("6.1", "9.1"));
+        assert_eq!(changed(m, 3, Shift::Up), pair("6.1", "9.1"));
+        assert_eq!(changed(m, 3, Shift::Down), pair("6.1", "3.1"));
+    }
+
+    #[test]
+    fn a_changed_number_contradicts_a_statement_that_corroborates_it() {
+        // Raised, "three people" would still be "at least three people": the change goes the
+        // other way, and a count no change contradicts is left alone.
+        let articles = [
+            "A blast in Athens killed six people on Monday.",
+            "At least six people died in Athens on Monday.",
+        ];
+        let analyzer = crate::pipeline::analyze::Analyzer::new(&crate::rulefiles::builtin())
+            .expect("built-in rules");
+        let corpus = Corpus {
+            articles: articles
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Article::from_text(i.to_string(), *text, None))
+                .collect(),
+            cluster: vec!["1".into(); 2],
+            subcluster: vec!["1a".into(); 2],
+            gold: None,
+        };
+        let analyses: Vec<Analysis> = corpus
+            .articles
+            .iter()
+            .map(|a| analyzer.analyze(a))
+            .collect();
+        let numbers: Vec<String> = changes(
+            &corpus,
+            &analyses,
+            &[0, 1],
+            &analyzer.lexicon,
+            &BTreeMap::new(),
+            &mut Rng(1),
+        )
+        .into_iter()
+        .filter(|c| c.kind == ChangeKind::Number && c.article == 0)
+        .map(|c| c.new_text)
+        .collect();
+        assert_eq!(numbers, ["three"]);
     }
 
     #[test]
