@@ -311,10 +311,15 @@ fn cardinal(i: &str) -> PResult<'_, f64> {
     if half.is_some() {
         n += 0.5;
     }
-    // "2 1/2": a whole number and a simple fraction.
+    // "2 1/2", "2-1/2": a whole number and a simple fraction.
     if n.fract() == 0.0
-        && let Ok((after, (_, (num, _), _, (den, _)))) =
-            (char(' '), integer(1), char('/'), integer(1)).parse(rest)
+        && let Ok((after, (_, (num, _), _, (den, _)))) = (
+            alt((char(' '), char('-'))),
+            integer(1),
+            char('/'),
+            integer(1),
+        )
+            .parse(rest)
         && num < den
         && (2..=4).contains(&den)
         && !after.starts_with(|c: char| c.is_ascii_digit() || c == '/')

@@ -1141,6 +1141,14 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_joined_by_a_hyphen_is_one_count() {
+        insta::assert_snapshot!(show("He served 9 months of a 2-1/2 year sentence.", Some("2009-01-02")), @r"
+        9 months DURATION P9M
+        2-1/2 year DURATION P2Y6M
+        ");
+    }
+
+    #[test]
     fn adjectival_sets_and_fractions() {
         insta::assert_snapshot!(show("In his weekly radio address he spoke of a daily rally. Funds hold more than a quarter of the market after two quarters of losses.", Some("2000-02-10")), @r"
         weekly SET P1W
