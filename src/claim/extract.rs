@@ -603,9 +603,25 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
         return time;
     }
     // A clock time of no day, with its day written after it: "at 9:27 a.m. on Sunday", "at
-    // 10:00 am (0800 GMT) on Friday". The claim is dated on that day at that time.
-    let (Some(clock), TimexType::Time) = (t.value.strip_prefix("XXXX-XX-XX"), t.kind) else {
-        return ClaimTime::from_timex(t);
+    // 10:00 am (0800 GMT) on Friday". The claim is dated on that day at that time. A clock
+    // time written alone is dated on the day of publication when the article has one ("about
+    // 11am on Friday"): that day is the tagger's default, and the day written after it wins.
+    let written_alone = || {
+        t.anchor == crate::temporal::Anchor::Published
+            && parts
+                .tokens
+                .iter()
+                .filter(|k| k.span.start >= t.span.start && k.span.end <= t.span.end)
+                .flat_map(|k| k.text.split(|c: char| !c.is_alphabetic()))
+                .all(|w| w.is_empty() || CLOCK_WORDS.contains(&lower(w).as_ref()))
+    };
+    let clock = match (t.kind, t.value.strip_prefix("XXXX-XX-XX")) {
+        (TimexType::Time, Some(clock)) => clock,
+        (TimexType::Time, None) if written_alone() => match t.value.find('T') {
+            Some(at) => &t.value[at..],
+            None => return ClaimTime::from_timex(t),
+        },
+        _ => return ClaimTime::from_timex(t),
     };
     // Between them: a comma, "on", the zone or the time again in brackets ("(1336 GMT)").
     let joins = |x: &Timex| {
@@ -675,6 +691,13 @@ fn attributive(t: &Timex, tokens: &[Token<'_>]) -> Option<usize> {
 
 /// Words that may stand between a clock time and its day ("5:11 p.m. local time on Monday").
 const CLOCK_TO_DAY: &[&str] = &[",", "on", "am", "pm", "local", "time"];
+
+/// The words a clock time written without its day is made of besides its figures: "11am",
+/// "3:30 p.m.", "noon", "2045 GMT".
+const CLOCK_WORDS: &[&str] = &[
+    "a", "p", "m", "am", "pm", "noon", "midnight", "gmt", "utc", "bst", "edt", "est", "cdt", "cst",
+    "mdt", "mst", "pdt", "pst", "ist", "local", "time", "o", "clock", "hours", "hrs",
+];
 
 /// Whether a DATE value names one day: `2013-03-10`, `XXXX-12-25`, `XXXX-WXX-7`.
 fn names_a_day(value: &str) -> bool {
@@ -1476,6 +1499,18 @@ mod tests {
                 .as_deref(),
             Some("XXXX-XX-XXT09:27")
         );
+        // With a publication date, a clock time alone is dated on that day; the day written
+        // after it wins.
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let text = "A man died about 11am on Friday after he fell down a gully.";
+        let article = Article::from_text("a", text, crate::temporal::PartialDate::ymd(2013, 9, 15));
+        let died = analyzer
+            .analyze(&article)
+            .claims
+            .into_iter()
+            .find(|c| c.event.predicate == "die")
+            .and_then(|c| c.time.map(|t| t.value));
+        assert_eq!(died.as_deref(), Some("2013-09-13T11:00"));
     }
 
     #[test]
