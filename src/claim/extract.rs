@@ -604,16 +604,18 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
     }
     // A clock time of no day, with its day written after it: "at 9:27 a.m. on Sunday", "at
     // 10:00 am (0800 GMT) on Friday". The claim is dated on that day at that time. A clock
-    // time written alone is dated on the day of publication when the article has one ("about
-    // 11am on Friday"): that day is the tagger's default, and the day written after it wins.
+    // time written alone takes the day of publication, or of the narrative's last date, from
+    // the tagger ("about 11am on Friday"): the day written after it wins.
     let written_alone = || {
-        t.anchor == crate::temporal::Anchor::Published
-            && parts
-                .tokens
-                .iter()
-                .filter(|k| k.span.start >= t.span.start && k.span.end <= t.span.end)
-                .flat_map(|k| k.text.split(|c: char| !c.is_alphabetic()))
-                .all(|w| w.is_empty() || CLOCK_WORDS.contains(&lower(w).as_ref()))
+        matches!(
+            t.anchor,
+            crate::temporal::Anchor::Published | crate::temporal::Anchor::Narrative { .. }
+        ) && parts
+            .tokens
+            .iter()
+            .filter(|k| k.span.start >= t.span.start && k.span.end <= t.span.end)
+            .flat_map(|k| k.text.split(|c: char| !c.is_alphabetic()))
+            .all(|w| w.is_empty() || CLOCK_WORDS.contains(&lower(w).as_ref()))
     };
     let clock = match (t.kind, t.value.strip_prefix("XXXX-XX-XX")) {
         (TimexType::Time, Some(clock)) => clock,
@@ -1504,6 +1506,16 @@ mod tests {
         let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
         let text = "A man died about 11am on Friday after he fell down a gully.";
         let article = Article::from_text("a", text, crate::temporal::PartialDate::ymd(2013, 9, 15));
+        let died = analyzer
+            .analyze(&article)
+            .claims
+            .into_iter()
+            .find(|c| c.event.predicate == "die")
+            .and_then(|c| c.time.map(|t| t.value));
+        assert_eq!(died.as_deref(), Some("2013-09-13T11:00"));
+        // So it is when the tagger dated it on the narrative's last day.
+        let text = "Three men were rescued on Sunday morning. A man died about 11am on Friday.";
+        let article = Article::from_text("a", text, crate::temporal::PartialDate::ymd(2013, 9, 16));
         let died = analyzer
             .analyze(&article)
             .claims
