@@ -985,20 +985,14 @@ fn changes(
     rng: &mut Rng,
 ) -> Vec<Change> {
     let mut out = Vec::new();
-    // Values stated by each article: dates, numbers with their unit, participants, predicates.
+    // Values stated by each article: dates, participants, predicates (numbers are looked up
+    // with their bounds, below).
     let dates = |i: usize| -> BTreeSet<String> {
         analyses[i]
             .times
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
             .map(|t| t.value.clone())
-            .collect()
-    };
-    let numbers = |i: usize| -> BTreeSet<String> {
-        analyses[i]
-            .quantities
-            .iter()
-            .filter_map(|q| q.unit.as_ref().map(|u| format!("{}|{u}", q.value)))
             .collect()
     };
     let people = |i: usize| -> BTreeSet<String> {
@@ -1020,13 +1014,13 @@ fn changes(
     };
     let by_article: Vec<_> = members
         .iter()
-        .map(|&i| (dates(i), numbers(i), people(i), predicates(i)))
+        .map(|&i| (dates(i), people(i), predicates(i)))
         .collect();
     let corroborated =
         |k: usize, pick: &dyn Fn(usize) -> bool| (0..members.len()).any(|j| j != k && pick(j));
     let subcluster_ids: BTreeSet<&str> = by_article
         .iter()
-        .flat_map(|(_, _, p, _)| p.iter().map(String::as_str))
+        .flat_map(|(_, p, _)| p.iter().map(String::as_str))
         .collect();
     for (k, &i) in members.iter().enumerate() {
         let article = &corpus.articles[i];
@@ -1050,13 +1044,10 @@ fn changes(
         }
         for q in &analysis.quantities {
             let Some(unit) = &q.unit else { continue };
-            let key = format!("{}|{unit}", q.value);
-            if !corroborated(k, &|j| by_article[j].1.contains(&key)) {
-                continue;
-            }
-            // The statements that corroborate the number: a change must contradict one of
-            // them. Raised, "three people" is still "at least three people"; lowered, it is
-            // not. A number no change of either way contradicts is no test of the checker.
+            // The statements that corroborate the number, the same value and unit in other
+            // articles: a change must contradict one of them. Raised, "three people" is still
+            // "at least three people"; lowered, it is not. A number no change of either way
+            // contradicts is no test of the checker.
             let partners: Vec<&crate::claim::Quantity> = members
                 .iter()
                 .enumerate()
@@ -1064,6 +1055,9 @@ fn changes(
                 .flat_map(|(_, &m)| &analyses[m].quantities)
                 .filter(|p| p.value == q.value && p.unit.as_ref() == Some(unit))
                 .collect();
+            if partners.is_empty() {
+                continue;
+            }
             let contradicts = |change: &NumberChange| {
                 let value = change.new_value_of(q.value);
                 let (low, high) = crate::grammar::number::bounds(value, q.bound);
@@ -1102,7 +1096,7 @@ fn changes(
         {
             for p in &claim.participants {
                 let key = surname(&p.entity).to_string();
-                if !corroborated(k, &|j| by_article[j].2.contains(&key)) || !swapped.insert(p.span)
+                if !corroborated(k, &|j| by_article[j].1.contains(&key)) || !swapped.insert(p.span)
                 {
                     continue;
                 }
@@ -1130,7 +1124,7 @@ fn changes(
                 });
             }
             if claim.polarity == Polarity::Positive
-                && corroborated(k, &|j| by_article[j].3.contains(&claim.event.predicate))
+                && corroborated(k, &|j| by_article[j].2.contains(&claim.event.predicate))
             {
                 if let Some((span, new_text)) = negate(text, claim, lexicon) {
                     out.push(Change {
