@@ -5,7 +5,7 @@
 //! tagger's output is aligned with the gold one to one (greatest overlap first), and scored as
 //! TempEval-3 Task A does:
 //! - strict span match: identical extent; relaxed: overlapping extent;
-//! - type and value accuracy over the relaxed matches;
+//! - type and value accuracy over the relaxed matches (a week number compared as a number);
 //! - value F1 = relaxed F1 × value accuracy.
 //!
 //! Figures are micro-averaged per corpus (the record's `corpus` field) and per gold type, and an
@@ -573,7 +573,7 @@ fn score_doc(doc: &GoldDoc, gold: &[Gold], corpus: &mut CorpusReport) {
         c.relaxed += 1;
         let strict = s.span.start == g.start && s.span.end == g.end;
         let type_ok = s.kind.as_str() == g.kind;
-        let value_ok = s.value == g.value;
+        let value_ok = same_value(&s.value, &g.value);
         c.strict += usize::from(strict);
         c.type_ok += usize::from(type_ok);
         c.value_ok += usize::from(value_ok);
@@ -600,6 +600,30 @@ fn score_doc(doc: &GoldDoc, gold: &[Gold], corpus: &mut CorpusReport) {
         corpus.counts.add(&c);
         corpus.by_type.entry(kind).or_default().add(&c);
     }
+}
+
+/// Whether two TIMEX3 values are one value: equal as strings once a week number is written
+/// with two digits, as ISO 8601 writes it. TimeBank and MEANTIME write `1998-W02`, AQUAINT
+/// `2000-W7`.
+fn same_value(a: &str, b: &str) -> bool {
+    a == b || two_digit_weeks(a) == two_digit_weeks(b)
+}
+
+/// `value` with a one-digit week number ("-W7", "-W7-WE") written with two ("-W07").
+fn two_digit_weeks(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 1);
+    let mut rest = value;
+    while let Some(at) = rest.find("-W") {
+        let (head, tail) = rest.split_at(at + 2);
+        out.push_str(head);
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 1 {
+            out.push('0');
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// About 60 bytes either side of `at`, on one line.
@@ -633,6 +657,18 @@ mod tests {
         assert_eq!(toy.counts.strict, 2);
         assert_eq!(toy.counts.value_ok, 2);
         assert!(report.render(true).contains("toy"));
+    }
+
+    #[test]
+    fn week_numbers_are_compared_as_numbers() {
+        assert!(same_value("2000-W7", "2000-W07"));
+        assert!(same_value("2000-W07-WE", "2000-W7-WE"));
+        assert!(same_value("XXXX-WXX-5", "XXXX-WXX-5"));
+        assert!(!same_value("2000-W7", "2000-W17"));
+        assert!(!same_value("2000-W07", "2000-W08"));
+        assert!(!same_value("1998-02", "1998-W02"));
+        assert_eq!(two_digit_weeks("2000-W7"), "2000-W07");
+        assert_eq!(two_digit_weeks("P1W"), "P1W");
     }
 
     #[test]
