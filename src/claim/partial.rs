@@ -64,6 +64,22 @@ impl PartialValue {
         out
     }
 
+    /// Whether this states a weekday and nothing else: "Friday" written without a date.
+    pub fn is_weekday_alone(&self) -> bool {
+        self.weekday.is_some() && self.year.is_none() && self.month.is_none()
+    }
+
+    /// Whether a weekday written alone (this) falls on another weekday than `dated`, a day of
+    /// a known year, when the weekday's article is set in that year (`story_year`). A date
+    /// without a year is not otherwise set against a dated one ([`PartialValue::conflict`]);
+    /// a weekday in an article about that year is a day of it.
+    pub fn weekday_differs_in_year(&self, story_year: Option<i32>, dated: &PartialValue) -> bool {
+        self.is_weekday_alone()
+            && dated.year.is_some()
+            && story_year == dated.year
+            && matches!((self.weekday, dated.weekday), (Some(x), Some(y)) if x != y)
+    }
+
     /// The first part both state differently, when the years do not tell them apart.
     pub fn conflict(&self, other: &PartialValue) -> Option<&'static str> {
         let differ =
@@ -115,5 +131,24 @@ mod tests {
         assert_eq!(p("XXXX-11-12").conflict(&p("2008-12")), None);
         assert_eq!(p("PAST_REF").conflict(&p("XXXX-12-19")), None);
         assert_eq!(p("P3D").conflict(&p("XXXX-WXX-1")), None);
+    }
+
+    #[test]
+    fn a_weekday_alone_is_set_against_a_day_of_its_story_year() {
+        let dated = |value: &str, weekday: u32| PartialValue {
+            weekday: Some(weekday),
+            ..PartialValue::parse(value)
+        };
+        let friday = PartialValue::parse("XXXX-WXX-5");
+        // 2009-04-24 was a Friday, 2009-04-21 a Tuesday.
+        assert!(!friday.weekday_differs_in_year(Some(2009), &dated("2009-04-24", 5)));
+        assert!(friday.weekday_differs_in_year(Some(2009), &dated("2009-04-21", 2)));
+        // An article set in another year, or in none, may tell of another week.
+        assert!(!friday.weekday_differs_in_year(Some(2008), &dated("2009-04-21", 2)));
+        assert!(!friday.weekday_differs_in_year(None, &dated("2009-04-21", 2)));
+        // Only a weekday alone: "April 21" without a year is not set against a dated day.
+        let undated = PartialValue::parse("XXXX-04-24");
+        assert!(!undated.weekday_differs_in_year(Some(2009), &dated("2009-04-21", 2)));
+        assert_eq!(friday.conflict(&dated("2009-04-21", 2)), None);
     }
 }

@@ -8,7 +8,9 @@
 //! Dates whose year is unknown (an article without a publication date) still conflict when the
 //! parts both state differ: "Friday" (`XXXX-WXX-5`) against "Tuesday", "December 12"
 //! (`XXXX-12-12`) against "December 19". A date without a year is not set against a dated one:
-//! it may be of another year.
+//! it may be of another year. A weekday alone is set against a day written as a weekday and
+//! dated ("last Friday", 2009-04-24), when its article is set in that day's year (the year
+//! its events are dated by most often).
 //!
 //! A claim whose own clause gives no date takes the one date its article gives other
 //! assertions of the same event word ("the quake struck on Friday ... the quake killed five"):
@@ -83,7 +85,13 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
             _ => {
                 let (pa, pb) = (PartialValue::of(ta), PartialValue::of(tb));
-                match pa.conflict(&pb) {
+                let (year_a, year_b) = (cx.story_years[ra.article], cx.story_years[rb.article]);
+                // The dated day must be written as a weekday too ("last Friday"): a date
+                // written out is as often a background fact's as the event's.
+                let weekday = (pa.weekday_differs_in_year(year_a, &pb)
+                    && names_weekday(cx, rb, tb))
+                    || (pb.weekday_differs_in_year(year_b, &pa) && names_weekday(cx, ra, ta));
+                match pa.conflict(&pb).or(weekday.then_some("the weekday")) {
                     Some(part) => (
                         ta.value.clone(),
                         tb.value.clone(),
@@ -122,6 +130,20 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+/// Whether a date's words name a weekday ("last Friday", "Tuesday, March 3").
+fn names_weekday(cx: &Context<'_>, r: crate::matcher::ClaimRef, t: &ClaimTime) -> bool {
+    cx.articles[r.article]
+        .text
+        .get(t.span.start..t.span.end)
+        .is_some_and(|text| {
+            text.split(|c: char| !c.is_alphabetic()).any(|w| {
+                crate::lexicon::closed::WEEKDAYS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w))
+            })
+        })
 }
 
 /// Whether two dates are written with the same words (case aside).
