@@ -518,6 +518,22 @@ fn plural_head(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     None
 }
 
+/// The group of three digits that continues the whole number at token `at` after a comma and
+/// one space ("300" "," "000"), as some feeds write money: its value.
+fn spaced_thousands(tokens: &[Token<'_>], at: usize) -> Option<f64> {
+    let number = &tokens[at];
+    let (comma, group) = (tokens.get(at + 1)?, tokens.get(at + 2)?);
+    let whole = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    (whole(number.text)
+        && comma.text == ","
+        && comma.span.start == number.span.end
+        && group.span.start == comma.span.end + 1
+        && group.text.len() == 3
+        && whole(group.text))
+    .then(|| group.text.parse().ok())
+    .flatten()
+}
+
 /// A cardinal (with "hundred"/"million" scales) or a vague plural at token `i`: the value, the
 /// upper end for vague plurals, and the index of the last token used.
 fn vague_or_cardinal(tokens: &[Token<'_>], i: usize) -> Option<(f64, Option<f64>, usize)> {
@@ -542,6 +558,13 @@ fn vague_or_cardinal(tokens: &[Token<'_>], i: usize) -> Option<(f64, Option<f64>
         None => return None,
     };
     let mut last = i;
+    if after_sign {
+        // "$300, 000": thousands set off by a comma and a space are still one amount of money.
+        while let Some(group) = spaced_thousands(tokens, last) {
+            value = value * 1000.0 + group;
+            last += 2;
+        }
+    }
     // "twenty four", "3.5 million", "two hundred thousand".
     while let Some(next) = tokens.get(last + 1) {
         if let Some(&(_, scale)) = SCALES
@@ -649,6 +672,26 @@ mod tests {
         assert_eq!(parse_scaled("3.5bn"), Some(3.5e9));
         assert_eq!(parse_scaled("m20"), None);
         assert_eq!(parse_scaled("20meters"), None);
+    }
+
+    #[test]
+    fn money_with_a_space_after_its_thousands_comma_is_one_amount() {
+        let first = |text: &str| parse_amount(text).map(|q| (q.value, q.unit.unwrap_or_default()));
+        assert_eq!(
+            first("received more than $300, 000 in cash"),
+            Some((300_000.0, "usd".to_string()))
+        );
+        assert_eq!(
+            first("will ask $1, 099, 000 for it"),
+            Some((1_099_000.0, "usd".to_string()))
+        );
+        // Without a sign, or with more or fewer than three digits after the comma, a comma
+        // separates two numbers.
+        let values: Vec<f64> = quantities("votes for 100, 200 and 300 seats, and $5, 10 more")
+            .iter()
+            .map(|q| q.1)
+            .collect();
+        assert_eq!(values, [100.0, 200.0, 300.0, 5.0, 10.0]);
     }
 
     #[test]
