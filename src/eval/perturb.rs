@@ -406,6 +406,16 @@ impl Rng {
         }
     }
 
+    /// The generator of one place in the corpus: its draws depend on the seed and the place
+    /// alone, so one candidate more or fewer elsewhere does not change them.
+    fn at(seed: u64, article: &str, offset: usize) -> Rng {
+        let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+        for byte in article.bytes().chain(offset.to_le_bytes()) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3);
+        }
+        Rng(seed ^ hash)
+    }
+
     fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = self.below(i + 1);
@@ -590,7 +600,7 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
     let mut candidates: BTreeMap<ChangeKind, Vec<Change>> = BTreeMap::new();
     let others = other_participants(corpus, &analyses, lexicon);
     for members in subclusters.values() {
-        for change in changes(corpus, &analyses, members, lexicon, &others, &mut rng) {
+        for change in changes(corpus, &analyses, members, lexicon, &others, options.seed) {
             candidates.entry(change.kind).or_default().push(change);
         }
     }
@@ -982,7 +992,7 @@ fn changes(
     members: &[usize],
     lexicon: &Lexicon,
     others: &BTreeMap<ParticipantClass, Vec<(String, String, String)>>,
-    rng: &mut Rng,
+    seed: u64,
 ) -> Vec<Change> {
     let mut out = Vec::new();
     // Values stated by each article: dates, participants, predicates (numbers are looked up
@@ -1115,6 +1125,7 @@ fn changes(
                 if pool.is_empty() {
                     continue;
                 }
+                let mut rng = Rng::at(seed, &corpus.articles[i].id, p.span.start);
                 let (_, _, replacement) = pool[rng.below(pool.len())];
                 out.push(Change {
                     kind: ChangeKind::Participant,
@@ -1555,7 +1566,7 @@ mod tests {
             &[0, 1],
             &analyzer.lexicon,
             &BTreeMap::new(),
-            &mut Rng(1),
+            1,
         )
         .into_iter()
         .filter(|c| c.kind == ChangeKind::Number && c.article == 0)
@@ -1623,5 +1634,21 @@ mod tests {
         b.shuffle(&mut y);
         assert_eq!(x, y);
         assert_ne!(x, (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_place_draws_by_the_seed_and_the_place_alone() {
+        let draw = |seed, article: &str, offset| Rng::at(seed, article, offset).below(1000);
+        assert_eq!(draw(1, "a1", 40), draw(1, "a1", 40));
+        let places = [("a1", 40), ("a1", 41), ("a2", 40), ("b7", 1200)];
+        let draws: BTreeSet<usize> = places.iter().map(|&(a, o)| draw(1, a, o)).collect();
+        assert!(draws.len() > 1, "{draws:?}");
+        assert_ne!(
+            (0..8)
+                .map(|s| draw(s, "a1", 40))
+                .collect::<BTreeSet<_>>()
+                .len(),
+            1
+        );
     }
 }
