@@ -518,6 +518,27 @@ fn plural_head(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     None
 }
 
+/// Whether "one" at token `i` is a pronoun rather than a count: "no one" is nobody, and "is
+/// one of the best" places its subject in a class. "Killed one of the hostages" still counts
+/// one.
+fn one_counts_nothing(tokens: &[Token<'_>], i: usize) -> bool {
+    let before = |back: usize| {
+        i.checked_sub(back)
+            .map(|p| tokens[p].text.to_ascii_lowercase())
+    };
+    let of_after = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("of"));
+    before(1).as_deref() == Some("no")
+        || (of_after
+            && matches!(
+                before(1).as_deref(),
+                Some(
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remains" | "became"
+                )
+            ))
+}
+
 /// The group of three digits that continues the whole number at token `at` after a comma and
 /// one space ("300" "," "000"), as some feeds write money: its value.
 fn spaced_thousands(tokens: &[Token<'_>], at: usize) -> Option<f64> {
@@ -550,6 +571,9 @@ fn vague_or_cardinal(tokens: &[Token<'_>], i: usize) -> Option<(f64, Option<f64>
     }
     if text.eq_ignore_ascii_case("dozen") && i > 0 && matches!(tokens[i - 1].text, "a" | "A") {
         return Some((12.0, None, i));
+    }
+    if text.eq_ignore_ascii_case("one") && one_counts_nothing(tokens, i) {
+        return None;
     }
     let after_sign = i > 0 && currency_of(tokens[i - 1].text).is_some();
     let mut value = match parse_cardinal(text) {
@@ -692,6 +716,16 @@ mod tests {
             .map(|q| q.1)
             .collect();
         assert_eq!(values, [100.0, 200.0, 300.0, 5.0, 10.0]);
+    }
+
+    #[test]
+    fn one_as_a_pronoun_counts_nothing() {
+        assert!(quantities("No one was hurt in the fire.").is_empty());
+        assert!(quantities("He was one of the best players.").is_empty());
+        let counted = quantities("The pirates killed one of the hostages.");
+        assert_eq!(counted.len(), 1, "{counted:?}");
+        assert_eq!(counted[0].1, 1.0);
+        assert_eq!(quantities("one person died")[0].1, 1.0);
     }
 
     #[test]
