@@ -385,6 +385,9 @@ pub fn find_quantities(
                             unit = unit_of(tokens[h].text);
                             last = h;
                         }
+                        // "8900 is the thinnest", "one of the hostages": a word that ends
+                        // a phrase is not what the number counts.
+                        None if PHRASE_STOPS.iter().any(|w| w.eq_ignore_ascii_case(t.text)) => {}
                         None => {
                             unit = unit_of(t.text);
                             last = next;
@@ -716,6 +719,16 @@ mod tests {
             .map(|q| q.1)
             .collect();
         assert_eq!(values, [100.0, 200.0, 300.0, 5.0, 10.0]);
+    }
+
+    #[test]
+    fn a_word_that_ends_a_phrase_is_no_unit() {
+        let units = |text: &str| -> Vec<Option<String>> {
+            quantities(text).into_iter().map(|q| q.3).collect()
+        };
+        assert_eq!(units("The Curve 8900 is the thinnest yet."), [None]);
+        assert_eq!(units("He caught 7 and ran."), [None]);
+        assert!(matches!(&units("He caught 7 passes.")[..], [Some(_)]));
     }
 
     #[test]
