@@ -88,10 +88,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                 let (year_a, year_b) = (cx.story_years[ra.article], cx.story_years[rb.article]);
                 // The dated day must be written as a weekday too ("last Friday"): a date
                 // written out is as often a background fact's as the event's.
-                let weekday = (pa.weekday_differs_in_year(year_a, &pb)
-                    && names_weekday(cx, rb, tb))
-                    || (pb.weekday_differs_in_year(year_b, &pa) && names_weekday(cx, ra, ta));
-                match pa.conflict(&pb).or(weekday.then_some("the weekday")) {
+                let weekday = || {
+                    (pa.weekday_differs_in_year(year_a, &pb) && names_weekday(cx, rb, tb))
+                        || (pb.weekday_differs_in_year(year_b, &pa) && names_weekday(cx, ra, ta))
+                };
+                match pa
+                    .conflict(&pb)
+                    .or_else(|| weekday().then_some("the weekday"))
+                {
                     Some(part) => (
                         ta.value.clone(),
                         tb.value.clone(),
