@@ -285,11 +285,23 @@ fn age_number(text: &str) -> Option<f64> {
 
 /// "33-year-old", "thirty-three-year-old".
 fn hyphenated_age(text: &str) -> Option<f64> {
-    let lower = text.to_ascii_lowercase();
-    let number = lower
-        .strip_suffix("-year-old")
-        .or_else(|| lower.strip_suffix("-years-old"))?;
-    age_number(number)
+    let number = strip_suffix_ignoring_case(text, "-year-old")
+        .or_else(|| strip_suffix_ignoring_case(text, "-years-old"))?;
+    age_number(&number.to_ascii_lowercase())
+}
+
+/// `text` without `suffix` at its end, whatever the ASCII case of either. This runs for every
+/// token, so it copies nothing.
+fn strip_suffix_ignoring_case<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    let (head, tail) = (text.get(..cut)?, text.get(cut..)?);
+    tail.eq_ignore_ascii_case(suffix).then_some(head)
+}
+
+/// `text` without `prefix` at its start, whatever the ASCII case of either.
+fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let (head, tail) = (text.get(..prefix.len())?, text.get(prefix.len()..)?);
+    head.eq_ignore_ascii_case(prefix).then_some(tail)
 }
 
 /// Whether the token after an age ends the phrase: punctuation, the sentence's end, "and".
@@ -541,16 +553,16 @@ fn is_calendar(tokens: &[Token<'_>], span: Span) -> bool {
 /// A magnitude stated around token `i`: the token holding the value, the statement's first and
 /// last token, and the value.
 fn magnitude_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, usize, f64)> {
-    let lower = tokens[i].text.to_ascii_lowercase();
+    let text = tokens[i].text;
     // "6.1-magnitude".
-    if let Some(number) = lower.strip_suffix("-magnitude") {
-        return number::parse_cardinal(number).map(|v| (i, i, i, v));
+    if let Some(number) = strip_suffix_ignoring_case(text, "-magnitude") {
+        return number::parse_cardinal(&number.to_ascii_lowercase()).map(|v| (i, i, i, v));
     }
     // "magnitude-5.9".
-    if let Some(number) = lower.strip_prefix("magnitude-") {
-        return number::parse_cardinal(number).map(|v| (i, i, i, v));
+    if let Some(number) = strip_prefix_ignoring_case(text, "magnitude-") {
+        return number::parse_cardinal(&number.to_ascii_lowercase()).map(|v| (i, i, i, v));
     }
-    if lower == "magnitude" {
+    if text.eq_ignore_ascii_case("magnitude") {
         // "6.1 magnitude".
         if let Some(v) = i
             .checked_sub(1)
@@ -580,11 +592,11 @@ fn magnitude_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, usize, 
         return None;
     }
     // "measured 6.1 on the Richter scale".
-    let v = number::parse_cardinal(tokens[i].text)?;
     let richter = is_word(tokens.get(i + 1), &["on"])
         && is_word(tokens.get(i + 2), &["the"])
         && is_word(tokens.get(i + 3), &["richter"]);
-    richter.then_some((i, i, i + 3, v))
+    let v = richter.then(|| number::parse_cardinal(text)).flatten()?;
+    Some((i, i, i + 3, v))
 }
 
 /// Titles the entity grammar folded into person names ([`Mention::title`]): "Defense Secretary

@@ -19,18 +19,19 @@ use crate::claim::model::{
 use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
-use crate::grammar::token::Token;
+use crate::grammar::token::{self, Token};
 use crate::lexicon::EntityKind;
 use crate::temporal::{Timex, TimexType};
+use crate::text::WordSet;
 use crate::text::span::Span;
 
 pub use crate::claim::trigger::EventIndex;
 
 /// Words that open a new clause.
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "where", "which", "while", "though", "although", "but", "because", "whereas", "however",
     "whom", "despite", "since", "after", "before", "until", "unless",
-];
+]);
 
 /// `text.to_lowercase()`, borrowed when that is `text` itself: ASCII without capitals, as most
 /// tokens are (this runs for every token of every claim's sentence).
@@ -56,7 +57,7 @@ fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
         // Dashes are not breaks: they enclose appositives that name the participants
         // ("the top diplomats — Blinken and Lavrov — had last spoken").
         if matches!(token.text, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
-            || CLAUSE_WORDS.contains(&word.as_ref())
+            || CLAUSE_WORDS.contains(&word)
         {
             breaks.push(i);
         }
@@ -364,6 +365,9 @@ fn dates(
     // a weekday with a `W`.
     let kind = |t: &Timex| (t.value.len(), t.value.contains('W'));
     let dated: Vec<&(usize, &Timex)> = parts.times.iter().filter(|(_, t)| dating(t)).collect();
+    if dated.is_empty() {
+        return Vec::new();
+    }
     let sentence = sentence_words(tokens, parts.mentions, event_words, &skip);
     let mut out = Vec::new();
     for (n, &&(index, t)) in dated.iter().enumerate() {
@@ -402,19 +406,23 @@ fn content_word(
     named: &dyn Fn(&Token<'_>) -> bool,
     skip: &dyn Fn(&Token<'_>) -> bool,
 ) -> Option<String> {
-    let lowered = t.text.to_lowercase();
+    if !t.is_word() {
+        return None;
+    }
+    let lowered = token::lowercase(t.text);
     let word = lowered
         .strip_suffix("'s")
         .or_else(|| lowered.strip_suffix("’s"))
         .unwrap_or(&lowered)
         .trim_end_matches(['\'', '’']);
-    let says_nothing = !t.is_word()
+    // The word's own tests first: they are cheaper than `skip` and `named`, which look
+    // through the sentence's times and names.
+    let says_nothing = word.len() < min_len
+        || word.bytes().any(|b| b.is_ascii_digit())
+        || COUNT_FUNCTION_WORDS.contains(word)
+        || number::parse_cardinal(word).is_some()
         || skip(t)
-        || named(t)
-        || word.len() < min_len
-        || word.chars().any(|c| c.is_ascii_digit())
-        || COUNT_FUNCTION_WORDS.contains(&word)
-        || number::parse_cardinal(word).is_some();
+        || named(t);
     (!says_nothing).then(|| word.to_string())
 }
 
@@ -686,8 +694,8 @@ fn attributive(t: &Timex, tokens: &[Token<'_>]) -> Option<usize> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '-')
         && !word.ends_with("ed")
-        && !COUNT_FUNCTION_WORDS.contains(&word.as_ref())
-        && !CLAUSE_WORDS.contains(&word.as_ref());
+        && !COUNT_FUNCTION_WORDS.contains(&word)
+        && !CLAUSE_WORDS.contains(&word);
     modifies.then_some(next)
 }
 
@@ -1065,7 +1073,7 @@ pub fn figures_beside(tokens: &[Token<'_>], quantities: &[Quantity], own: &Quant
 
 /// Words too common to tell what a count is of: determiners, prepositions, auxiliaries,
 /// approximators and other function words.
-const COUNT_FUNCTION_WORDS: &[&str] = &[
+static COUNT_FUNCTION_WORDS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -1172,7 +1180,7 @@ const COUNT_FUNCTION_WORDS: &[&str] = &[
     "another",
     "additional",
     "further",
-];
+]);
 
 /// Words that say a count is of people who lost their lives, however a source puts it:
 /// "killed 3", "3 dead", "the death toll rose to 3", "three people died", "3 fatalities".
@@ -1237,7 +1245,7 @@ fn descriptor(
     skip: &dyn Fn(&Token<'_>) -> bool,
 ) -> String {
     let named = |t: &Token<'_>| mentions.iter().any(|m| m.span.contains(t.span));
-    let counts_something = !COUNT_FUNCTION_WORDS.contains(&unit);
+    let counts_something = !COUNT_FUNCTION_WORDS.contains(unit);
     let content = |t: &Token<'_>| -> Option<String> {
         let word = content_word(t, 2, &named, skip)?;
         if CASUALTY_WORDS.contains(&word.as_str()) {
@@ -1292,7 +1300,7 @@ fn descriptor(
     for word in before.chain(inside).chain(after) {
         for word in word.split(' ') {
             if !word.is_empty()
-                && !COUNT_FUNCTION_WORDS.contains(&word)
+                && !COUNT_FUNCTION_WORDS.contains(word)
                 && !words.iter().any(|w| w == word)
             {
                 words.push(word.to_string());
@@ -1324,7 +1332,7 @@ pub fn counts_alike(a: &str, b: &str, need: usize) -> bool {
 pub fn bare_count(descriptor: &str) -> bool {
     !descriptor.is_empty()
         && !descriptor.contains(' ')
-        && !COUNT_FUNCTION_WORDS.contains(&descriptor)
+        && !COUNT_FUNCTION_WORDS.contains(descriptor)
 }
 
 /// How many words besides the unit two count claims' objects (`count_descriptor`) share;

@@ -170,12 +170,14 @@ impl EventIndex {
         }
         let word = tokens[i].lower();
         let most = self.first_words.get(word.as_ref()).copied().unwrap_or(0);
+        let mut key = String::new();
         for len in (1..=most.min(self.longest).min(tokens.len() - i)).rev() {
-            let key = tokens[i..i + len]
-                .iter()
-                .map(Token::lower)
-                .collect::<Vec<_>>()
-                .join(" ");
+            key.clear();
+            key.push_str(&word);
+            for t in &tokens[i + 1..i + len] {
+                key.push(' ');
+                key.push_str(&t.lower());
+            }
             let Some(readings) = self.forms.get(&key) else {
                 continue;
             };

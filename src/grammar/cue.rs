@@ -13,6 +13,7 @@ use crate::claim::{Attribution, SourceKind};
 use crate::grammar::entity::Mention;
 use crate::grammar::token::Token;
 use crate::lexicon::{Cues, EntityKind};
+use crate::text::WordSet;
 use crate::text::span::Span;
 
 /// Words that may stand between a subject and its verb of saying.
@@ -404,7 +405,7 @@ pub fn is_hedged(cues: &CueIndex, tokens: &[Token<'_>], first: usize, last: usiz
 /// other word is a verb or noun the
 /// negation belongs to instead: "did not mean to shoot", "not authorized to speak", "don't
 /// think charges will be filed" deny no shooting, speaking or charge.
-const VERB_GROUP: &[&str] = &[
+static VERB_GROUP: WordSet = WordSet::new(&[
     "be",
     "been",
     "being",
@@ -468,7 +469,7 @@ const VERB_GROUP: &[&str] = &[
     "give",
     "given",
     "gave",
-];
+]);
 
 /// Whether the negation at token `i` denies an ability, not an event: "can't", "cannot",
 /// "can not" ("you can't call it arson yet", "I can't speak for the first death").
@@ -498,7 +499,7 @@ pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize) -> bool
         !is_ability(tokens, i)
             && tokens[(i + len).min(trigger)..trigger]
                 .iter()
-                .all(|t| VERB_GROUP.contains(&t.text.to_lowercase().as_str()))
+                .all(|t| VERB_GROUP.contains(&t.lower()))
     };
     if before.clone().any(|i| negation_at(i) && governs(i)) {
         return true;

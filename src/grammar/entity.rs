@@ -13,6 +13,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::grammar::token::{Token, lowercase};
 use crate::lexicon::{EntityKind, Lexicon, closed};
+use crate::text::WordSet;
 use crate::text::span::Span;
 
 /// One mention of an entity.
@@ -36,7 +37,7 @@ pub struct Mention {
 }
 
 /// Titles folded into a following name.
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "President",
     "Vice",
     "Prime",
@@ -123,11 +124,11 @@ const TITLES: &[&str] = &[
     "Bishop",
     "Archbishop",
     "Rabbi",
-];
+]);
 
 /// Title words that name the role itself, the head of a title ("secretary" of "defense
 /// secretary"); a title phrase ("the secretary") must have one.
-const TITLE_HEADS: &[&str] = &[
+static TITLE_HEADS: WordSet = WordSet::new(&[
     "president",
     "secretary",
     "minister",
@@ -187,11 +188,11 @@ const TITLE_HEADS: &[&str] = &[
     "colonel",
     "lieutenant",
     "admiral",
-];
+]);
 
 /// Words that modify a title's head without being titles on their own: "treasury" of "Treasury
 /// Secretary", "police" of "the police chief". They fold into a title only before a head.
-const TITLE_MODIFIERS: &[&str] = &[
+static TITLE_MODIFIERS: WordSet = WordSet::new(&[
     "treasury",
     "health",
     "education",
@@ -238,7 +239,7 @@ const TITLE_MODIFIERS: &[&str] = &[
     "lead",
     "crown",
     "attorney",
-];
+]);
 
 /// Title words that rank a role below or apart from its head: "the president" is not the vice
 /// president, nor a former one.
@@ -278,11 +279,11 @@ fn expand_title(word: &str) -> String {
 }
 
 fn is_title_head(word: &str) -> bool {
-    TITLE_HEADS.contains(&expand_title(word).as_str())
+    TITLE_HEADS.contains(&expand_title(word))
 }
 
 fn is_title_modifier(word: &str) -> bool {
-    TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+    TITLE_MODIFIERS.contains(&lowercase(word))
 }
 
 /// The title written right before token `start` (the first word of a name): the run of title
@@ -317,12 +318,12 @@ fn title_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
 }
 
 fn is_title(word: &str) -> bool {
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    TITLES.words().iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Capitalized words that start sentences or headlines without naming anything.
 /// Month and weekday names are not names either (`is_not_name`).
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -485,7 +486,7 @@ const NOT_NAMES: &[&str] = &[
     "Witnesses",
     "Residents",
     "Experts",
-];
+]);
 
 /// Irregular participles and words that open a clause, which a sentence may start with
 /// capitalized where they name no one ("Born in 1923, ...", "Given the risk, ...").
@@ -506,7 +507,7 @@ fn reads_as_common_word(word: &str) -> bool {
 
 /// Whether a capitalized word starts a sentence or names a date rather than an entity.
 fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word) || closed::MONTHS.contains(&word) || closed::WEEKDAYS.contains(&word)
+    NOT_NAMES.contains(word) || closed::MONTHS.contains(&word) || closed::WEEKDAYS.contains(&word)
 }
 
 /// The lexicon's names arranged for lookup.
@@ -856,12 +857,14 @@ fn is_initial(word: &str) -> bool {
 
 /// A capitalized word; shouting words of five letters or more ("CLICK") are not names.
 fn is_name_word(token: &Token<'_>) -> bool {
-    let shouted = token.text.len() > 4
-        && token
-            .text
-            .chars()
-            .all(|c| c.is_uppercase() || !c.is_alphabetic());
-    token.is_capitalized() && token.is_word() && !shouted
+    let shouted = || {
+        token.text.len() > 4
+            && token
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    token.is_capitalized() && token.is_word() && !shouted()
 }
 
 /// The entity mentions of one sentence's tokens, in order.
@@ -1005,7 +1008,7 @@ const ABBREVIATED_TITLES: &[&str] = &[
 
 /// Whether token `k` is an abbreviated title followed by its period.
 fn is_abbreviated_title(tokens: &[Token<'_>], k: usize) -> bool {
-    ABBREVIATED_TITLES.contains(&tokens[k].text) && tokens.get(k + 1).is_some_and(|t| t.text == ".")
+    tokens.get(k + 1).is_some_and(|t| t.text == ".") && ABBREVIATED_TITLES.contains(&tokens[k].text)
 }
 
 /// A capitalized chunk read as a name, with leading titles folded away.
@@ -1039,7 +1042,7 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     // Titles fold away, and so do modifiers of a title that a title word follows ("Treasury
     // Secretary Janet Yellen"); a modifier alone starts a name ("Health Canada").
     let foldable = |k: usize| {
-        TITLES.contains(&tokens[k].text)
+        TITLES.contains(tokens[k].text)
             || (is_title_modifier(tokens[k].text)
                 && tokens[k + 1..end]
                     .iter()
@@ -1049,7 +1052,7 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     while start < end && foldable(start) {
         start += 1;
     }
-    if start == end && TITLES.contains(&tokens[start].text) {
+    if start == end && TITLES.contains(tokens[start].text) {
         return None;
     }
     let drop_initials = tokens[start..=end]

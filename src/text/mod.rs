@@ -1,15 +1,17 @@
 //! Text handling: byte spans, boilerplate removal, paragraph and sentence segmentation,
-//! offset-preserving normalization, the word overlap of two sorted word lists, and whole-word
-//! search.
+//! offset-preserving normalization, the word overlap of two sorted word lists, whole-word
+//! search, and fixed word lists looked up by hash.
 
 pub mod boilerplate;
 pub mod normalize;
 pub mod segment;
 pub mod span;
+pub mod wordset;
 
 pub use boilerplate::{Boilerplate, LexiconError, Removed};
 pub use segment::{Paragraph, Sentence, segment};
 pub use span::{LineIndex, Span};
+pub use wordset::WordSet;
 
 /// Whether `text` holds `word` as a whole word: no letter or digit right before or after it.
 /// Case counts; an empty `word` is never found.

@@ -63,6 +63,8 @@ pub fn segment(text: &str, removed: &[Span]) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut sentence_index = 0;
     let mut line_start = 0;
+    // One buffer of characters for every line: a long article allocates it once.
+    let mut chars = Vec::new();
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
@@ -70,7 +72,7 @@ pub fn segment(text: &str, removed: &[Span]) -> Vec<Paragraph> {
         let end = start + content.len();
         let mut spans = Vec::new();
         for piece in kept_pieces(start, end, &removed) {
-            split_sentences(text, piece, &mut spans);
+            split_sentences(text, piece, &mut chars, &mut spans);
         }
         let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
             continue;
@@ -272,11 +274,13 @@ const STARTERS: &[&str] = &[
     "Not",
 ];
 
-/// Appends the sentences of `piece` (a part of one line) to `out`.
-fn split_sentences(text: &str, piece: Span, out: &mut Vec<Span>) {
+/// Appends the sentences of `piece` (a part of one line) to `out`. `chars` is a buffer the
+/// caller lends, cleared here.
+fn split_sentences(text: &str, piece: Span, chars: &mut Vec<(usize, char)>, out: &mut Vec<Span>) {
     let slice = piece.slice(text);
-    // Sized once (a character takes at least a byte): a paragraph grows no vector piece by piece.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.clear();
+    // Room for the whole piece at once (a character takes at least a byte).
+    chars.reserve(slice.len());
     chars.extend(slice.char_indices().map(|(i, c)| (piece.start + i, c)));
     let offset = |k: usize| chars.get(k).map_or(piece.end, |&(i, _)| i);
     let mut sentence_start = 0;
@@ -313,14 +317,14 @@ fn split_sentences(text: &str, piece: Span, out: &mut Vec<Span>) {
         let run: String = chars[run_start..boundary].iter().map(|&(_, c)| c).collect();
         let closed = run.ends_with(CLOSERS);
         let run = run.trim_end_matches(CLOSERS);
-        let next_word = word_at(&chars, first);
+        let next_word = word_at(chars, first);
         let capital = n.is_uppercase() || n.is_ascii_digit();
         let split = if run == "." && closed {
             // A quote or bracket closing after the period ends the sentence even after an
             // abbreviation (`she said "No." They ...`).
             capital
         } else if run == "." {
-            match classify(&chars, run_start) {
+            match classify(chars, run_start) {
                 Kind::Never => false,
                 Kind::Ambiguous => next_word.is_some_and(|w| STARTERS.contains(&w.as_str())),
                 Kind::Word => capital,
