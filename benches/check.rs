@@ -17,6 +17,10 @@ use claimcheck::input::{Article, LoadOptions, load};
 use claimcheck::pipeline::check::Checker;
 use claimcheck::rulefiles;
 
+/// The allocator of the `claimcheck` binary (`src/main.rs`), so the figure is the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -19,6 +19,10 @@ use divan::counter::BytesCount;
 
 const SIZE: usize = 1 << 20;
 
+/// The allocator of the `claimcheck` binary (`src/main.rs`), so the figure is the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -17,6 +17,10 @@ use claimcheck::pipeline::Analyzer;
 use claimcheck::rulefiles;
 use divan::counter::BytesCount;
 
+/// The allocator of the `claimcheck` binary (`src/main.rs`), so the figure is the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -17,6 +17,10 @@ use claimcheck::input::{LoadOptions, load};
 use claimcheck::temporal::{PartialDate, tag};
 use divan::counter::CharsCount;
 
+/// The allocator of the `claimcheck` binary (`src/main.rs`), so the figure is the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
