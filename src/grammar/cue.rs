@@ -7,7 +7,7 @@
 //! anonymous U.S. official", "U.S. officials"), a document, or a pronoun that refers back to the
 //! previous sentence's source ("he said", "the official claimed").
 
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 use crate::claim::{Attribution, SourceKind};
 use crate::grammar::entity::Mention;
@@ -74,13 +74,60 @@ const OUTLET_REFERENCES: &[&str] = &[
 #[derive(Debug)]
 pub struct CueIndex {
     say_verbs: HashSet<String>,
-    /// Lower-case first words of every multi-word cue, to skip tokens that start none.
-    starts: HashSet<String>,
-    source_before: Vec<Vec<String>>,
+    source_before: Phrases,
     anonymous_nouns: Vec<String>,
     document_nouns: Vec<String>,
-    hedges: Vec<Vec<String>>,
-    negations: Vec<Vec<String>>,
+    hedges: Phrases,
+    negations: Phrases,
+}
+
+/// Cue phrases of one kind, lower case and split into words, longest first ("according to"
+/// before "to"), with the phrases each first word starts: a token is compared with the
+/// phrases it may start, not with the whole list.
+#[derive(Debug)]
+struct Phrases {
+    phrases: Vec<Vec<String>>,
+    /// First word → indices into `phrases`, ascending.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    fn new(list: &[String]) -> Phrases {
+        let phrases = split_all(list);
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, phrase) in phrases.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        Phrases { phrases, by_first }
+    }
+
+    /// The phrases written at token `i`, longest first. A phrase starting with "n't" starts
+    /// at any token ending in it ("didn't"), as [`phrase_at`] reads it.
+    fn at<'a>(&'a self, tokens: &'a [Token<'_>], i: usize) -> impl Iterator<Item = &'a [String]> {
+        let none: &[usize] = &[];
+        let (own, contracted) = tokens.get(i).map_or((none, none), |t| {
+            with_lower(t.text, |lower| {
+                let list = |word: &str| self.by_first.get(word).map_or(none, Vec::as_slice);
+                let contracted = if lower.ends_with("n't") && lower != "n't" {
+                    list("n't")
+                } else {
+                    none
+                };
+                (list(lower), contracted)
+            })
+        });
+        // Both lists ascend; merged, the phrases keep the list's order.
+        let (mut own, mut contracted) = (own.iter().peekable(), contracted.iter().peekable());
+        std::iter::from_fn(move || match (own.peek(), contracted.peek()) {
+            (Some(a), Some(b)) if b < a => contracted.next(),
+            (Some(_), _) => own.next(),
+            (None, _) => contracted.next(),
+        })
+        .map(|&k| self.phrases[k].as_slice())
+        .filter(move |phrase| phrase_at(tokens, i, phrase))
+    }
 }
 
 fn split_all(list: &[String]) -> Vec<Vec<String>> {
@@ -105,24 +152,13 @@ fn lower(list: &[String]) -> Vec<String> {
 impl CueIndex {
     /// Prepares the cue lists.
     pub fn new(cues: &Cues) -> CueIndex {
-        let starts = [&cues.source_before, &cues.hedges, &cues.negations]
-            .into_iter()
-            .flatten()
-            .filter_map(|p| {
-                p.to_lowercase()
-                    .split_whitespace()
-                    .next()
-                    .map(str::to_string)
-            })
-            .collect();
         CueIndex {
             say_verbs: lower(&cues.say_verbs).into_iter().collect(),
-            starts,
-            source_before: split_all(&cues.source_before),
+            source_before: Phrases::new(&cues.source_before),
             anonymous_nouns: lower(&cues.anonymous_nouns),
             document_nouns: lower(&cues.document_nouns),
-            hedges: split_all(&cues.hedges),
-            negations: split_all(&cues.negations),
+            hedges: Phrases::new(&cues.hedges),
+            negations: Phrases::new(&cues.negations),
         }
     }
 
@@ -150,17 +186,6 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&word.to_lowercase().replace('’', "'"))
-}
-
-impl CueIndex {
-    /// Whether some cue may start at token `i`.
-    fn may_start(&self, tokens: &[Token<'_>], i: usize) -> bool {
-        tokens.get(i).is_some_and(|t| {
-            with_lower(t.text, |lower| {
-                self.starts.contains(lower) || lower.ends_with("n't")
-            })
-        })
-    }
 }
 
 fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &[String]) -> bool {
@@ -204,31 +229,25 @@ pub fn attribution(
 ) -> Option<Found> {
     let whole = (0, tokens.len().saturating_sub(1));
     // "according to X", "a report by X".
-    for i in (0..tokens.len()).filter(|&i| cues.may_start(tokens, i)) {
-        for phrase in &cues.source_before {
-            if phrase_at(tokens, i, phrase) {
-                let mut start = i + phrase.len();
-                // "according to a report by X": the source is X.
-                while let Some(inner) = cues
-                    .source_before
-                    .iter()
-                    .find(|p| phrase_at(tokens, start, p))
-                {
-                    start += inner.len();
-                }
-                let mut end = start;
-                while end < tokens.len() && !is_boundary(&tokens[end]) {
-                    end += 1;
-                }
-                if end > start {
-                    let attribution = classify(cues, tokens, mentions, start, end - 1, history);
-                    let covers = absolute_clause(tokens, i).unwrap_or(whole);
-                    return Some(Found {
-                        attribution,
-                        occupies: (i, end - 1),
-                        covers,
-                    });
-                }
+    for i in 0..tokens.len() {
+        for phrase in cues.source_before.at(tokens, i) {
+            let mut start = i + phrase.len();
+            // "according to a report by X": the source is X.
+            while let Some(inner) = cues.source_before.at(tokens, start).next() {
+                start += inner.len();
+            }
+            let mut end = start;
+            while end < tokens.len() && !is_boundary(&tokens[end]) {
+                end += 1;
+            }
+            if end > start {
+                let attribution = classify(cues, tokens, mentions, start, end - 1, history);
+                let covers = absolute_clause(tokens, i).unwrap_or(whole);
+                return Some(Found {
+                    attribution,
+                    occupies: (i, end - 1),
+                    covers,
+                });
             }
         }
     }
@@ -394,9 +413,7 @@ pub fn inside_quote(tokens: &[Token<'_>], k: usize) -> bool {
 
 /// Whether a hedge cue stands in `tokens[first..last]`.
 pub fn is_hedged(cues: &CueIndex, tokens: &[Token<'_>], first: usize, last: usize) -> bool {
-    (first..last.min(tokens.len()))
-        .filter(|&i| cues.may_start(tokens, i))
-        .any(|i| cues.hedges.iter().any(|h| phrase_at(tokens, i, h)))
+    (first..last.min(tokens.len())).any(|i| cues.hedges.at(tokens, i).next().is_some())
 }
 
 /// Words that may stand between a negation and the event word it denies: auxiliaries,
@@ -484,16 +501,13 @@ fn is_ability(tokens: &[Token<'_>], i: usize) -> bool {
 /// (`VERB_GROUP`), not denying an ability, or before a verb of occurring that follows it
 /// ("the talks ... has not taken place").
 pub fn is_negated(cues: &CueIndex, tokens: &[Token<'_>], trigger: usize) -> bool {
-    let negation_at = |i: usize| {
-        cues.may_start(tokens, i) && cues.negations.iter().any(|n| phrase_at(tokens, i, n))
-    };
+    let negation_at = |i: usize| cues.negations.at(tokens, i).next().is_some();
     let before = trigger.saturating_sub(3)..trigger;
     let governs = |i: usize| {
         let len = cues
             .negations
-            .iter()
-            .filter(|n| phrase_at(tokens, i, n))
-            .map(Vec::len)
+            .at(tokens, i)
+            .map(<[String]>::len)
             .max()
             .unwrap_or(1);
         !is_ability(tokens, i)
