@@ -7,8 +7,8 @@
 //! Medians move by a quarter between runs of one binary on the shared machine; instruction
 //! counts of `Analyzer::analyze` over ECB+ (`valgrind --tool=callgrind
 //! --toggle-collect='claimcheck::pipeline::analyze::Analyzer::analyze'` on `claimcheck extract
-//! ... --format jsonl`) are the steady measure: 2,085 M now, 2,524 M before the speed work.
-//! docs/timex.md ("Speed") has the figures.
+//! ... --format jsonl`) are the steady measure: 1,715 M now, 2,771 M before the second
+//! round of speed work. docs/timex.md ("Speed" and "Speed, second round") has the figures.
 
 use std::path::PathBuf;
 
