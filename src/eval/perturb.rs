@@ -1228,7 +1228,8 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// A different date written like `date`: a weekday three days on, a day of the month nine days
-/// away, a month four on, or a year three back. `None` for dates without such a part ("today").
+/// away, a month four on, a year three back or a decade three back. `None` for dates without
+/// such a part ("today").
 pub fn move_date(date: &str) -> Option<String> {
     let list = words(date);
     if let Some((n, w)) = list.iter().enumerate().find_map(|(n, (_, w))| {
@@ -1264,8 +1265,14 @@ pub fn move_date(date: &str) -> Option<String> {
     if let Some((n, m)) = month {
         return Some(replace_word(date, n, MONTHS[(m + 4) % 12]));
     }
-    if let Some((n, year, _)) = number(&|v| (1000..=2999).contains(&v)) {
-        return Some(replace_word(date, n, &(year - 3).to_string()));
+    if let Some((n, year, suffix)) = number(&|v| (1000..=2999).contains(&v)) {
+        // A decade ("the 1940s") moves by three decades and stays a decade.
+        let moved = if suffix.is_empty() {
+            year - 3
+        } else {
+            year - 30
+        };
+        return Some(replace_word(date, n, &format!("{moved}{suffix}")));
     }
     None
 }
@@ -1484,6 +1491,7 @@ mod tests {
         );
         assert_eq!(move_date("in March").as_deref(), Some("in July"));
         assert_eq!(move_date("2008").as_deref(), Some("2005"));
+        assert_eq!(move_date("the 1940s").as_deref(), Some("the 1910s"));
         assert_eq!(move_date("today"), None);
     }
 
