@@ -19,7 +19,7 @@ use crate::claim::model::{
 use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
-use crate::grammar::token::{self, Token};
+use crate::grammar::token::Token;
 use crate::lexicon::EntityKind;
 use crate::temporal::{Timex, TimexType};
 use crate::text::WordSet;
@@ -409,7 +409,7 @@ fn content_word(
     if !t.is_word() {
         return None;
     }
-    let lowered = token::lowercase(t.text);
+    let lowered = lower(t.text);
     let word = lowered
         .strip_suffix("'s")
         .or_else(|| lowered.strip_suffix("’s"))
