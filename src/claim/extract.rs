@@ -666,26 +666,29 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
     }
 }
 
-/// The token of the noun a date is written before, when it is so written: a year, a month or a
-/// day of the calendar (no weekday, no "today") followed at once by a word in lower case that
-/// is no function word and no verb in -ed ("an office Christmas party", "a 2011 release date",
-/// "the March 2005 shooting spree"). A weekday or a deictic word before a verb is no modifier
-/// ("Saturday took", "today announced").
+/// The token of the noun a date is written before, when it is so written: a decade, a year, a
+/// month or a day of the calendar (no weekday, no "today") followed at once by a word in lower
+/// case that is no function word and no verb in -ed ("an office Christmas party", "a 2011
+/// release date", "the March 2005 shooting spree", "1950s pin-up"). A weekday or a deictic word
+/// before a verb is no modifier ("Saturday took", "today announced").
 fn attributive(t: &Timex, tokens: &[Token<'_>]) -> Option<usize> {
+    // A decade's value has three digits ("195"); a century's two are no calendar date.
     let calendar = t.kind == TimexType::Date
         && !t.value.contains('W')
         && t.value
             .starts_with(|c: char| c.is_ascii_digit() || c == 'X')
-        && t.value.len() >= 4;
+        && t.value.len() >= 3;
     if !calendar {
         return None;
     }
     let next = tokens.iter().position(|k| k.span.start >= t.span.end)?;
     let token = &tokens[next];
     let word = lower(token.text);
+    // A decade's span holds its article ("the 1950s"): the date is written from the word after.
     let first_written = tokens
         .iter()
-        .find(|k| k.span.start >= t.span.start)
+        .filter(|k| k.span.start >= t.span.start && k.span.end <= t.span.end)
+        .find(|k| !k.text.eq_ignore_ascii_case("the"))
         .is_some_and(|k| k.is_capitalized() || k.text.starts_with(|c: char| c.is_ascii_digit()));
     let modifies = first_written
         && token.span.start == t.span.end + 1
@@ -1545,6 +1548,11 @@ mod tests {
         assert_eq!(time_of(text, "shoot").as_deref(), Some("XXXX-WXX-5"));
         let text = "He was convicted for the March 2005 shooting at a courthouse.";
         assert_eq!(time_of(text, "shoot").as_deref(), Some("2005-03"));
+        // A decade before a noun describes the noun, not the clause's event.
+        let text = "On Thursday a 1950s pin-up model died in a hospital.";
+        assert_eq!(time_of(text, "die").as_deref(), Some("XXXX-WXX-4"));
+        let text = "On Thursday in a hospital the 1950s pin-up model died.";
+        assert_eq!(time_of(text, "die").as_deref(), Some("XXXX-WXX-4"));
     }
 
     #[test]
