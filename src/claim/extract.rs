@@ -1319,15 +1319,7 @@ fn descriptor(
 /// who lost their lives are one toll, whatever else their clauses say ("killed two people in
 /// Przewodow", "three people died when the missile hit").
 pub fn counts_alike(a: &str, b: &str, need: usize) -> bool {
-    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
-    let unit = wa.next();
-    if unit != wb.next() {
-        return false;
-    }
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (wa.collect(), wb.collect());
-    let shared = count_words_shared(a, b);
-    let toll = unit == Some("person") && wa.contains(&CASUALTY) && wb.contains(&CASUALTY);
-    shared >= need || (shared > 0 && wa == wb) || toll
+    Descriptor::of(a).counts_alike(&Descriptor::of(b), need)
 }
 
 /// Whether a count claim's object (`count_descriptor`) is its unit alone, and that unit a noun
@@ -1343,28 +1335,82 @@ pub fn bare_count(descriptor: &str) -> bool {
 /// and `-ies` like its singular), and a compound one writes as one word and the other as two
 /// ("semiautomatic" / "semi automatic", "backend" / "back end") is one shared word.
 pub fn count_words_shared(a: &str, b: &str) -> usize {
-    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
-    if wa.next() != wb.next() {
-        return 0;
+    Descriptor::of(a).words_shared(&Descriptor::of(b))
+}
+
+/// A descriptor (`count_descriptor`, a date's descriptor) split once into what
+/// [`count_words_shared`] and [`counts_alike`] compare: its unit, its other words and their
+/// [`word_form`]s, and the forms of each two neighbouring words written as one. The matcher
+/// compares one claim with many: it splits each descriptor once, not once per pair.
+#[derive(Debug, Clone)]
+pub struct Descriptor<'a> {
+    /// The first word: a count's unit, a date's `date`.
+    unit: &'a str,
+    /// The words after it.
+    words: Vec<&'a str>,
+    /// Their forms.
+    forms: Vec<String>,
+    /// The form of each two neighbouring words written as one ("back end" → `backend`).
+    joined: Vec<String>,
+}
+
+impl<'a> Descriptor<'a> {
+    /// The descriptor `text` split.
+    pub fn of(text: &'a str) -> Descriptor<'a> {
+        let mut words = text.split(' ');
+        let unit = words.next().unwrap_or("");
+        let words: Vec<&str> = words.collect();
+        let forms = words.iter().map(|w| word_form(w)).collect();
+        let joined = words
+            .windows(2)
+            .map(|pair| word_form(&format!("{}{}", pair[0], pair[1])))
+            .collect();
+        Descriptor {
+            unit,
+            words,
+            forms,
+            joined,
+        }
     }
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (wa.collect(), wb.collect());
-    let (fa, fb): (Vec<String>, Vec<String>) = (
-        wa.iter().map(|w| word_form(w)).collect(),
-        wb.iter().map(|w| word_form(w)).collect(),
-    );
-    let single = fa.iter().filter(|w| fb.contains(w)).count();
-    // Two words of one side written as one word on the other, which neither shares alone.
-    let joined = |xs: &[&str], fx: &[String], fy: &[String]| {
-        xs.windows(2)
-            .zip(fx.windows(2))
-            .filter(|(pair, forms)| {
-                !fy.contains(&forms[0])
-                    && !fy.contains(&forms[1])
-                    && fy.contains(&word_form(&format!("{}{}", pair[0], pair[1])))
+
+    /// [`count_words_shared`] of the two descriptors.
+    pub fn words_shared(&self, other: &Descriptor<'_>) -> usize {
+        if self.unit != other.unit {
+            return 0;
+        }
+        let single = self
+            .forms
+            .iter()
+            .filter(|w| other.forms.contains(w))
+            .count();
+        single + self.joined_in(other) + other.joined_in(self)
+    }
+
+    /// Two words of this descriptor written as one word in `other`, which neither shares
+    /// alone.
+    fn joined_in(&self, other: &Descriptor<'_>) -> usize {
+        self.forms
+            .windows(2)
+            .zip(&self.joined)
+            .filter(|(forms, joined)| {
+                !other.forms.contains(&forms[0])
+                    && !other.forms.contains(&forms[1])
+                    && other.forms.contains(joined)
             })
             .count()
-    };
-    single + joined(&wa, &fa, &fb) + joined(&wb, &fb, &fa)
+    }
+
+    /// [`counts_alike`] of the two descriptors.
+    pub fn counts_alike(&self, other: &Descriptor<'_>, need: usize) -> bool {
+        if self.unit != other.unit {
+            return false;
+        }
+        let shared = self.words_shared(other);
+        let toll = self.unit == "person"
+            && self.words.contains(&CASUALTY)
+            && other.words.contains(&CASUALTY);
+        shared >= need || (shared > 0 && self.words == other.words) || toll
+    }
 }
 
 /// The form a descriptor word is compared by: final `e`s dropped and a final `y` written `i`,

@@ -30,9 +30,11 @@
 //! matched nor counted for topics: their value is what two sources may dispute, where an event's
 //! differing details mean another event. The attribute rule groups them by entity itself.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::Claim;
+use crate::claim::extract::Descriptor;
 use crate::grammar::entity::one_name_two_ways;
 use crate::lexicon::Lexicon;
 
@@ -233,6 +235,13 @@ pub fn ancestors<'a>(id: &'a str, lexicon: &'a Lexicon) -> Vec<&'a str> {
 /// the other ("biden" and "joe-biden"), or one name written two ways ([`one_name_two_ways`]:
 /// "mark-heller" and "mark-jay-heller").
 pub fn same_entity(a: &str, b: &str) -> bool {
+    // Every way of being one entity below ends both ids alike: a cheap test first, since the
+    // matcher asks this of most pairs of names it meets.
+    if let (Some(x), Some(y)) = (a.as_bytes().last(), b.as_bytes().last()) {
+        if x != y {
+            return false;
+        }
+    }
     // `b` is "…-a": a full name ending in the bare surname `a`.
     let ends_in_surname = |full: &str, surname: &str| {
         !surname.contains('-')
@@ -263,8 +272,9 @@ pub fn same_event_in_story(
     linked(a, &links_a, &story_a, b, &links_b, &story_b, None, false)
 }
 
-/// The entities of a claim's own clause the matcher compares, worked out once per claim
-/// rather than once per pair it meets.
+/// The entities of a claim's own clause the matcher compares, and the words of its descriptor
+/// and sentence, worked out once per claim rather than once per pair it meets (the words when
+/// first asked for: most claims are no count or date).
 struct Links<'a> {
     /// Every participant with the entities it belongs to.
     own: Vec<&'a str>,
@@ -272,6 +282,12 @@ struct Links<'a> {
     own_strong: Vec<&'a str>,
     /// The people and organizations the clause names, with what they belong to.
     people: Vec<&'a str>,
+    /// The claim.
+    claim: &'a Claim,
+    /// Its descriptor split (`claim::extract::Descriptor`).
+    descriptor: OnceCell<Descriptor<'a>>,
+    /// A date claim's sentence words (`DateSentence`).
+    sentence: OnceCell<Option<DateSentence<'a>>>,
 }
 
 impl<'a> Links<'a> {
@@ -290,7 +306,23 @@ impl<'a> Links<'a> {
             own,
             own_strong,
             people,
+            claim,
+            descriptor: OnceCell::new(),
+            sentence: OnceCell::new(),
         }
+    }
+
+    /// The claim's descriptor, split.
+    fn descriptor(&self) -> &Descriptor<'a> {
+        self.descriptor
+            .get_or_init(|| Descriptor::of(near_words(self.claim)))
+    }
+
+    /// The claim's sentence words, for a date claim.
+    fn sentence(&self) -> Option<&DateSentence<'a>> {
+        self.sentence
+            .get_or_init(|| DateSentence::of(self.claim))
+            .as_ref()
     }
 }
 
@@ -365,8 +397,9 @@ fn linked(
     // the outlets name (or do not name) who was involved.
     let unlinked_dates_alike = || {
         date && a.article != b.article
-            && weights.is_some_and(|w| w.alike(a, b) >= w.need_unlinked())
+            && weights.is_some_and(|w| w.alike_links(links_a, links_b) >= w.need_unlinked())
     };
+    let words_shared = || links_a.descriptor().words_shared(links_b.descriptor());
     // Two counts described in the same words ("three machine guns", "a depth of 2.7 miles")
     // are one statistic when their articles tell one story: set in one year, naming a person
     // or organization in common somewhere, though neither's topics nor clause name it.
@@ -380,9 +413,9 @@ fn linked(
     // however small ("seven villages and killing 10 people" in both): one story's other
     // statistics read alike in two words, but seldom beside the same figure too.
     let worded_beside =
-        count && entity_link && words_shared(a, b) >= COUNT_SHARED_WORDS && beside_any_figure(a, b);
+        count && entity_link && words_shared() >= COUNT_SHARED_WORDS && beside_any_figure(a, b);
     if !(entity_link
-        || (count && words_shared(a, b) >= COUNT_SHARED_WORDS_BY_STORY)
+        || (count && words_shared() >= COUNT_SHARED_WORDS_BY_STORY)
         || beside
         || same_words_by_articles()
         || unlinked_dates_alike())
@@ -417,10 +450,7 @@ fn linked(
         } else {
             COUNT_SHARED_WORDS_BY_STORY
         };
-        let (x, y) = (
-            a.object.as_deref().unwrap_or(""),
-            b.object.as_deref().unwrap_or(""),
-        );
+        let (x, y) = (near_words(a), near_words(b));
         // A count with nothing around it but its unit ("52% with Egypt", "11 Yemenis") says
         // what it counts by what its clause names: two such counts of one unit naming the same
         // thing count it alike. A name inside the counted phrase ("three USB ports", "46 KOs")
@@ -448,7 +478,9 @@ fn linked(
         if !bare_alike
             && !beside
             && !worded_beside
-            && !crate::claim::extract::counts_alike(x, y, need)
+            && !links_a
+                .descriptor()
+                .counts_alike(links_b.descriptor(), need)
         {
             return false;
         }
@@ -465,10 +497,11 @@ fn linked(
         } else {
             DATE_SHARED_WORDS_BY_STORY
         };
-        let shared = words_shared(a, b);
+        let shared = words_shared();
         let sentences_alike = || {
             weights.is_some_and(|w| {
-                a.article != b.article && w.alike(a, b) >= w.need(meets(people_a, people_b))
+                a.article != b.article
+                    && w.alike_links(links_a, links_b) >= w.need(meets(people_a, people_b))
             })
         };
         let alike = sentences_alike();
@@ -715,19 +748,44 @@ impl DateWords {
     /// one kind (a year and a year, a day and a day) in the same place among their sentences'
     /// dates, and share at least two words.
     pub fn alike(&self, a: &Claim, b: &Claim) -> f64 {
-        let (Some((place_a, words_a)), Some((place_b, words_b))) = (sentence_of(a), sentence_of(b))
-        else {
-            return 0.0;
-        };
-        // The second date of a range ("from 1990 to 1991") has no words of its own beside
-        // the first: its place in the range tells what it dates.
-        let in_range =
-            |c: &Claim, place: &str| near_words(c).split(' ').count() < 2 && !place.ends_with("/1");
-        let near = near_alike(a, b) || in_range(a, place_a) || in_range(b, place_b);
-        if place_a != place_b || !same_kind(a, b) || !near {
+        match (DateSentence::of(a), DateSentence::of(b)) {
+            (Some(x), Some(y)) => self.sentences_alike(a, &x, b, &y),
+            _ => 0.0,
+        }
+    }
+
+    /// [`DateWords::alike`] of two claims whose sentences are split already.
+    fn alike_links(&self, a: &Links<'_>, b: &Links<'_>) -> f64 {
+        match (a.sentence(), b.sentence()) {
+            (Some(x), Some(y)) => self.sentences_alike(a.claim, x, b.claim, y),
+            _ => 0.0,
+        }
+    }
+
+    fn sentences_alike(
+        &self,
+        a: &Claim,
+        sentence_a: &DateSentence<'_>,
+        b: &Claim,
+        sentence_b: &DateSentence<'_>,
+    ) -> f64 {
+        if sentence_a.place != sentence_b.place || !same_kind(a, b) {
             return 0.0;
         }
-        let shared: Vec<&&str> = words_a.iter().filter(|w| words_b.contains(w)).collect();
+        let near = sentence_a.in_range()
+            || sentence_b.in_range()
+            || sentence_a
+                .near_stems
+                .iter()
+                .any(|w| sentence_b.near_stems.contains(w));
+        if !near {
+            return 0.0;
+        }
+        let shared: Vec<&&str> = sentence_a
+            .words
+            .iter()
+            .filter(|w| sentence_b.sorted.binary_search(w).is_ok())
+            .collect();
         if shared.len() < 2 {
             return 0.0;
         }
@@ -774,22 +832,50 @@ impl DateWords {
     }
 }
 
-/// Whether two date claims' descriptors (the words nearest their dates) share a word in any of
-/// its forms (`claim::extract::light_stem`: "sentenced" and "sentence", "serving" and
-/// "served"): sentences of one story share its words, and a date whose own words differ from
-/// another's is mostly another fact of it ("placed on injured reserve Tuesday" and "an injury
-/// during Sunday's finale").
-fn near_alike(a: &Claim, b: &Claim) -> bool {
-    let stems = |c: &Claim| -> Vec<String> {
-        near_words(c)
+/// A date claim's sentence as [`DateWords::alike`] compares it, split once.
+struct DateSentence<'a> {
+    /// The date's place among its sentence's dates of its kind ("1/2").
+    place: &'a str,
+    /// The sentence's words (`Claim::context`), in text order.
+    words: Vec<&'a str>,
+    /// The same, sorted, to be searched.
+    sorted: Vec<&'a str>,
+    /// How many words the claim's descriptor has.
+    descriptor_words: usize,
+    /// The stems of the descriptor's words (the words nearest the date) of three letters or
+    /// more (`claim::extract::light_stem`: "sentenced" and "sentence", "serving" and
+    /// "served"). Two dates are of one fact only when these share one, or one of them is the
+    /// second date of a range: sentences of one story share its words, and a date whose own
+    /// words differ from another's is mostly another fact of it ("placed on injured reserve
+    /// Tuesday" and "an injury during Sunday's finale").
+    near_stems: Vec<String>,
+}
+
+impl<'a> DateSentence<'a> {
+    fn of(claim: &'a Claim) -> Option<DateSentence<'a>> {
+        let (place, words) = sentence_of(claim)?;
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        let near_stems = near_words(claim)
             .split(' ')
             .skip(1)
             .filter(|w| w.len() > 2)
             .map(crate::claim::extract::light_stem)
-            .collect()
-    };
-    let theirs = stems(b);
-    stems(a).iter().any(|w| theirs.contains(w))
+            .collect();
+        Some(DateSentence {
+            place,
+            words,
+            sorted,
+            descriptor_words: near_words(claim).split(' ').count(),
+            near_stems,
+        })
+    }
+
+    /// Whether the date is a range's second ("from 1990 to 1991"), which has no words of its
+    /// own beside the first: its place in the range tells what it dates.
+    fn in_range(&self) -> bool {
+        self.descriptor_words < 2 && !self.place.ends_with("/1")
+    }
 }
 
 /// Whether two claims state dates of one kind: both a year, both a month, both a day, a time
