@@ -88,7 +88,7 @@ pub struct ClaimRef {
 }
 
 /// Two claims taken to be about the same event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pair {
     /// The earlier claim (by article, then position).
     pub a: ClaimRef,
@@ -1100,7 +1100,8 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
                 .collect()
         })
         .collect();
-    let mut found = BTreeSet::new();
+    // A pair two blocks hold is linked once; the found pairs are given in order at the end.
+    let mut found = foldhash::HashSet::default();
     for members in blocks.values_mut() {
         members.sort_by_key(|r| {
             let start = get(r)
@@ -1148,7 +1149,9 @@ pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
             }
         }
     }
-    found.into_iter().collect()
+    let mut found: Vec<Pair> = found.into_iter().collect();
+    found.sort_unstable();
+    found
 }
 
 #[cfg(test)]
