@@ -3,7 +3,9 @@
 //! verbatim copies of each article (checked as their original, see `pipeline::copies`).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::claim::id::fingerprint;
 use crate::claim::{Claim, ClaimTime, Polarity, Quantity, SourceKind};

@@ -34,10 +34,10 @@ pub fn has_whole_word(text: &str, word: &str) -> bool {
 pub struct WordIndex<'t> {
     texts: Vec<&'t str>,
     /// Run of letters and digits → the texts writing it, ascending, each once.
-    writers: std::collections::HashMap<&'t str, Vec<usize>>,
+    writers: foldhash::HashMap<&'t str, Vec<usize>>,
     /// (run, text) → how many times the text writes the run, for runs a text writes more
     /// than once (once otherwise).
-    repeats: std::collections::HashMap<(&'t str, usize), usize>,
+    repeats: foldhash::HashMap<(&'t str, usize), usize>,
 }
 
 impl<'t> WordIndex<'t> {

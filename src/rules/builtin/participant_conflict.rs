@@ -34,7 +34,9 @@
 //! same filler (several names in one rival's place are a roundup, not a slip), or one name's
 //! words hold the other's ("San Diego County Jail" / "San Diego County").
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::claim::{Modality, Participant};
 use crate::lexicon::EntityKind;

@@ -92,8 +92,12 @@ fn words(text: &str, sentence: Span) -> Vec<Word> {
         if w.is_empty() {
             return;
         }
+        let mut lower = w.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
         out.push(Word {
-            lower: w.to_lowercase().replace('’', "'"),
+            lower,
             span: Span::new(sentence.start + a, sentence.start + a + w.len()),
             capitalized: w.chars().next().is_some_and(char::is_uppercase),
             all_caps: w.chars().filter(|c| c.is_alphabetic()).count() > 1
