@@ -8,8 +8,9 @@
 //! article is a copy: every story then grows with the repetitions and the matched pairs grow
 //! faster than the articles until the matcher's window caps them (docs/engine.md, "Scaling:
 //! the cost of a matched pair"). `check_long_article` runs `check` on one article of 1, 2 and
-//! 4 MB made of the corpus's paragraphs. Run with `cargo bench --bench check`; skipped (an
-//! empty run) when the data is absent.
+//! 4 MB made of the corpus's paragraphs. Analysis runs on every core, as the command's does
+//! (`Checker::threads`); cross-checking runs on one. Run with `cargo bench --bench check`;
+//! skipped (an empty run) when the data is absent.
 
 use std::path::PathBuf;
 

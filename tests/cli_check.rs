@@ -371,3 +371,23 @@ fn markdown_links_take_a_base_url() {
         "{out}"
     );
 }
+
+#[test]
+fn the_number_of_threads_changes_no_byte_of_the_report() {
+    let run = |threads: &str| {
+        let output = claimcheck(&[
+            "check",
+            "seeds/",
+            "--no-config",
+            "--format",
+            "jsonl",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(output.status.code(), Some(1));
+        output.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(run("4"), one);
+}

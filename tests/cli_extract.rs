@@ -72,3 +72,33 @@ fn stdin_with_published_date() {
     let article: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(value_of(&article, "February 24"), "2022-02-24");
 }
+
+#[test]
+fn the_number_of_threads_changes_no_byte_of_the_output() {
+    // More articles than threads, of uneven length, so that threads finish out of order.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let mut lines = String::new();
+    for n in 0..24 {
+        let text = format!(
+            "Police arrested {} men on Tuesday, March {}, 2021.{}",
+            n + 2,
+            n % 28 + 1,
+            " The court will hear the case on Friday.".repeat(n % 5)
+        );
+        let line = serde_json::json!({"id": format!("a{n}"), "text": text});
+        lines.push_str(&line.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&corpus, lines).unwrap();
+    let path = corpus.to_str().unwrap();
+    let run = |threads: &str| {
+        let output = cli_common::run(&["extract", path, "--format", "jsonl", "-j", threads]);
+        assert!(output.status.success());
+        output.stdout
+    };
+    let one = run("1");
+    assert_eq!(String::from_utf8_lossy(&one).lines().count(), 24);
+    assert_eq!(run("3"), one);
+    assert_eq!(run("0"), one);
+}

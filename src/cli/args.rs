@@ -193,6 +193,10 @@ pub(crate) struct InputArgs {
     /// Publication date for articles that carry none: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub(crate) published: Option<PartialDate>,
+    /// Threads to analyze articles on [default: as many as the machine runs at once]. The
+    /// output is the same whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]

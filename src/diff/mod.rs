@@ -52,25 +52,10 @@ pub fn analyze_pair(analyzer: &Analyzer, old: &Article, new: &Article) -> (Analy
     })
 }
 
-/// Analyzes every version (two threads) for a history of versions.
+/// Analyzes every version, on every core, for a history of versions.
 pub fn analyze_all(analyzer: &Analyzer, versions: &[Article]) -> Vec<Analysis> {
-    let half = versions.len().div_ceil(2);
-    let (first, second) = versions.split_at(half);
-    std::thread::scope(|scope| {
-        let handle = scope.spawn(|| {
-            second
-                .iter()
-                .map(|a| analyzer.analyze(a))
-                .collect::<Vec<_>>()
-        });
-        let mut out: Vec<Analysis> = first.iter().map(|a| analyzer.analyze(a)).collect();
-        out.extend(
-            handle
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        );
-        out
-    })
+    let threads = crate::pipeline::parallel::threads(None);
+    crate::pipeline::parallel::map_in_order(versions, threads, |a| analyzer.analyze(a), |_| {})
 }
 
 /// The diff of two versions: analyzes both, then [`compare`]s them.

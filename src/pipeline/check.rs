@@ -12,6 +12,7 @@ use crate::input::Article;
 use crate::matcher;
 use crate::pipeline::analyze::{Analysis, Analyzer};
 use crate::pipeline::copies::{self, Copies, FingerprintKeys};
+use crate::pipeline::parallel;
 use crate::report::{Report, RuleInfo};
 use crate::rulefiles::RuleFile;
 use crate::rules::ledger::Ledger;
@@ -26,6 +27,9 @@ pub struct Checker {
     pub rules: RuleSet,
     /// The reference facts of `ledger/`.
     pub ledger: Ledger,
+    /// How many threads analyze articles (`pipeline::parallel`): all the machine's cores
+    /// unless set; 1 analyzes them on the caller's thread. The output is the same either way.
+    pub threads: usize,
 }
 
 impl Checker {
@@ -42,6 +46,7 @@ impl Checker {
                 analyzer,
                 rules,
                 ledger,
+                threads: parallel::threads(None),
             }),
             (analyzer, rules, ledger) => {
                 let mut errors = analyzer.err().unwrap_or_default();
@@ -64,17 +69,31 @@ impl Checker {
         (report, analyses)
     }
 
-    /// Analyzes `articles`, each text once: a verbatim copy of an earlier article (same text,
-    /// same publication date) gets its original's analysis under its own id. `done` is told
-    /// how many articles are done before each one.
-    pub fn analyze_all(&self, articles: &[Article], mut done: impl FnMut(usize)) -> Vec<Analysis> {
+    /// Analyzes `articles`, each text once, on [`Checker::threads`] threads: a verbatim copy
+    /// of an earlier article (same text, same publication date) gets its original's analysis
+    /// under its own id. `done` is told how many texts are analyzed as they are.
+    pub fn analyze_all(&self, articles: &[Article], done: impl FnMut(usize)) -> Vec<Analysis> {
         let copies = Copies::of(articles);
+        let originals: Vec<&Article> = articles
+            .iter()
+            .zip(&copies.original)
+            .filter(|(_, original)| original.is_none())
+            .map(|(article, _)| article)
+            .collect();
+        let mut analyzed = parallel::map_in_order(
+            &originals,
+            self.threads,
+            |article| self.analyzer.analyze(article),
+            done,
+        )
+        .into_iter();
         let mut analyses: Vec<Analysis> = Vec::with_capacity(articles.len());
-        for (index, article) in articles.iter().enumerate() {
-            done(index);
-            let analysis = match copies.original[index] {
-                Some(original) => copies::analysis_for_copy(&analyses[original], article),
-                None => self.analyzer.analyze(article),
+        for (article, original) in articles.iter().zip(&copies.original) {
+            let analysis = match original {
+                Some(original) => copies::analysis_for_copy(&analyses[*original], article),
+                None => analyzed
+                    .next()
+                    .expect("one analysis for each article that is no copy"),
             };
             analyses.push(analysis);
         }

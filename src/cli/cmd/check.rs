@@ -14,6 +14,7 @@ use claimcheck::gate::config::{Config, Level};
 use claimcheck::gate::{self, Baseline, Changed};
 use claimcheck::input::{self, Article, LoadOptions};
 use claimcheck::pipeline::check::Checker;
+use claimcheck::pipeline::parallel;
 use claimcheck::report::{self, RenderOptions, Severity};
 
 use crate::cli::args::{CheckArgs, CheckFormat};
@@ -71,6 +72,7 @@ fn checker(args: &CheckArgs, config: Option<&Config>) -> Result<Rules, Vec<Strin
     let mut dirs: Vec<PathBuf> = config.map(|c| c.rule_dirs.clone()).unwrap_or_default();
     dirs.extend(args.input.rules.iter().cloned());
     let mut checker = rule_files(&dirs).and_then(|files| Checker::new(&files))?;
+    checker.threads = parallel::threads(args.input.threads);
     let codes: BTreeSet<String> = checker
         .rules
         .rules

@@ -5,7 +5,7 @@
 //! "quantities": [...], "claims": [...]}`, with byte offsets into the article text.
 
 use claimcheck::input::Article;
-use claimcheck::pipeline::{Analysis, Analyzer};
+use claimcheck::pipeline::{Analysis, Analyzer, parallel};
 use serde_json::{Value, json};
 
 use crate::cli::args::{ExtractArgs, ExtractFormat};
@@ -20,18 +20,14 @@ pub(crate) fn run(args: &ExtractArgs) -> Status {
         }
     };
     let (articles, input_failed) = load_articles(&args.input);
+    let threads = parallel::threads(args.input.threads);
     let mut out = String::new();
     let mut all = Vec::new();
-    for article in &articles {
-        let analysis = analyzer.analyze(article);
-        let value = to_json(article, &analysis);
-        match args.format {
-            ExtractFormat::Jsonl => {
-                out.push_str(&value.to_string());
-                out.push('\n');
-            }
-            ExtractFormat::Json => all.push(value),
-            ExtractFormat::Text => out.push_str(&to_text(article, &analysis)),
+    // A few hundred analyses at a time are in memory, not the whole corpus's.
+    for chunk in articles.chunks(ARTICLES_AT_ONCE) {
+        let analyses = parallel::map_in_order(chunk, threads, |a| analyzer.analyze(a), |_| {});
+        for (article, analysis) in chunk.iter().zip(&analyses) {
+            write(args.format, article, analysis, &mut out, &mut all);
         }
     }
     if args.format == ExtractFormat::Json {
@@ -42,6 +38,28 @@ pub(crate) fn run(args: &ExtractArgs) -> Status {
         Status::Error
     } else {
         Status::Clean
+    }
+}
+
+/// How many articles are analyzed together before their output is written.
+const ARTICLES_AT_ONCE: usize = 256;
+
+/// One article's output: a line of `out`, or a value of `all` for the JSON array.
+fn write(
+    format: ExtractFormat,
+    article: &Article,
+    analysis: &Analysis,
+    out: &mut String,
+    all: &mut Vec<Value>,
+) {
+    let value = to_json(article, analysis);
+    match format {
+        ExtractFormat::Jsonl => {
+            out.push_str(&value.to_string());
+            out.push('\n');
+        }
+        ExtractFormat::Json => all.push(value),
+        ExtractFormat::Text => out.push_str(&to_text(article, analysis)),
     }
 }
 
