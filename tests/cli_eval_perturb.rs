@@ -74,6 +74,11 @@ fn reports_recall_confusion_and_untouched_discrepancies() {
     assert!(text.contains("untouched subclusters:"), "{text}");
     let again = cli_common::run(&["eval", "perturb", path, "--seed", "3"]);
     assert_eq!(String::from_utf8(again.stdout).unwrap(), text);
+    // The changes run on threads; the figures and samples do not depend on how many.
+    for threads in ["1", "3"] {
+        let output = cli_common::run(&["eval", "perturb", path, "--seed", "3", "-j", threads]);
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), text);
+    }
 }
 
 #[test]

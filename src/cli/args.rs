@@ -178,6 +178,10 @@ pub(crate) struct EvalPerturbArgs {
     /// Extra rules and lexicon files, layered over the built-in set (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub(crate) rules: Vec<PathBuf>,
+    /// Threads to run the changes on [default: as many as the machine runs at once]. The
+    /// figures are the same whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
 }
 
 /// Options shared by the commands that read articles.

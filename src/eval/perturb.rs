@@ -25,6 +25,7 @@ use crate::lexicon::closed::{CARDINALS, MONTHS, WEEKDAYS};
 use crate::lexicon::{EntityKind, Lexicon, verb_forms};
 use crate::pipeline::analyze::Analysis;
 use crate::pipeline::check::Checker;
+use crate::pipeline::parallel;
 use crate::report::{Finding, FindingKind, Report};
 use crate::temporal::TimexType;
 use crate::text::span::Span;
@@ -503,11 +504,12 @@ impl Corpus {
 
 /// Runs the whole evaluation.
 pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> PerturbReport {
-    let analyses: Vec<Analysis> = corpus
-        .articles
-        .iter()
-        .map(|a| checker.analyzer.analyze(a))
-        .collect();
+    let analyses: Vec<Analysis> = parallel::map_in_order(
+        &corpus.articles,
+        checker.threads,
+        |a| checker.analyzer.analyze(a),
+        |_| {},
+    );
     let subclusters = corpus.subclusters();
     let mut report = PerturbReport {
         articles: corpus.articles.len(),
@@ -612,10 +614,21 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
         if let Some(k) = options.sample {
             list.truncate(k);
         }
-        for change in &list {
+        // Each change is checked on its own, on every thread; the outcomes are counted in order.
+        let outcomes = parallel::map_in_order(
+            &list,
+            checker.threads,
+            |change| {
+                let members = &subclusters[corpus.subcluster[change.article].as_str()];
+                let found = cited(corpus, checker, &analyses, members, change);
+                let miss = (!found).then(|| classify(corpus, checker, &analyses, members, change));
+                (found, miss)
+            },
+            |_| {},
+        );
+        for (change, (found, miss)) in list.iter().zip(outcomes) {
             score.tried += 1;
             let members = &subclusters[corpus.subcluster[change.article].as_str()];
-            let found = cited(corpus, checker, &analyses, members, change);
             let confirmed = corpus.gold.as_ref().is_some_and(|gold| {
                 gold.confirms(change.kind, change.article, change.old_span, members)
             });
@@ -623,11 +636,10 @@ pub fn evaluate(corpus: &Corpus, checker: &Checker, options: &Options) -> Pertur
                 score.confirmed += 1;
                 score.confirmed_found += usize::from(found);
             }
-            if found {
+            let Some((class, detail)) = miss else {
                 score.found += 1;
                 continue;
-            }
-            let (class, detail) = classify(corpus, checker, &analyses, members, change);
+            };
             *score.miss_classes.entry(class).or_default() += 1;
             if score.misses.len() < options.misses {
                 let article = &corpus.articles[change.article];

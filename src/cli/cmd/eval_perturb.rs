@@ -6,6 +6,7 @@
 use claimcheck::eval::coref::GoldLinks;
 use claimcheck::eval::perturb::{self, Corpus, Options};
 use claimcheck::pipeline::check::Checker;
+use claimcheck::pipeline::parallel;
 
 use crate::cli::args::EvalPerturbArgs;
 use crate::cli::{Status, error, note, print, rule_files};
@@ -19,7 +20,10 @@ pub(crate) fn run(args: &EvalPerturbArgs) -> Status {
         }
     };
     let checker = match Checker::new(&files) {
-        Ok(checker) => checker,
+        Ok(mut checker) => {
+            checker.threads = parallel::threads(args.threads);
+            checker
+        }
         Err(errors) => {
             errors.iter().for_each(error);
             return Status::Error;
