@@ -7,8 +7,10 @@
 //! Medians move by a quarter between runs of one binary on the shared machine; instruction
 //! counts of `Analyzer::analyze` over ECB+ (`valgrind --tool=callgrind
 //! --toggle-collect='claimcheck::pipeline::analyze::Analyzer::analyze'` on `claimcheck extract
-//! ... --format jsonl`) are the steady measure: 1,715 M now, 2,771 M before the second
+//! ... --format jsonl`) are the steady measure: 1,726 M now, 2,771 M before the second
 //! round of speed work. docs/timex.md ("Speed" and "Speed, second round") has the figures.
+//! The command analyzes articles on every core (`pipeline::parallel`); this bench measures
+//! one.
 
 use std::path::PathBuf;
 
