@@ -178,8 +178,8 @@ pub(crate) struct EvalPerturbArgs {
     /// Extra rules and lexicon files, layered over the built-in set (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub(crate) rules: Vec<PathBuf>,
-    /// Threads to run the changes on [default: as many as the machine runs at once]. The
-    /// figures are the same whatever the number.
+    /// Threads to run the changes on (0: as many as the machine runs at once, the default).
+    /// The figures are the same whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,
 }
@@ -197,8 +197,8 @@ pub(crate) struct InputArgs {
     /// Publication date for articles that carry none: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub(crate) published: Option<PartialDate>,
-    /// Threads to analyze articles on [default: as many as the machine runs at once]. The
-    /// output is the same whatever the number.
+    /// Threads to analyze articles on (0: as many as the machine runs at once, the default).
+    /// The output is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,
 }

@@ -27,7 +27,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Status {
     for chunk in articles.chunks(ARTICLES_AT_ONCE) {
         let analyses = parallel::map_in_order(chunk, threads, |a| analyzer.analyze(a), |_| {});
         for (article, analysis) in chunk.iter().zip(&analyses) {
-            write(args.format, article, analysis, &mut out, &mut all);
+            write_article(args.format, article, analysis, &mut out, &mut all);
         }
     }
     if args.format == ExtractFormat::Json {
@@ -45,7 +45,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Status {
 const ARTICLES_AT_ONCE: usize = 256;
 
 /// One article's output: a line of `out`, or a value of `all` for the JSON array.
-fn write(
+fn write_article(
     format: ExtractFormat,
     article: &Article,
     analysis: &Analysis,
