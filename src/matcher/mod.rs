@@ -762,6 +762,7 @@ impl DateWords {
         }
     }
 
+    /// [`DateWords::alike`] of two date claims and their sentences.
     fn sentences_alike(
         &self,
         a: &Claim,
@@ -852,6 +853,7 @@ struct DateSentence<'a> {
 }
 
 impl<'a> DateSentence<'a> {
+    /// The sentence of a date claim; `None` for a claim without one (no date claim).
     fn of(claim: &'a Claim) -> Option<DateSentence<'a>> {
         let (place, words) = sentence_of(claim)?;
         let mut sorted = words.clone();
