@@ -704,6 +704,30 @@ fn function_word_in_s(word: &str) -> bool {
         )
 }
 
+/// Whether a four-digit number between `before` (ending in the word `prev_lower`) and
+/// `next_word` counts that noun rather than naming a year. Before a plural noun it is a count
+/// ("2000 workers", "more than 2000 people"), but after a determiner or a possessive a year
+/// that dates the noun ("the 1967 killings", "their 1974 stories", "Smith's 1992 protests"):
+/// a count after "the" is written with its comma. People are counted whatever precedes them,
+/// save a preposition of time ("in 2000 people voted").
+fn counts_the_noun(before: &str, prev_lower: &str, next_word: &str) -> bool {
+    const DETERMINERS: &[&str] = &["the", "their", "his", "her", "its", "our", "my", "your"];
+    const PEOPLE: &[&str] = &["people", "men", "women", "children"];
+    const TIME_PREPOSITIONS: &[&str] = &[
+        "in", "since", "by", "until", "during", "from", "through", "before", "after",
+    ];
+    if PEOPLE.contains(&next_word) {
+        return !TIME_PREPOSITIONS.contains(&prev_lower);
+    }
+    let plural = next_word.ends_with('s')
+        && next_word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !next_word.ends_with("'s")
+        && !function_word_in_s(next_word);
+    let determined =
+        DETERMINERS.contains(&prev_lower) || before.ends_with("'s") || before.ends_with("’s");
+    plural && !determined
+}
+
 /// Context checks the grammar cannot make on its own: ambiguous words ("May", "fall",
 /// "second"), numbers that are amounts rather than years, and "a day" after a count ("twice a
 /// day" is a set).
@@ -879,10 +903,7 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             if before.ends_with(['$', '#', '£', '€', '¥'])
                 || after.trim_start().starts_with('%')
                 || next_word.eq_ignore_ascii_case("percent")
-                || (next_word.ends_with('s')
-                    && next_word.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !next_word.ends_with("'s")
-                    && !function_word_in_s(next_word))
+                || counts_the_noun(before, &prev_lower, next_word)
             {
                 return false;
             }
@@ -1402,6 +1423,18 @@ mod tests {
         Friday DATE 1989-10-27
         the morning TIME 1989-10-27TMO
         March 3 DATE 1989-03-03
+        ");
+    }
+
+    #[test]
+    fn a_year_after_a_determiner_dates_the_plural_noun() {
+        // After "the" or a possessive a year dates the plural noun; with none it counts it, and
+        // people are counted unless a preposition of time comes before.
+        insta::assert_snapshot!(show("She was charged in the 1967 killings and their 1974 stories, not Smith's 1992 protests. More than 2000 people and 1500 workers fled. In 2000 people voted.", Some("2009-02-24")), @r"
+        1967 DATE 1967
+        1974 DATE 1974
+        1992 DATE 1992
+        2000 DATE 2000
         ");
     }
 
