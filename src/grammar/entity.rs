@@ -1024,8 +1024,19 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     }
     let mut end = i;
     let name_word_at = |k: usize| tokens.get(k).is_some_and(is_name_word);
+    // A weekday, or a month before its day, ends a name: "Microsoft Wednesday took", "Obama
+    // March 3 signed" (wire style puts the date right after the subject).
+    let date_at = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            closed::WEEKDAYS.contains(&t.text)
+                || (closed::MONTHS.contains(&t.text)
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())))
+        })
+    };
     loop {
-        if name_word_at(end + 1) && !tokens[end].is_possessive() {
+        if name_word_at(end + 1) && !tokens[end].is_possessive() && !date_at(end + 1) {
             end += 1;
         } else if is_initial(tokens[end].text)
             && tokens.get(end + 1).is_some_and(|t| t.text == ".")
@@ -1132,6 +1143,15 @@ mod tests {
         );
         assert_eq!(ids("W. Mark Felt, an official, died"), ["mark-felt"]);
         assert_eq!(ids("J. R. Smith scored"), ["j-r-smith"]);
+    }
+
+    #[test]
+    fn a_date_after_a_name_ends_it() {
+        // Wire style puts the day right after the subject: the name stops before it.
+        assert_eq!(ids("Jane Roe Wednesday took the step"), ["jane-roe"]);
+        assert_eq!(ids("Jane Roe March 3 signed it"), ["jane-roe"]);
+        // A month that is no date goes on with the name.
+        assert_eq!(ids("Theresa May spoke"), ["theresa-may"]);
     }
 
     #[test]
