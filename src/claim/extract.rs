@@ -20,7 +20,7 @@ use crate::grammar::cue::{self, CueIndex, Found};
 use crate::grammar::entity::Mention;
 use crate::grammar::number;
 use crate::grammar::token::Token;
-use crate::lexicon::EntityKind;
+use crate::lexicon::{EntityKind, closed};
 use crate::temporal::{Timex, TimexType};
 use crate::text::WordSet;
 use crate::text::span::Span;
@@ -71,7 +71,12 @@ fn clause_breaks(tokens: &[Token<'_>]) -> Vec<usize> {
 /// lower case ("Los Angeles, California, hospital", "Biloxi, Miss., hotel").
 fn encloses_region(tokens: &[Token<'_>], i: usize) -> bool {
     let capitalized = |k: usize| tokens.get(k).is_some_and(|t| t.is_capitalized());
-    if i == 0 || !capitalized(i - 1) {
+    // A day before the comma opens the sentence with its time ("Saturday, Robert Buckley,
+    // originally ..."), not a place.
+    let day = |k: usize| {
+        closed::WEEKDAYS.contains(&tokens[k].text) || closed::MONTHS.contains(&tokens[k].text)
+    };
+    if i == 0 || !capitalized(i - 1) || day(i - 1) {
         return false;
     }
     let Some(close) = (i + 1..tokens.len().min(i + 6)).find(|&k| tokens[k].text == ",") else {
@@ -332,10 +337,49 @@ fn event_claims(
             }
         })
         .collect::<Vec<_>>();
-    let counted = counts(cues, parts, &breaks, &event_words);
-    claims.extend(counted);
-    claims.extend(dates(cues, parts, &breaks, &event_words));
+    let mut values = counts(cues, parts, &breaks, &event_words);
+    values.extend(dates(cues, parts, &breaks, &event_words));
+    carry_agents(parts.tokens, &breaks, &claims, &mut values);
+    claims.extend(values);
     claims
+}
+
+/// Gives a count or date claim whose clause names no agent the agent its clause's event claim
+/// carried from before an apposition: in "John Smith, 45, was arrested on Friday" the date's
+/// clause is "was arrested on Friday", but the day is Smith's arrest's, as the event claim
+/// knows (`subject_before_apposition`, `antecedent_of_who`).
+fn carry_agents(
+    tokens: &[Token<'_>],
+    breaks: &[usize],
+    events: &[Extracted],
+    values: &mut [Extracted],
+) {
+    let token_at = |span: Span| tokens.iter().position(|k| k.span.overlaps(span));
+    for value in values.iter_mut() {
+        let claim = &mut value.claim;
+        if claim.participants.iter().any(|p| p.role == Role::Agent) {
+            continue;
+        }
+        let Some(at) = token_at(claim.event.span) else {
+            continue;
+        };
+        let (clause_start, _) = clause_of(breaks, at);
+        let clause_opens = tokens
+            .get(clause_start)
+            .map_or(usize::MAX, |k| k.span.start);
+        let carried = events
+            .iter()
+            .filter(|e| {
+                token_at(e.claim.event.span).map(|k| clause_of(breaks, k).0) == Some(clause_start)
+            })
+            .flat_map(|e| &e.claim.participants)
+            .find(|p| p.role == Role::Agent && p.span.start < clause_opens);
+        if let Some(agent) = carried
+            && !claim.participants.iter().any(|p| p.span == agent.span)
+        {
+            claim.participants.insert(0, agent.clone());
+        }
+    }
 }
 
 /// Date claims: every date or time of day ("on Tuesday", "in 2003", "at 2:09 a.m. Thursday")
@@ -831,24 +875,42 @@ fn subject_before_apposition<'m>(
     if !opens {
         return None;
     }
-    let name = parts.mentions.iter().min_by_key(|m| m.first_token)?;
-    let after_article =
-        name.first_token == 1 && matches!(lower(tokens[0].text).as_ref(), "the" | "a" | "an");
+    // The sentence may open with its time ("On Saturday, Robert Buckley, 32, fell"): the name
+    // then opens the clause after it.
+    let time_opener = breaks.get(1).copied().filter(|&comma| {
+        let in_time = |k: &Token<'_>| parts.times.iter().any(|(_, t)| t.span.overlaps(k.span));
+        let opener = &tokens[..comma.min(tokens.len())];
+        tokens.get(comma).is_some_and(|k| k.text == ",")
+            && opener.iter().any(in_time)
+            && opener
+                .iter()
+                .all(|k| in_time(k) || matches!(lower(k.text).as_ref(), "on" | "in" | "at" | "by"))
+    });
+    let opens_at = time_opener.map_or(0, |comma| comma + 1);
+    let name = parts
+        .mentions
+        .iter()
+        .filter(|m| m.first_token >= opens_at)
+        .min_by_key(|m| m.first_token)?;
+    let after_article = name.first_token == opens_at + 1
+        && matches!(lower(tokens[opens_at].text).as_ref(), "the" | "a" | "an");
     let attributed = parts.attribution.is_some_and(|found| {
         found.occupies.0 <= name.first_token && name.last_token <= found.occupies.1
     });
     let comma_after = tokens.get(name.last_token + 1).map(|k| k.text) == Some(",");
     // A lone capitalised word before a comma is an opener ("First, ...", "Instead, ..."), unless
     // it is a person's name.
-    let opener = name.first_token == 0 && !name.id.contains('-') && name.kind != EntityKind::Person;
+    let opener =
+        name.first_token == opens_at && !name.id.contains('-') && name.kind != EntityKind::Person;
     // "Quince, 34, was walking when Vellacott, 20, fired": the clause is another subject's.
     let subordinate = tokens
         .get(name.last_token + 1..clause_start)
         .unwrap_or_default()
         .iter()
         .any(|k| matches!(lower(k.text).as_ref(), "when" | "whenever" | "if" | "once"));
-    let first_clause_is_name = breaks.get(1).copied() == Some(name.last_token + 1);
-    ((name.first_token == 0 || after_article)
+    let name_clause = usize::from(time_opener.is_some()) + 1;
+    let first_clause_is_name = breaks.get(name_clause).copied() == Some(name.last_token + 1);
+    ((name.first_token == opens_at || after_article)
         && !name.adjective
         && !opener
         && !subordinate
@@ -1721,8 +1783,20 @@ mod tests {
             "Marla Quince, who starred in many films, died Thursday at 85.",
             "Marla Quince, 85, died early Thursday in her sleep.",
             "Marla Quince, the actress, has died, her agent said.",
+            // The sentence may open with its day.
+            "On Thursday, Marla Quince, the actress, died in her sleep.",
+            "Thursday, Marla Quince, originally from Essex, died in her sleep.",
         ] {
             assert_eq!(agents(text, "die"), ["marla-quince"], "{text}");
+        }
+        // A date or count of the verb's clause is of that subject too.
+        let found = claims("Marla Quince, 85, was arrested on Friday with two friends.");
+        for predicate in [crate::claim::DATE, COUNT] {
+            let value = found
+                .iter()
+                .find(|c| c.event.predicate == predicate)
+                .expect("a value claim");
+            assert!(value.involves("marla-quince"), "{value:?}");
         }
         // A relative clause with "who" tells of the name before it.
         for text in [
