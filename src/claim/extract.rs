@@ -339,7 +339,7 @@ fn event_claims(
         .collect::<Vec<_>>();
     let mut values = counts(cues, parts, &breaks, &event_words);
     values.extend(dates(cues, parts, &breaks, &event_words));
-    carry_agents(parts.tokens, &breaks, &claims, &mut values);
+    carry_agents(parts, &breaks, &claims, &mut values);
     claims.extend(values);
     claims
 }
@@ -347,14 +347,29 @@ fn event_claims(
 /// Gives a count or date claim whose clause names no agent the agent its clause's event claim
 /// carried from before an apposition: in "John Smith, 45, was arrested on Friday" the date's
 /// clause is "was arrested on Friday", but the day is Smith's arrest's, as the event claim
-/// knows (`subject_before_apposition`, `antecedent_of_who`).
+/// knows (`subject_before_apposition`, `antecedent_of_who`). A clause with no event word that
+/// opens with its verb after the apposition has the sentence's name for subject all the same
+/// ("Bush, who missed several games, wraps up the year with 404 yards").
 fn carry_agents(
-    tokens: &[Token<'_>],
+    parts: &SentenceParts<'_, '_>,
     breaks: &[usize],
     events: &[Extracted],
     values: &mut [Extracted],
 ) {
+    let tokens = parts.tokens;
     let token_at = |span: Span| tokens.iter().position(|k| k.span.overlaps(span));
+    // A clause opening with a verb: a lower-case word that is no determiner, number or
+    // preposition ("wraps", "has", "was").
+    let opens_with_verb = |clause_start: usize| {
+        tokens.get(clause_start + 1).is_some_and(|k| {
+            let word = lower(k.text);
+            k.is_word()
+                && !k.is_capitalized()
+                && !OBJECT_SKIP.contains(&word.as_ref())
+                && !OBJECT_STOP.contains(&word.as_ref())
+                && number::parse_cardinal(&word).is_none()
+        })
+    };
     for value in values.iter_mut() {
         let claim = &mut value.claim;
         if claim.participants.iter().any(|p| p.role == Role::Agent) {
@@ -373,11 +388,28 @@ fn carry_agents(
                 token_at(e.claim.event.span).map(|k| clause_of(breaks, k).0) == Some(clause_start)
             })
             .flat_map(|e| &e.claim.participants)
-            .find(|p| p.role == Role::Agent && p.span.start < clause_opens);
+            .find(|p| p.role == Role::Agent && p.span.start < clause_opens)
+            .cloned()
+            .or_else(|| {
+                let no_event = !events.iter().any(|e| {
+                    token_at(e.claim.event.span).map(|k| clause_of(breaks, k).0)
+                        == Some(clause_start)
+                });
+                (no_event && opens_with_verb(clause_start))
+                    .then(|| {
+                        subject_before_apposition(parts, breaks, clause_start, clause_start + 1)
+                    })
+                    .flatten()
+                    .map(|m| Participant {
+                        entity: m.id.clone(),
+                        role: Role::Agent,
+                        span: m.span,
+                    })
+            });
         if let Some(agent) = carried
             && !claim.participants.iter().any(|p| p.span == agent.span)
         {
-            claim.participants.insert(0, agent.clone());
+            claim.participants.insert(0, agent);
         }
     }
 }
@@ -899,9 +931,18 @@ fn subject_before_apposition<'m>(
     });
     let comma_after = tokens.get(name.last_token + 1).map(|k| k.text) == Some(",");
     // A lone capitalised word before a comma is an opener ("First, ...", "Instead, ..."), unless
-    // it is a person's name.
-    let opener =
-        name.first_token == opens_at && !name.id.contains('-') && name.kind != EntityKind::Person;
+    // it is a person's name; an adverb never is one ("Typically, ...", "Well, ...").
+    let adverb = || {
+        let word = lower(tokens[name.first_token].text);
+        (word.len() > 4 && word.ends_with("ly"))
+            || matches!(
+                word.as_ref(),
+                "well" | "still" | "yet" | "however" | "meanwhile" | "indeed"
+            )
+    };
+    let opener = name.first_token == opens_at
+        && !name.id.contains('-')
+        && (name.kind != EntityKind::Person || adverb());
     // "Quince, 34, was walking when Vellacott, 20, fired": the clause is another subject's.
     let subordinate = tokens
         .get(name.last_token + 1..clause_start)
@@ -1798,6 +1839,16 @@ mod tests {
                 .expect("a value claim");
             assert!(value.involves("marla-quince"), "{value:?}");
         }
+        // A clause with no event word that opens with its verb after the apposition too.
+        let found = claims("Quince, who missed two films, wraps up the year with 404 fans.");
+        let count = found
+            .iter()
+            .find(|c| c.event.trigger == "404 fans")
+            .expect("a count claim");
+        assert!(count.involves("quince"), "{found:?}");
+        // An adverb opening the sentence is no subject.
+        let found = claims("Typically, patches are available on the second Tuesday.");
+        assert!(found.iter().all(|c| c.participants.is_empty()), "{found:?}");
         // A relative clause with "who" tells of the name before it.
         for text in [
             "The studio cast Tom Vellacott, who died Thursday at 85.",
