@@ -353,6 +353,9 @@ mod tests {
     #[test]
     fn longer_forms_win() {
         assert_eq!(predicates("He passed away"), ["die"]);
+        // A death is someone dying; a killing is someone killed.
+        assert_eq!(predicates("the cause of his death"), ["die"]);
+        assert_eq!(predicates("the killing of two women"), ["kill"]);
         assert_eq!(predicates("The Senate passed the bill"), ["legislate"]);
         assert_eq!(predicates("She pleaded not guilty"), ["plead-not-guilty"]);
         assert_eq!(predicates("The judge struck down the law"), ["overturn"]);
