@@ -382,20 +382,19 @@ fn carry_agents(
         let clause_opens = tokens
             .get(clause_start)
             .map_or(usize::MAX, |k| k.span.start);
-        let carried = events
+        let clause_events: Vec<&Extracted> = events
             .iter()
             .filter(|e| {
                 token_at(e.claim.event.span).map(|k| clause_of(breaks, k).0) == Some(clause_start)
             })
+            .collect();
+        let carried = clause_events
+            .iter()
             .flat_map(|e| &e.claim.participants)
             .find(|p| p.role == Role::Agent && p.span.start < clause_opens)
             .cloned()
             .or_else(|| {
-                let no_event = !events.iter().any(|e| {
-                    token_at(e.claim.event.span).map(|k| clause_of(breaks, k).0)
-                        == Some(clause_start)
-                });
-                (no_event && opens_with_verb(clause_start))
+                (clause_events.is_empty() && opens_with_verb(clause_start))
                     .then(|| {
                         subject_before_apposition(parts, breaks, clause_start, clause_start + 1)
                     })
@@ -911,10 +910,10 @@ fn subject_before_apposition<'m>(
     // then opens the clause after it.
     let time_opener = breaks.get(1).copied().filter(|&comma| {
         let in_time = |k: &Token<'_>| parts.times.iter().any(|(_, t)| t.span.overlaps(k.span));
-        let opener = &tokens[..comma.min(tokens.len())];
+        let before_comma = &tokens[..comma.min(tokens.len())];
         tokens.get(comma).is_some_and(|k| k.text == ",")
-            && opener.iter().any(in_time)
-            && opener
+            && before_comma.iter().any(in_time)
+            && before_comma
                 .iter()
                 .all(|k| in_time(k) || matches!(lower(k.text).as_ref(), "on" | "in" | "at" | "by"))
     });
