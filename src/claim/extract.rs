@@ -357,7 +357,14 @@ fn carry_agents(
     values: &mut [Extracted],
 ) {
     let tokens = parts.tokens;
-    let token_at = |span: Span| tokens.iter().position(|k| k.span.overlaps(span));
+    // The first token over `span` (tokens are in text order, so a binary search finds it).
+    let token_at = |span: Span| {
+        let k = tokens.partition_point(|k| k.span.end <= span.start);
+        tokens
+            .get(k)
+            .is_some_and(|t| t.span.overlaps(span))
+            .then_some(k)
+    };
     // A clause opening with a verb: a lower-case word that is no determiner, number or
     // preposition ("wraps", "has", "was").
     let opens_with_verb = |clause_start: usize| {
