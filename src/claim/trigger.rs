@@ -52,6 +52,9 @@ const VERB_SLOTS: &[&str] = &[
     "can't", "cannot",
 ];
 
+/// Words that open a relative clause after a comma.
+const RELATIVE_PRONOUNS: &[&str] = &["which", "that", "who"];
+
 /// How many words either side of an event word a sense's `near` word may stand.
 const NEAR_WINDOW: usize = 5;
 
@@ -250,10 +253,18 @@ impl Condition {
                     || (n.ends_with('y') && word.strip_suffix("ies") == Some(&n[..n.len() - 1]))
             })
         };
-        let before = tokens[first.saturating_sub(NEAR_WINDOW)..first]
-            .iter()
-            .rev()
-            .take_while(|t| !is_break(t));
+        // A relative clause reads on into its antecedent: in "the quake, which struck on
+        // Sunday", "quake" is near "struck" across the comma.
+        let window = &tokens[first.saturating_sub(NEAR_WINDOW)..first];
+        let mut open = true;
+        let before = window.iter().enumerate().rev().take_while(move |&(k, t)| {
+            let relative = window
+                .get(k + 1)
+                .is_some_and(|next| RELATIVE_PRONOUNS.contains(&next.lower().as_ref()));
+            open = open && (!is_break(t) || (t.text == "," && relative));
+            open
+        });
+        let before = before.map(|(_, t)| t);
         let after = tokens[last + 1..tokens.len().min(last + 1 + NEAR_WINDOW)]
             .iter()
             .take_while(|t| !is_break(t));
@@ -348,6 +359,14 @@ mod tests {
         assert_eq!(predicates("An earthquake struck"), ["quake", "quake"]);
         assert_eq!(predicates("They struck a deal"), ["agree"]);
         assert_eq!(predicates("A missile struck Poland"), ["strike"]);
+        assert_eq!(
+            predicates("the quake, which struck on Sunday"),
+            ["quake", "quake"]
+        );
+        assert_eq!(
+            predicates("the strikes, we said, struck at dawn"),
+            ["strike", "strike"]
+        );
     }
 
     #[test]
