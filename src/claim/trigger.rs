@@ -370,6 +370,16 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_and_a_reflexive_before_a_particle_are_events() {
+        assert_eq!(
+            predicates("took the rare step of issuing the patch"),
+            ["publish"]
+        );
+        assert_eq!(predicates("She checked herself in on Tuesday"), ["rehab"]);
+        assert!(predicates("the issue of the day").is_empty());
+    }
+
+    #[test]
     fn longer_forms_win() {
         assert_eq!(predicates("He passed away"), ["die"]);
         // A death is someone dying; a killing is someone killed.
