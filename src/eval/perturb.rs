@@ -1239,9 +1239,14 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Words after four digits that make them a clock time, not a year.
+const CLOCK_WORDS: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "ET", "EST", "EDT", "hours", "hrs", "local",
+];
+
 /// A different date written like `date`: a weekday three days on, a day of the month nine days
-/// away, a month four on, a year three back or a decade three back. `None` for dates without
-/// such a part ("today").
+/// away, a month four on, a four-digit clock time three hours on, a year three back or a decade
+/// three back. `None` for dates without such a part ("today").
 pub fn move_date(date: &str) -> Option<String> {
     let list = words(date);
     if let Some((n, w)) = list.iter().enumerate().find_map(|(n, (_, w))| {
@@ -1276,6 +1281,22 @@ pub fn move_date(date: &str) -> Option<String> {
     }
     if let Some((n, m)) = month {
         return Some(replace_word(date, n, MONTHS[(m + 4) % 12]));
+    }
+    // A clock time of four digits ("1300 GMT", "2045 hours") moves three hours on; read as a
+    // year it would move to no time at all ("1297 GMT").
+    let clock = list.iter().enumerate().find_map(|(n, (_, w))| {
+        let (hours, minutes) = (
+            w.get(..2)?.parse::<u32>().ok()?,
+            w.get(2..)?.parse::<u32>().ok()?,
+        );
+        let zoned = list
+            .get(n + 1)
+            .is_some_and(|(_, next)| CLOCK_WORDS.iter().any(|z| z.eq_ignore_ascii_case(next)));
+        (w.len() == 4 && hours < 24 && minutes < 60 && zoned).then_some((n, hours, minutes))
+    });
+    if let Some((n, hours, minutes)) = clock {
+        let moved = (hours + 3) % 24;
+        return Some(replace_word(date, n, &format!("{moved:02}{minutes:02}")));
     }
     if let Some((n, year, suffix)) = number(&|v| (1000..=2999).contains(&v)) {
         // A decade ("the 1940s") moves by three decades and stays a decade.
@@ -1503,6 +1524,8 @@ mod tests {
         );
         assert_eq!(move_date("in March").as_deref(), Some("in July"));
         assert_eq!(move_date("2008").as_deref(), Some("2005"));
+        assert_eq!(move_date("1300 GMT").as_deref(), Some("1600 GMT"));
+        assert_eq!(move_date("2245 hours").as_deref(), Some("0145 hours"));
         assert_eq!(move_date("the 1940s").as_deref(), Some("the 1910s"));
         assert_eq!(move_date("today"), None);
     }
