@@ -410,7 +410,13 @@ impl Loader {
     fn finish(mut self, opts: &LoadOptions) -> Loaded {
         for article in &mut self.out.articles {
             if article.meta.published.is_none() {
-                article.meta.published = opts.published;
+                // A date stamp the article carries as its title comes before the default.
+                let stamped = article
+                    .meta
+                    .title
+                    .as_deref()
+                    .and_then(super::stamp::stamp_date);
+                article.meta.published = stamped.or(opts.published);
             }
         }
         disambiguate(&mut self.out.articles);
@@ -481,5 +487,27 @@ mod tests {
         let loaded = load_reader("Some text.".as_bytes(), "<stdin>", &opts);
         assert_eq!(loaded.articles[0].meta.published, PartialDate::ym(2022, 3));
         assert_eq!(loaded.articles[0].origin, "<stdin>");
+    }
+
+    #[test]
+    fn a_date_stamp_title_dates_an_undated_article_before_the_default() {
+        let opts = LoadOptions {
+            published: PartialDate::ym(2022, 3),
+        };
+        let lines = concat!(
+            "{\"id\":\"a\",\"title\":\"Updated: November 11, 2011 20:09 IST\",\"text\":\"A.\"}\n",
+            "{\"id\":\"b\",\"title\":\"Friday, June 7, 2013\",\"published\":\"2013-06-08\",\"text\":\"B.\"}\n",
+            "{\"id\":\"c\",\"title\":\"Pirates foiled on March 3, 2011\",\"text\":\"C.\"}\n",
+        );
+        let loaded = load_reader(lines.as_bytes(), "<stdin>", &opts);
+        let published: Vec<_> = loaded.articles.iter().map(|a| a.meta.published).collect();
+        assert_eq!(
+            published,
+            [
+                PartialDate::ymd(2011, 11, 11),
+                PartialDate::ymd(2013, 6, 8),
+                PartialDate::ym(2022, 3)
+            ]
+        );
     }
 }

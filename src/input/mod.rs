@@ -10,6 +10,7 @@ mod html;
 mod json;
 pub mod load;
 mod manifest;
+mod stamp;
 
 pub use article::{Article, Metadata};
 pub use error::Error;
