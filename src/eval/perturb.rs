@@ -762,7 +762,12 @@ fn classify(
             &carrying,
         ));
     }
-    let pairs = crate::matcher::pairs(&claims, &checker.analyzer.lexicon);
+    let published: Vec<_> = members
+        .iter()
+        .map(|&i| corpus.articles[i].meta.published)
+        .collect();
+    let years = crate::matcher::story_years(&claims, &published);
+    let pairs = crate::matcher::pairs(&claims, &years, &checker.analyzer.lexicon);
     let partners: BTreeSet<String> = pairs
         .iter()
         .filter(|p| !p.same_article())
@@ -784,7 +789,8 @@ fn classify(
         // whose dates now differ, a year moved past the matcher's gap), or it never met one.
         let mut original: Vec<Vec<Claim>> = claims;
         original[changed] = analyses[change.article].claims.clone();
-        let before = crate::matcher::pairs(&original, &checker.analyzer.lexicon)
+        let years = crate::matcher::story_years(&original, &published);
+        let before = crate::matcher::pairs(&original, &years, &checker.analyzer.lexicon)
             .iter()
             .filter(|p| !p.same_article())
             .filter(|p| {

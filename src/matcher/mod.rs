@@ -1034,6 +1034,28 @@ pub fn years_unknown(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 > 0 && b.0 > 0 && (a.0 >= a.1 || b.0 >= b.1)
 }
 
+/// Every article's story year: the year it was published in, else [`story_year`] of its
+/// claims. An article tells the news of its day and background facts of other years ("the
+/// 2004 tsunami" in every story of a later quake, an obituary's decades), which its claims
+/// may date more often than the news itself.
+pub fn story_years(
+    claims: &[Vec<Claim>],
+    published: &[Option<crate::temporal::PartialDate>],
+) -> Vec<Option<i32>> {
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            published
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|p| p.year)
+                .or_else(|| story_year(c))
+        })
+        .collect()
+}
+
 /// The year an article's story is set in: the year its claims' dates state most often (a
 /// resolved date or a year written out; the later on a tie), `None` when no claim is dated
 /// with a year.
@@ -1059,10 +1081,10 @@ pub fn story_year(claims: &[Claim]) -> Option<i32> {
         .map(|(year, _)| year)
 }
 
-/// The pairs of claims about the same event, sorted, each once.
-pub fn pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
+/// The pairs of claims about the same event, sorted, each once. `years` are the articles'
+/// story years ([`story_years`]): articles set years apart tell of different events.
+pub fn pairs(claims: &[Vec<Claim>], years: &[Option<i32>], lexicon: &Lexicon) -> Vec<Pair> {
     let topics: Vec<Vec<String>> = claims.iter().map(|c| topics(c, lexicon)).collect();
-    let years: Vec<Option<i32>> = claims.iter().map(|c| story_year(c)).collect();
     let unknown: Vec<(usize, usize)> = claims.iter().map(|c| days_of_unknown_year(c)).collect();
     let far_apart = |a: usize, b: usize| {
         stories_far_apart(years[a], years[b]) && !years_unknown(unknown[a], unknown[b])
@@ -1233,7 +1255,7 @@ mod story_tests {
             topics(&claims[1], &lexicon),
             vec!["jamal-jones".to_string()]
         );
-        let found = pairs(&claims, &lexicon);
+        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
         assert!(found.iter().any(|p| !p.same_article()), "{found:?}");
     }
 
@@ -1243,7 +1265,7 @@ mod story_tests {
             "The tsunami killed 168,000 people in Aceh.",
             "The tsunami killed 230,000 people in Central Aceh.",
         ]);
-        let found = pairs(&claims, &lexicon);
+        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
         assert!(found.iter().all(|p| p.same_article()), "{found:?}");
     }
 
@@ -1254,7 +1276,7 @@ mod story_tests {
             "The Brazilian Navy arrested 19 smugglers on Thursday.",
             "The Brazilian Navy arrested 19 smugglers on Saturday.",
         ]);
-        let found = pairs(&claims, &lexicon);
+        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
         let across =
             |x: usize, y: usize| found.iter().any(|p| p.a.article == x && p.b.article == y);
         assert!(!across(0, 1), "{found:?}");
@@ -1285,6 +1307,27 @@ mod story_tests {
     }
 
     #[test]
+    fn a_published_article_is_set_in_its_year_whatever_its_background() {
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let text = "A quake struck Aceh on Tuesday, killing 20 people. The 2004 tsunami killed \
+                    170,000 people in Aceh. Aceh was rebuilt after 2004. Donors met in 2004.";
+        let published = crate::temporal::PartialDate::ymd(2013, 7, 2);
+        let claims = vec![
+            analyzer
+                .analyze(&Article::from_text("a", text, published))
+                .claims,
+            analyzer
+                .analyze(&Article::from_text("b", text, None))
+                .claims,
+        ];
+        assert_eq!(story_year(&claims[0]), Some(2004), "the claims alone");
+        assert_eq!(
+            story_years(&claims, &[published, None]),
+            [Some(2013), Some(2004)]
+        );
+    }
+
+    #[test]
     fn undated_stories_told_by_days_are_not_set_apart_by_their_background_years() {
         // Articles with no publication date.
         let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
@@ -1306,7 +1349,7 @@ mod story_tests {
             days_of_unknown_year(&claims[0]),
             days_of_unknown_year(&claims[1])
         ));
-        let found = pairs(&claims, &lexicon);
+        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
         let met = |x: usize, y: usize| {
             found.iter().any(|p| {
                 (p.a.article, p.b.article) == (x, y)
@@ -1322,7 +1365,7 @@ mod story_tests {
 
     fn count_pairs(texts: &[&str]) -> usize {
         let (claims, lexicon) = claims_of(texts);
-        pairs(&claims, &lexicon)
+        pairs(&claims, &story_years(&claims, &[]), &lexicon)
             .iter()
             .filter(|p| {
                 !p.same_article() && claims[p.a.article][p.a.claim].event.predicate == COUNT_KEY
@@ -1335,7 +1378,7 @@ mod story_tests {
     /// Pairs of date claims of different articles.
     fn date_pairs(texts: &[&str]) -> usize {
         let (claims, lexicon) = claims_of(texts);
-        pairs(&claims, &lexicon)
+        pairs(&claims, &story_years(&claims, &[]), &lexicon)
             .iter()
             .filter(|p| {
                 !p.same_article()
@@ -1384,7 +1427,7 @@ mod story_tests {
     /// the run, which tell how rare the words of the first two are.
     fn first_date_pairs(texts: &[&str]) -> usize {
         let (claims, lexicon) = claims_of(texts);
-        pairs(&claims, &lexicon)
+        pairs(&claims, &story_years(&claims, &[]), &lexicon)
             .iter()
             .filter(|p| {
                 p.a.article == 0
@@ -1455,7 +1498,7 @@ mod story_tests {
             let mut texts = vec![a, b];
             texts.extend(OTHER_STORIES);
             let (claims, lexicon) = claims_of(&texts);
-            pairs(&claims, &lexicon)
+            pairs(&claims, &story_years(&claims, &[]), &lexicon)
                 .iter()
                 .filter(|p| {
                     p.a.article == 0
@@ -1592,7 +1635,7 @@ mod story_tests {
             c.event.predicate == COUNT_KEY
                 && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some("rifle")
         };
-        let found = pairs(&claims, &lexicon);
+        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
         assert!(
             found.iter().any(|p| {
                 !p.same_article()
@@ -1608,7 +1651,7 @@ mod story_tests {
             "The Brazilian Navy arrested pirates on Friday. Officers later took away 28 rifles and \
              two magazines.",
         ]);
-        let found = pairs(&claims, &lexicon);
+        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
         assert!(
             !found.iter().any(|p| {
                 !p.same_article()
@@ -1667,7 +1710,7 @@ mod story_tests {
             c.event.predicate == COUNT_KEY
                 && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some("village")
         };
-        pairs(&claims, &lexicon)
+        pairs(&claims, &story_years(&claims, &[]), &lexicon)
             .iter()
             .filter(|p| !p.same_article() && village(p.a) && village(p.b))
             .count()

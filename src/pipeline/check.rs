@@ -182,9 +182,10 @@ impl Checker {
         let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
         let times: Vec<Vec<crate::temporal::Timex>> =
             analyses.iter().map(|a| a.times.clone()).collect();
-        let pairs = matcher::pairs(&claims, &self.analyzer.lexicon);
+        let published: Vec<_> = articles.iter().map(|a| a.meta.published).collect();
+        let story_years = matcher::story_years(&claims, &published);
+        let pairs = matcher::pairs(&claims, &story_years, &self.analyzer.lexicon);
         let partners = crate::rules::context::partners(&pairs);
-        let story_years: Vec<Option<i32>> = claims.iter().map(|c| matcher::story_year(c)).collect();
         let unknown_days: Vec<(usize, usize)> = claims
             .iter()
             .map(|c| matcher::days_of_unknown_year(c))
