@@ -31,10 +31,11 @@ pub(crate) fn stamp_date(title: &str) -> Option<PartialDate> {
     let date = times.iter().find(|t| t.kind == TimexType::Date)?;
     let day: PartialDate = date.value.parse().ok()?;
     day.day?;
-    let mut rest = title.to_string();
-    for t in times.iter().rev() {
-        rest.replace_range(t.span.start..t.span.end, " ");
-    }
+    let in_time = |at: usize| times.iter().any(|t| t.span.start <= at && at < t.span.end);
+    let rest: String = title
+        .char_indices()
+        .map(|(at, c)| if in_time(at) { ' ' } else { c })
+        .collect();
     let only_stamp_words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -71,5 +72,18 @@ mod tests {
         assert_eq!(stamp_date("Actress Esther Williams Dies at 91"), None);
         assert_eq!(stamp_date("November 2011"), None);
         assert_eq!(stamp_date(""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_title_is_read_without_panic(title in "\\PC{0,60}") {
+            let _ = stamp_date(&title);
+        }
+
+        #[test]
+        fn a_stamp_keeps_its_day_whatever_its_zone(zone in "[A-Z]{2,4}", hour in 0u32..24) {
+            let title = format!("Updated: March 9, 2013 {hour}:05 {zone}");
+            proptest::prop_assert_eq!(stamp_date(&title), PartialDate::ymd(2013, 3, 9));
+        }
     }
 }
