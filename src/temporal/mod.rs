@@ -473,7 +473,7 @@ fn possessive_weekday(text: &str, end: usize, expr: &Expr) -> bool {
 }
 
 /// Whether resolving `expr` depends on the tense of its sentence: a date without its year, a
-/// bare weekday, a part of an unnamed year, or a time on such a day.
+/// bare weekday, a part of an unnamed year, a time on such a day, or a day after the one told.
 fn needs_tense(expr: &Expr) -> bool {
     match expr {
         Expr::Calendar { year, .. } => year.is_none(),
@@ -486,6 +486,8 @@ fn needs_tense(expr: &Expr) -> bool {
         Expr::Part { year, .. } => matches!(year, grammar::YearRef::Implicit),
         Expr::Time { day, .. } => day.as_deref().is_some_and(needs_tense),
         Expr::WeekOf(day) | Expr::DayFrom { day, .. } => needs_tense(day),
+        // "The day after ...", told before the narrative is at any day.
+        Expr::Narrative { offset, .. } => *offset > 0,
         _ => false,
     }
 }
@@ -1435,6 +1437,23 @@ mod tests {
         1974 DATE 1974
         1992 DATE 1992
         2000 DATE 2000
+        ");
+    }
+
+    #[test]
+    fn the_day_after_told_before_any_date_is_no_day_after_publication() {
+        // A past report of "the day after" with no day told before it: the day after an event
+        // of its own, not a day after the publication. Told in the present, it is tomorrow.
+        insta::assert_snapshot!(show("He bought a shotgun the day after he lost his job and returned the following week.", Some("2007-04-13")), @r"
+        the day DATE XXXX-XX-XX
+        the following week DATE XXXX-WXX
+        ");
+        insta::assert_snapshot!(show("The board will meet the day after it reports.", Some("2007-04-13")), @r"
+        the day DATE 2007-04-14
+        ");
+        insta::assert_snapshot!(show("He lost his job on Thursday and bought a shotgun the day after he left.", Some("2007-04-13")), @r"
+        Thursday DATE 2007-04-12
+        the day DATE 2007-04-13
         ");
     }
 

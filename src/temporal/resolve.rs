@@ -918,6 +918,11 @@ fn shift(amount: Amount, unit: Unit, sign: i32, ctx: &Context) -> Resolved {
 fn narrative_unit(unit: Unit, offset: i32, pointed: bool, ctx: &Context) -> Resolved {
     let (base, anchor) = match ctx.narrative {
         Some((span, p)) => (p, Anchor::Narrative { on: span }),
+        // "Bought a shotgun the day after he lost his job", told before any date: the day after
+        // an event of its own, which no report tells as the day after its publication.
+        None if offset > 0 && ctx.tense == Tense::Past => {
+            return Resolved::unknown(unknown_value(unit), Anchor::None);
+        }
         None => match published_point(ctx) {
             Some(p) => (p, Anchor::Published),
             None => return Resolved::unknown(unknown_value(unit), Anchor::None),
