@@ -1255,7 +1255,7 @@ mod story_tests {
             topics(&claims[1], &lexicon),
             vec!["jamal-jones".to_string()]
         );
-        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
+        let found = undated_pairs(&claims, &lexicon);
         assert!(found.iter().any(|p| !p.same_article()), "{found:?}");
     }
 
@@ -1265,7 +1265,7 @@ mod story_tests {
             "The tsunami killed 168,000 people in Aceh.",
             "The tsunami killed 230,000 people in Central Aceh.",
         ]);
-        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
+        let found = undated_pairs(&claims, &lexicon);
         assert!(found.iter().all(|p| p.same_article()), "{found:?}");
     }
 
@@ -1276,7 +1276,7 @@ mod story_tests {
             "The Brazilian Navy arrested 19 smugglers on Thursday.",
             "The Brazilian Navy arrested 19 smugglers on Saturday.",
         ]);
-        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
+        let found = undated_pairs(&claims, &lexicon);
         let across =
             |x: usize, y: usize| found.iter().any(|p| p.a.article == x && p.b.article == y);
         assert!(!across(0, 1), "{found:?}");
@@ -1349,7 +1349,7 @@ mod story_tests {
             days_of_unknown_year(&claims[0]),
             days_of_unknown_year(&claims[1])
         ));
-        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
+        let found = undated_pairs(&claims, &lexicon);
         let met = |x: usize, y: usize| {
             found.iter().any(|p| {
                 (p.a.article, p.b.article) == (x, y)
@@ -1363,9 +1363,14 @@ mod story_tests {
         assert!(!met(0, 2), "{found:#?}");
     }
 
+    /// [`pairs`] of articles with no publication date: story years from their claims alone.
+    fn undated_pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
+        pairs(claims, &story_years(claims, &[]), lexicon)
+    }
+
     fn count_pairs(texts: &[&str]) -> usize {
         let (claims, lexicon) = claims_of(texts);
-        pairs(&claims, &story_years(&claims, &[]), &lexicon)
+        undated_pairs(&claims, &lexicon)
             .iter()
             .filter(|p| {
                 !p.same_article() && claims[p.a.article][p.a.claim].event.predicate == COUNT_KEY
@@ -1378,7 +1383,7 @@ mod story_tests {
     /// Pairs of date claims of different articles.
     fn date_pairs(texts: &[&str]) -> usize {
         let (claims, lexicon) = claims_of(texts);
-        pairs(&claims, &story_years(&claims, &[]), &lexicon)
+        undated_pairs(&claims, &lexicon)
             .iter()
             .filter(|p| {
                 !p.same_article()
@@ -1427,7 +1432,7 @@ mod story_tests {
     /// the run, which tell how rare the words of the first two are.
     fn first_date_pairs(texts: &[&str]) -> usize {
         let (claims, lexicon) = claims_of(texts);
-        pairs(&claims, &story_years(&claims, &[]), &lexicon)
+        undated_pairs(&claims, &lexicon)
             .iter()
             .filter(|p| {
                 p.a.article == 0
@@ -1498,7 +1503,7 @@ mod story_tests {
             let mut texts = vec![a, b];
             texts.extend(OTHER_STORIES);
             let (claims, lexicon) = claims_of(&texts);
-            pairs(&claims, &story_years(&claims, &[]), &lexicon)
+            undated_pairs(&claims, &lexicon)
                 .iter()
                 .filter(|p| {
                     p.a.article == 0
@@ -1635,7 +1640,7 @@ mod story_tests {
             c.event.predicate == COUNT_KEY
                 && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some("rifle")
         };
-        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
+        let found = undated_pairs(&claims, &lexicon);
         assert!(
             found.iter().any(|p| {
                 !p.same_article()
@@ -1651,7 +1656,7 @@ mod story_tests {
             "The Brazilian Navy arrested pirates on Friday. Officers later took away 28 rifles and \
              two magazines.",
         ]);
-        let found = pairs(&claims, &story_years(&claims, &[]), &lexicon);
+        let found = undated_pairs(&claims, &lexicon);
         assert!(
             !found.iter().any(|p| {
                 !p.same_article()
@@ -1710,7 +1715,7 @@ mod story_tests {
             c.event.predicate == COUNT_KEY
                 && c.quantities.first().and_then(|q| q.unit.as_deref()) == Some("village")
         };
-        pairs(&claims, &story_years(&claims, &[]), &lexicon)
+        undated_pairs(&claims, &lexicon)
             .iter()
             .filter(|p| !p.same_article() && village(p.a) && village(p.b))
             .count()
