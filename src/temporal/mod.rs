@@ -654,6 +654,66 @@ fn names_something(text: &str, start: usize, surface: &str, expr: &Expr) -> bool
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// Words of a game's play: a quarter or half named in their sentence is a period of the game.
+const GAME_WORDS: [&str; 30] = [
+    "touchdown",
+    "touchdowns",
+    "interception",
+    "interceptions",
+    "quarterback",
+    "halftime",
+    "fumble",
+    "fumbled",
+    "punt",
+    "inning",
+    "innings",
+    "rebound",
+    "rebounds",
+    "three-pointer",
+    "layup",
+    "dunk",
+    "goal",
+    "goals",
+    "kickoff",
+    "overtime",
+    "yard",
+    "yards",
+    "scored",
+    "scoring",
+    "basket",
+    "baskets",
+    "throw",
+    "throws",
+    "possession",
+    "possessions",
+];
+
+/// Whether the sentence around `start..end` tells a game's play (one of [`GAME_WORDS`]).
+fn in_a_game(text: &str, start: usize, end: usize) -> bool {
+    let boundary = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text[..start].rfind(boundary).map_or(0, |p| p + 1);
+    let to = text[end..].find(boundary).map_or(text.len(), |p| end + p);
+    text[from..to]
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+        .map(|w| w.trim_matches('-'))
+        .any(|w| GAME_WORDS.iter().any(|g| w.eq_ignore_ascii_case(g)))
+}
+
+/// Whether the words after a bare clock reading say it is time left in a game ("left",
+/// "remaining", "to go", "to play").
+fn game_clock(after: &str) -> bool {
+    let mut words = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    match words.next().map(str::to_ascii_lowercase).as_deref() {
+        Some("left" | "remaining") => true,
+        Some("to") => words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("go") || w.eq_ignore_ascii_case("play")),
+        _ => false,
+    }
+}
+
 /// The part of the day a weekday shares with a second one in the plural after "and"/"or"
 /// ("Monday and Tuesday nights": `NI`).
 fn shared_recurring_part(after: &str) -> Option<&'static str> {
@@ -835,6 +895,23 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             {
                 return false;
             }
+        }
+        // "late in the fourth quarter", "in the second half" of a game: a period of play, no
+        // part of a year. Said with its year or its owner ("the first half of 2012", "the
+        // company's third quarter") it is the year's.
+        Expr::Part {
+            part: grammar::YearPart::Quarter(1..) | grammar::YearPart::Half(_),
+            year: grammar::YearRef::Implicit,
+        } if in_a_game(text, start, end) => {
+            return false;
+        }
+        // "a free throw with 4:43 left", "with 13:41 to go": a game clock, no time of day.
+        Expr::Time {
+            clock: Some(_),
+            day: None,
+            ..
+        } if !surface.contains(|c: char| c.is_ascii_alphabetic()) && game_clock(after) => {
+            return false;
         }
         // "in his 30s" is an age.
         Expr::Decade(_)
@@ -1141,6 +1218,20 @@ mod tests {
     #[test]
     fn rejects_amounts_and_verbs() {
         insta::assert_snapshot!(show("He paid $1990 for 2000 shares. They may march on.", Some("2000-01-01")), @"");
+    }
+
+    #[test]
+    fn a_game_s_quarters_halves_and_clock_are_no_times() {
+        insta::assert_snapshot!(show("Butler returned an interception 32 yards for a touchdown early in the first quarter. He sank a free throw with 4:43 left in the first half, and two more with 1:41 to play.", Some("2012-12-24")), @"");
+    }
+
+    #[test]
+    fn a_year_s_quarters_and_halves_stay_outside_games() {
+        insta::assert_snapshot!(show("Sales rose in the third quarter. The game maker expects a loss in the second half. The team scored in the first half of 2012.", Some("2012-10-24")), @r"
+        the third quarter DATE 2012-Q3
+        the second half DATE 2012-H2
+        the first half of 2012 DATE 2012-H1
+        ");
     }
 
     #[test]
