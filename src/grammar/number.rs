@@ -435,7 +435,8 @@ const CLOCK_MARKERS: &[&str] = &[
 ];
 
 /// Whether the number at tokens `first..=last` is a time of day: followed by a time zone or a
-/// clock marker, or written as a four-digit 24-hour time with a leading zero ("0735").
+/// clock marker, written as a four-digit 24-hour time with a leading zero ("0735"), or part of
+/// a clock reading ("7:41").
 fn clock_time(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
     let text = tokens[first].text;
     let four_digits = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
@@ -451,9 +452,21 @@ fn clock_time(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
                 .get(at + 1)
                 .is_some_and(|t| t.text.eq_ignore_ascii_case("time"))
     };
+    let digits = |t: &Token<'_>| !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit());
+    let touching = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+    // "7:41" written as one reading (a clock time, or a game clock: "with 7:41 left"): digits,
+    // a colon and digits, with no space between.
+    let colon_then_digits = |colon: usize, other: usize| {
+        tokens.get(colon).is_some_and(|c| c.text == ":")
+            && tokens.get(other).is_some_and(digits)
+            && touching(colon.min(other), colon.max(other))
+    };
+    let in_reading =
+        (first >= 2 && colon_then_digits(first - 1, first - 2) && touching(first - 1, first))
+            || (colon_then_digits(last + 1, last + 2) && touching(last, last + 1));
     first == last
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (tokens.get(last + 1).is_some_and(marker) || local_time(last + 1))
+        && digits(&tokens[first])
+        && (in_reading || tokens.get(last + 1).is_some_and(marker) || local_time(last + 1))
 }
 
 /// Words that end a counted phrase before its noun: a plural-looking word after them is no
@@ -676,6 +689,10 @@ mod tests {
         assert!(quantities("at 10 pm local time").is_empty());
         assert!(quantities("the 0735 flight").is_empty());
         assert_eq!(quantities("1630 people")[0].1, 1630.0);
+        // A clock reading is no count on either side of its colon, whatever follows it.
+        assert!(quantities("with 7:41 left").is_empty());
+        assert!(quantities("at 10:30 the next day").is_empty());
+        assert_eq!(quantities("a 7 : 41 people split")[0].1, 7.0);
     }
 
     #[test]
