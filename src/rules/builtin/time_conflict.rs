@@ -16,6 +16,11 @@
 //! assertions of the same event word ("the quake struck on Friday ... the quake killed five"):
 //! sources often state the date in another sentence than the one that matched.
 //!
+//! Two times of day stated in GMT/UTC by the claims' own clauses ("struck at 0737 GMT" / "at
+//! 1037 GMT"), on one day or on days not known to differ, conflict when they lie `min-gap-hours`
+//! or more apart. Local times are not compared: one story's stages and aftershocks are told by
+//! them, and outlets write them in different zones.
+//!
 //! A conflict of two stated dates is reported once, however many claim pairs carry them (a
 //! sentence's "temblor" and "struck" claims carrying one "Sunday").
 //!
@@ -25,6 +30,7 @@
 //!
 //! ## Parameters
 //! - `min-gap-days` (default 1): smaller gaps are not reported.
+//! - `min-gap-hours` (default 1): times of day closer than this are not reported.
 
 use std::collections::BTreeSet;
 
@@ -39,12 +45,13 @@ use crate::rules::model::Rule;
 pub(super) const KIND: Kind = Kind {
     name: "time-conflict",
     summary: "matched claims whose dates do not overlap",
-    parameters: &[("min-gap-days", 1.0)],
+    parameters: &[("min-gap-days", 1.0), ("min-gap-hours", 1.0)],
     run,
 };
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let min_gap = rule.number("min-gap-days", 1.0) as i64;
+    let min_clock_gap = (rule.number("min-gap-hours", 1.0) * 60.0).round() as i64;
     let mut findings = Vec::new();
     let mut done = BTreeSet::new();
     let mut stated = BTreeSet::new();
@@ -72,16 +79,16 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         if same_words(cx, ra, ta, rb, tb) {
             continue;
         }
-        let (va, vb, apart) = match (ta.interval, tb.interval) {
-            (Some(ia), Some(ib)) => {
+        let by_day = match (ta.interval, tb.interval) {
+            (Some(ia), Some(ib)) => 'day: {
                 let gap = ia.gap_days(&ib);
                 // A date taken from elsewhere in the article that lies further off than the
                 // matcher lets one event's dates lie tells of another event, not of a conflict.
                 let borrowed = ra != pair.a || rb != pair.b;
                 if gap < min_gap || (borrowed && gap > max_gap_days(&ia, &ib)) {
-                    continue;
+                    break 'day None;
                 }
-                (ia.to_string(), ib.to_string(), format!("{gap} days apart"))
+                Some((ia.to_string(), ib.to_string(), format!("{gap} days apart")))
             }
             _ => {
                 let (pa, pb) = (PartialValue::of(ta), PartialValue::of(tb));
@@ -92,18 +99,27 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
                     (pa.weekday_differs_in_year(year_a, &pb) && names_weekday(cx, rb, tb))
                         || (pb.weekday_differs_in_year(year_b, &pa) && names_weekday(cx, ra, ta))
                 };
-                match pa
-                    .conflict(&pb)
+                pa.conflict(&pb)
                     .or_else(|| weekday().then_some("the weekday"))
-                {
-                    Some(part) => (
-                        ta.value.clone(),
-                        tb.value.clone(),
-                        format!("{part} differs"),
-                    ),
-                    None => continue,
-                }
+                    .map(|part| {
+                        (
+                            ta.value.clone(),
+                            tb.value.clone(),
+                            format!("{part} differs"),
+                        )
+                    })
             }
+        };
+        // On one day, or on days not known to differ, two GMT times of day their own clauses
+        // state ("struck at 0737 GMT" / "at 1037 GMT") conflict when they lie far enough apart.
+        let own_clauses = ra == pair.a && rb == pair.b;
+        let Some((va, vb, apart)) = by_day.or_else(|| {
+            own_clauses
+                .then(|| clock_apart(ta, tb, min_clock_gap))
+                .flatten()
+                .map(|apart| (ta.value.clone(), tb.value.clone(), apart))
+        }) else {
+            continue;
         };
         // Two groups of sources, each agreeing within itself, tell of two events.
         if cx.backed_by_third(pair.a, pair.b, sides(ta, tb))
@@ -134,6 +150,44 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+/// How far apart two times of day lie ("3 hours apart"), when both claims state one in GMT/UTC
+/// (`Z`), on days not known to differ, at least `min_minutes` apart. A local time says nothing
+/// against another: outlets write the local time of their own zone or of the place, and one
+/// story's stages (a fire "started at 3:30 a.m.", crews "arrived at 6:40") or its aftershocks
+/// are told by local times far more often than one event's time misreported.
+fn clock_apart(a: &ClaimTime, b: &ClaimTime, min_minutes: i64) -> Option<String> {
+    let ((ma, zone_a), (mb, zone_b)) = (clock(&a.value)?, clock(&b.value)?);
+    let same_day = match (a.interval, b.interval) {
+        (Some(x), Some(y)) => x.gap_days(&y) == 0,
+        _ => PartialValue::of(a).conflict(&PartialValue::of(b)).is_none(),
+    };
+    let minutes = (ma - mb).abs();
+    if zone_a != "Z" || zone_b != "Z" || !same_day || minutes < min_minutes.max(1) {
+        return None;
+    }
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    Some(match (minutes / 60, minutes % 60) {
+        (hours, 0) => format!("{} apart", plural(hours, "hour")),
+        (0, rest) => format!("{} apart", plural(rest, "minute")),
+        (hours, rest) => format!("{} {} apart", plural(hours, "hour"), plural(rest, "minute")),
+    })
+}
+
+/// A TIMEX3 value's time of day as minutes after midnight, with what follows it (its zone:
+/// `Z`, or nothing for a local time): `2013-07-02T07:37Z` is 457 minutes, `Z`. A part of the
+/// day (`TNI`, `TMO`) is no time of day.
+fn clock(value: &str) -> Option<(i64, &str)> {
+    let (_, time) = value.split_once('T')?;
+    let (hours, rest) = time.split_once(':')?;
+    let minutes = rest.get(..2)?;
+    let digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hours) || !digits(minutes) {
+        return None;
+    }
+    let (h, m): (i64, i64) = (hours.parse().ok()?, minutes.parse().ok()?);
+    Some((h * 60 + m, &rest[2..]))
 }
 
 /// Whether a date's words name a weekday ("last Friday", "Tuesday, March 3").
@@ -189,4 +243,47 @@ fn parts_differ(a: &ClaimTime, b: &ClaimTime) -> bool {
         || differ(p.month, q.month)
         || (p.month.is_some() && p.month == q.month && differ(p.day, q.day))
         || differ(p.weekday, q.weekday)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn at(value: &str) -> ClaimTime {
+        ClaimTime {
+            span: Span { start: 0, end: 0 },
+            value: value.to_string(),
+            interval: None,
+            duration: None,
+        }
+    }
+
+    #[test]
+    fn a_time_of_day_is_read_with_its_zone() {
+        assert_eq!(clock("2013-07-02T07:37Z"), Some((457, "Z")));
+        assert_eq!(clock("XXXX-WXX-5T20:45"), Some((1245, "")));
+        assert_eq!(clock("2013-07-02TNI"), None);
+        assert_eq!(clock("PT2H"), None);
+        assert_eq!(clock("PRESENT_REF"), None);
+    }
+
+    #[test]
+    fn gmt_times_on_days_not_known_to_differ_are_compared() {
+        let apart = |a: &str, b: &str| clock_apart(&at(a), &at(b), 60);
+        assert_eq!(
+            apart("XXXX-XX-XXT20:45Z", "XXXX-WXX-5T23:45Z").as_deref(),
+            Some("3 hours apart")
+        );
+        assert_eq!(
+            apart("XXXX-WXX-2T07:37Z", "XXXX-WXX-2T08:52Z").as_deref(),
+            Some("1 hour 15 minutes apart")
+        );
+        assert_eq!(apart("XXXX-WXX-2T07:37Z", "XXXX-WXX-2T08:07Z"), None);
+        // Other weekdays: the day differs, not the time.
+        assert_eq!(apart("XXXX-WXX-2T07:37Z", "XXXX-WXX-3T10:37Z"), None);
+        // Local times, or a local time against a GMT one, say nothing.
+        assert_eq!(apart("XXXX-WXX-2T07:37", "XXXX-WXX-2T10:37"), None);
+        assert_eq!(apart("XXXX-WXX-2T17:06", "XXXX-WXX-2T13:36Z"), None);
+    }
 }
