@@ -21,6 +21,9 @@
 //! or more apart. Local times are not compared: one story's stages and aftershocks are told by
 //! them, and outlets write them in different zones.
 //!
+//! Vague references ("now", "currently", "recently") date no event and are not compared: "she
+//! is in rehab right now" holds on the day of publication, whatever day she checked in.
+//!
 //! A conflict of two stated dates is reported once, however many claim pairs carry them (a
 //! sentence's "temblor" and "struck" claims carrying one "Sunday").
 //!
@@ -77,6 +80,11 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         // The same words ("the next day", "Tuesday") resolved against two articles' own dates
         // differ by the anchors, not by what the sources say.
         if same_words(cx, ra, ta, rb, tb) {
+            continue;
+        }
+        // "Now", "currently", "recently" date no event: "she is in rehab right now" holds on
+        // the day of publication, whatever day she checked in.
+        if vague(ta) || vague(tb) {
             continue;
         }
         let by_day = match (ta.interval, tb.interval) {
@@ -188,6 +196,13 @@ fn clock(value: &str) -> Option<(i64, &str)> {
     }
     let (h, m): (i64, i64) = (hours.parse().ok()?, minutes.parse().ok()?);
     Some((h * 60 + m, &rest[2..]))
+}
+
+/// Whether a time is a vague reference to the present, the past or the future (`PRESENT_REF`,
+/// `PAST_REF`, `FUTURE_REF`), which the time grammar gives an interval around the publication
+/// date but which states no day.
+fn vague(t: &ClaimTime) -> bool {
+    t.value.ends_with("_REF")
 }
 
 /// Whether a date's words name a weekday ("last Friday", "Tuesday, March 3").
