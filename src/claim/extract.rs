@@ -290,15 +290,28 @@ fn event_claims(
             let modifies_other = |t: &Timex| {
                 attributive(t, tokens).is_some_and(|noun| !(first..=last).contains(&noun))
             };
-            let nearest = time_candidates.into_iter().min_by_key(|(_, t)| {
-                let distance = if t.span.start >= trigger_span.end {
-                    t.span.start - trigger_span.end
-                } else {
-                    // Prefer times after the event word: "struck Poland on Nov. 15".
-                    (trigger_span.start - t.span.end) * 2
-                };
-                (modifies_other(t), distance, t.span.start)
-            });
+            // "sentenced on Tuesday following his conviction": an event noun after "after",
+            // "following", "since" or "before" lies before or after the clause's day, so only a
+            // time written after the noun dates it ("since his arrest on Friday"). A year or a
+            // month of the clause most often holds both ("became president in 2006 after the
+            // death of ...").
+            let relative = is_noun && after_temporal_preposition(tokens, first);
+            let nearest = time_candidates
+                .into_iter()
+                .filter(|(_, t)| {
+                    !relative
+                        || t.span.start >= trigger_span.end
+                        || !t.value.get(..10).is_some_and(names_a_day)
+                })
+                .min_by_key(|(_, t)| {
+                    let distance = if t.span.start >= trigger_span.end {
+                        t.span.start - trigger_span.end
+                    } else {
+                        // Prefer times after the event word: "struck Poland on Nov. 15".
+                        (trigger_span.start - t.span.end) * 2
+                    };
+                    (modifies_other(t), distance, t.span.start)
+                });
             let time = nearest.map(|(_, t)| restated(t, parts));
             let quantities = parts
                 .quantities
@@ -746,6 +759,36 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
         }
         None => ClaimTime::from_timex(t),
     }
+}
+
+/// Prepositions that set an event noun before or after the time of its clause ("following his
+/// conviction", "days after a powerful quake", "since his arrest").
+const TEMPORAL_PREPOSITIONS: &[&str] =
+    &["after", "following", "before", "since", "until", "pending"];
+
+/// Whether the event noun at token `first` is governed by one of [`TEMPORAL_PREPOSITIONS`], at
+/// most three words back with only determiners, possessives and modifiers between ("after a
+/// powerful quake"): no comma, time expression or other preposition.
+fn after_temporal_preposition(tokens: &[Token<'_>], first: usize) -> bool {
+    for back in 1..=4 {
+        let Some(at) = first.checked_sub(back) else {
+            return false;
+        };
+        let word = tokens[at].text;
+        if TEMPORAL_PREPOSITIONS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+        {
+            return true;
+        }
+        if !word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The token of the noun a date is written before, when it is so written: a decade, a year, a
@@ -1647,6 +1690,34 @@ mod tests {
             .into_iter()
             .find(|c| c.event.predicate == predicate)
             .and_then(|c| c.time.map(|t| t.value))
+    }
+
+    #[test]
+    fn an_event_noun_after_following_or_since_is_not_dated_by_its_clause_s_day() {
+        let text = "Jeffs was sentenced to life on Tuesday following his conviction.";
+        assert_eq!(time_of(text, "sentence").as_deref(), Some("XXXX-WXX-2"));
+        assert_eq!(time_of(text, "convict"), None);
+        let text =
+            "A strong earthquake rattled the island on Wednesday days after a powerful quake.";
+        let quakes: Vec<Option<String>> = claims(text)
+            .into_iter()
+            .filter(|c| c.event.predicate == "quake")
+            .map(|c| c.time.map(|t| t.value))
+            .collect();
+        assert_eq!(quakes.last(), Some(&None), "{quakes:?}");
+        // A time written after the noun is its own; a year of the clause holds both events.
+        assert_eq!(
+            time_of("He has been held since his arrest on Friday.", "arrest").as_deref(),
+            Some("XXXX-WXX-5")
+        );
+        assert_eq!(
+            time_of(
+                "Berdymukhamedov became president in 2006 after the death of Niyazov.",
+                "die"
+            )
+            .as_deref(),
+            Some("2006")
+        );
     }
 
     #[test]
