@@ -766,9 +766,9 @@ fn restated(t: &Timex, parts: &SentenceParts<'_, '_>) -> ClaimTime {
 const TEMPORAL_PREPOSITIONS: &[&str] =
     &["after", "following", "before", "since", "until", "pending"];
 
-/// Whether the event noun at token `first` is governed by one of [`TEMPORAL_PREPOSITIONS`], at
-/// most three words back with only determiners, possessives and modifiers between ("after a
-/// powerful quake"): no comma, time expression or other preposition.
+/// Whether the event noun at token `first` is governed by one of [`TEMPORAL_PREPOSITIONS`], with
+/// at most three words between ("after a powerful quake", "following his conviction") and no
+/// comma, number or other sign.
 fn after_temporal_preposition(tokens: &[Token<'_>], first: usize) -> bool {
     for back in 1..=4 {
         let Some(at) = first.checked_sub(back) else {

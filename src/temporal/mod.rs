@@ -690,11 +690,10 @@ const GAME_WORDS: [&str; 30] = [
 
 /// Whether the sentence around `start..end` tells a game's play (one of [`GAME_WORDS`]).
 fn in_a_game(text: &str, start: usize, end: usize) -> bool {
-    let boundary = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let from = text[..start].rfind(boundary).map_or(0, |p| p + 1);
-    let to = text[end..].find(boundary).map_or(text.len(), |p| end + p);
-    text[from..to]
-        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+    let (from, to) = tense::sentence_around(text, start, end);
+    text.as_bytes()[from..to]
+        .split(|b| !b.is_ascii_alphabetic() && *b != b'-')
+        .filter_map(|w| std::str::from_utf8(w).ok())
         .map(|w| w.trim_matches('-'))
         .any(|w| GAME_WORDS.iter().any(|g| w.eq_ignore_ascii_case(g)))
 }

@@ -16,12 +16,12 @@ pub(crate) enum Tense {
 /// How far around the expression to look, in bytes.
 const WINDOW: usize = 240;
 
-/// The tense of the sentence around `start..end` in `text`.
-pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+/// The byte range of the sentence around `start..end` in `text`, at most [`WINDOW`] bytes
+/// either side: back to the previous sentence end or line break, forward likewise. A period
+/// ends a sentence only when a capital follows and it does not close an abbreviation ("U.S.
+/// officials", "Nov. 15").
+pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    // The sentence: back to the previous sentence end or blank line, forward likewise. A
-    // period ends a sentence only when a capital follows and it does not close an
-    // abbreviation ("U.S. officials", "Nov. 15").
     let mut lo = start.saturating_sub(WINDOW);
     if let Some(p) = (lo..start)
         .rev()
@@ -35,6 +35,13 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     {
         hi = p;
     }
+    (lo, hi)
+}
+
+/// The tense of the sentence around `start..end` in `text`.
+pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let bytes = text.as_bytes();
+    let (lo, hi) = sentence_around(text, start, end);
     // The words of the sentence, with their places.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = lo;

@@ -167,10 +167,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
 /// are told by local times far more often than one event's time misreported.
 fn clock_apart(a: &ClaimTime, b: &ClaimTime, min_minutes: i64) -> Option<String> {
     let ((ma, zone_a), (mb, zone_b)) = (clock(&a.value)?, clock(&b.value)?);
-    let same_day = match (a.interval, b.interval) {
-        (Some(x), Some(y)) => x.gap_days(&y) == 0,
-        _ => PartialValue::of(a).conflict(&PartialValue::of(b)).is_none(),
-    };
+    let same_day = !crate::claim::partial::times_conflict(a, b);
     let minutes = (ma - mb).abs();
     if zone_a != "Z" || zone_b != "Z" || !same_day || minutes < min_minutes.max(1) {
         return None;
