@@ -227,6 +227,7 @@ fn to_claim(cues: &CueIndex, parts: &SentenceParts<'_, '_>, found: Found<'_>) ->
             modality,
             polarity: Polarity::Positive,
             context: None,
+            sentence_words: None,
         },
         timex: nearest.map(|(index, _)| *index),
     }

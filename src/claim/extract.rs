@@ -12,6 +12,7 @@
 //! stated with another event word, or none, by another.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::claim::model::{
     COUNT, Claim, ClaimTime, DATE, Event, Modality, Participant, Polarity, Quantity, Role,
@@ -343,6 +344,7 @@ fn event_claims(
                 modality,
                 polarity,
                 context: None,
+                sentence_words: None,
             };
             Extracted {
                 claim,
@@ -477,11 +479,7 @@ fn dates(
         };
         // The date's place among the sentence's dates of its kind ("from 1995 to 1998": the
         // first of two years), then the words of its sentence.
-        claim.context = Some(
-            format!("{}/{stated} {sentence}", place + 1)
-                .trim_end()
-                .to_string(),
-        );
+        claim.sentence_words = Some(placed(place, stated, &sentence));
         claim.time = Some(ClaimTime::from_timex(t));
         out.push(Extracted {
             claim,
@@ -489,6 +487,14 @@ fn dates(
         });
     }
     out
+}
+
+/// A value's place among its sentence's values of its kind, counted from 0, with how many
+/// there are, before the sentence's words: `Claim::sentence_words` ("1/2 prior conviction").
+fn placed(place: usize, stated: usize, sentence: &str) -> String {
+    format!("{}/{stated} {sentence}", place + 1)
+        .trim_end()
+        .to_string()
 }
 
 /// A token's word as a description reads it: lower case, a possessive's apostrophe dropped
@@ -1146,6 +1152,7 @@ fn value_claim(
         modality,
         polarity,
         context: None,
+        sentence_words: None,
     })
 }
 
@@ -1168,6 +1175,9 @@ fn counts(
 ) -> Vec<Extracted> {
     let tokens = parts.tokens;
     let mut out = Vec::new();
+    let in_time = |t: &Token<'_>| parts.times.iter().any(|(_, x)| x.span.overlaps(t.span));
+    let skip = |t: &Token<'_>| in_time(t) || cues.is_say_verb(t.text);
+    let sentence = OnceCell::new();
     for q in parts.quantities {
         let Some(unit) = q.unit.as_deref() else {
             continue;
@@ -1186,6 +1196,18 @@ fn counts(
         };
         claim.quantities = vec![q.clone()];
         claim.context = Some(figures_beside(tokens, parts.quantities, q));
+        // The count's place among the sentence's counts of its unit, then the sentence's words.
+        let of_unit = |x: &&Quantity| x.unit.as_deref() == Some(unit);
+        let place = parts
+            .quantities
+            .iter()
+            .filter(of_unit)
+            .filter(|x| x.span.start < q.span.start)
+            .count();
+        let stated = parts.quantities.iter().filter(of_unit).count();
+        let words =
+            sentence.get_or_init(|| sentence_words(tokens, parts.mentions, event_words, &skip));
+        claim.sentence_words = Some(placed(place, stated, words));
         out.push(Extracted { claim, timex: None });
     }
     out
@@ -2022,7 +2044,7 @@ mod tests {
         let contexts: Vec<&str> = found
             .iter()
             .filter(|c| c.event.predicate == crate::claim::DATE)
-            .filter_map(|c| c.context.as_deref())
+            .filter_map(|c| c.sentence_words.as_deref())
             .collect();
         assert_eq!(
             contexts,
@@ -2034,10 +2056,30 @@ mod tests {
         let places: Vec<String> = found
             .iter()
             .filter(|c| c.event.predicate == crate::claim::DATE)
-            .filter_map(|c| c.context.as_deref())
+            .filter_map(|c| c.sentence_words.as_deref())
             .map(|s| s.split(' ').next().unwrap_or_default().to_string())
             .collect();
         assert_eq!(places, vec!["1/1", "1/1"], "{found:#?}");
+    }
+
+    #[test]
+    fn a_count_claim_carries_its_place_among_its_unit_s_counts_and_its_sentence_s_words() {
+        // Event words stand as their predicates ("gained" is `rise`), other words as their
+        // light stems.
+        let found = claims("He gained 120 yards in the first game and 45 yards in the second.");
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|c| c.event.predicate == COUNT)
+            .filter_map(|c| c.sentence_words.as_deref())
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                "1/2 rise yard first gam second",
+                "2/2 rise yard first gam second"
+            ],
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -219,12 +219,17 @@ pub struct Claim {
     pub modality: Modality,
     /// Whether it happened.
     pub polarity: Polarity,
-    /// For a date claim, what its sentence says besides the date, as the matcher compares it:
-    /// the date's place among the sentence's dates of its kind ("1/2": the first of two years)
-    /// and the light stems of the sentence's content words (`claim::extract::dates`). Working
-    /// data of the matcher, not part of the claim as reported.
+    /// For a count claim, the other figures of its sentence (`claim::extract::figures_beside`).
+    /// Working data of the matcher, not part of the claim as reported.
     #[serde(skip)]
     pub context: Option<String>,
+    /// For a date or count claim, what its sentence says besides the value, as the matcher
+    /// compares it: the value's place among the sentence's values of its kind ("1/2": the
+    /// first of two years, or of two counts of yards) and the light stems of the sentence's
+    /// content words (`claim::extract::dates`, `claim::extract::counts`). Working data of the
+    /// matcher, not part of the claim as reported.
+    #[serde(skip)]
+    pub sentence_words: Option<String>,
 }
 
 impl Claim {

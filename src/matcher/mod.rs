@@ -12,11 +12,11 @@
 //!
 //! A link by a place alone keeps apart claims whose days differ (two events of one place),
 //! unless the days lie two to seven days apart and the sentences stating them are alike in
-//! words few articles use ([`DateWords::event_alike`]): one event with a misreported day.
+//! words few articles use ([`SentenceWords::event_alike`]): one event with a misreported day.
 //!
 //! Counts and dates, which no event word tells apart, are also filed under the words that
 //! describe them: a count under its descriptor's words, a date under the rarest words of its
-//! sentence in the run ([`DateWords`]), so two outlets stating one figure or one day meet even
+//! sentence in the run ([`SentenceWords`]), so two outlets stating one figure or one day meet even
 //! when their clauses name no one in common. Two counts described in the same words ("three
 //! machine guns" in both) also meet when their articles are set in one year and name a person
 //! or organization in common anywhere, not only among their topics.
@@ -269,7 +269,9 @@ pub fn same_event_in_story(
 ) -> bool {
     let (links_a, links_b) = (Links::new(a, lexicon), Links::new(b, lexicon));
     let (story_a, story_b) = (Story::new(topics_a, lexicon), Story::new(topics_b, lexicon));
-    linked(a, &links_a, &story_a, b, &links_b, &story_b, None, false)
+    linked(
+        a, &links_a, &story_a, b, &links_b, &story_b, None, None, false,
+    )
 }
 
 /// The entities of a claim's own clause the matcher compares, and the words of its descriptor
@@ -286,8 +288,8 @@ struct Links<'a> {
     claim: &'a Claim,
     /// Its descriptor split (`claim::extract::Descriptor`).
     descriptor: OnceCell<Descriptor<'a>>,
-    /// A date claim's sentence words (`DateSentence`).
-    sentence: OnceCell<Option<DateSentence<'a>>>,
+    /// A date claim's sentence words (`ValueSentence`).
+    sentence: OnceCell<Option<ValueSentence<'a>>>,
 }
 
 impl<'a> Links<'a> {
@@ -319,9 +321,9 @@ impl<'a> Links<'a> {
     }
 
     /// The claim's sentence words, for a date claim.
-    fn sentence(&self) -> Option<&DateSentence<'a>> {
+    fn sentence(&self) -> Option<&ValueSentence<'a>> {
         self.sentence
-            .get_or_init(|| DateSentence::of(self.claim))
+            .get_or_init(|| ValueSentence::of(self.claim))
             .as_ref()
     }
 }
@@ -372,7 +374,8 @@ fn linked(
     b: &Claim,
     links_b: &Links<'_>,
     story_b: &Story<'_>,
-    weights: Option<&DateWords>,
+    weights: Option<&SentenceWords>,
+    count_weights: Option<&SentenceWords>,
     articles_name_alike: bool,
 ) -> bool {
     if a.event.predicate != b.event.predicate {
@@ -414,8 +417,22 @@ fn linked(
     // statistics read alike in two words, but seldom beside the same figure too.
     let worded_beside =
         count && entity_link && words_shared() >= COUNT_SHARED_WORDS && beside_any_figure(a, b);
+    // Two counts of one unit in sentences alike in words few articles' counts use ("1,300
+    // biologists and three scientific societies representing some 20,000 scientists sent
+    // letters") are one statistic told again, as two dates are: outlets word the few words
+    // around a number differently more often than the sentence that carries it.
+    let count_sentences = || {
+        if count && a.article != b.article {
+            count_weights.map_or(0.0, |w| w.alike_links(links_a, links_b))
+        } else {
+            0.0
+        }
+    };
+    let unlinked_counts_alike =
+        || count_weights.is_some_and(|w| count_sentences() >= w.need_unlinked());
     if !(entity_link
         || (count && words_shared() >= COUNT_SHARED_WORDS_BY_STORY)
+        || unlinked_counts_alike()
         || beside
         || same_words_by_articles()
         || unlinked_dates_alike())
@@ -475,7 +492,10 @@ fn linked(
                 .iter()
                 .any(|p| names_b.iter().any(|q| same_entity(p, q)))
         };
+        let sentences_alike =
+            count_weights.is_some_and(|w| count_sentences() >= w.need(meets(people_a, people_b)));
         if !bare_alike
+            && !sentences_alike
             && !beside
             && !worded_beside
             && !links_a
@@ -549,7 +569,7 @@ fn linked(
         });
     let (dates, counts) = (dates_differ(a, b), counts_differ(a, b));
     // Two tellings of one event word whose days lie a few days apart, stated in sentences alike
-    // in words few articles use (`DateWords::event_alike`), are one event with a misreported
+    // in words few articles use (`SentenceWords::event_alike`), are one event with a misreported
     // day, however weak the link: look-alike events of one place are told in other words.
     let days_near = || {
         !date
@@ -586,7 +606,7 @@ fn linked(
 /// stories, may be one misreported day (a weekday stated wrong lies within a week).
 pub const NEAR_DAYS: i64 = 7;
 
-/// The weight of shared sentence words (`DateWords::event_alike`) two claims of one event word
+/// The weight of shared sentence words (`SentenceWords::event_alike`) two claims of one event word
 /// linked only by a place or their stories need for days up to [`NEAR_DAYS`] apart to be one
 /// event's.
 pub const NEAR_DAYS_SENTENCE_WEIGHT: f64 = 0.2;
@@ -649,19 +669,22 @@ fn near_words(c: &Claim) -> &str {
     c.object.as_deref().unwrap_or("")
 }
 
-/// A date claim's place among its sentence's dates ("1/2") and its sentence's words
-/// (`Claim::context`).
+/// A date or count claim's place among its sentence's values of its kind ("1/2") and its
+/// sentence's words (`Claim::sentence_words`).
 fn sentence_of(c: &Claim) -> Option<(&str, Vec<&str>)> {
-    let mut words = c.context.as_deref()?.split_whitespace();
+    let mut words = c.sentence_words.as_deref()?.split_whitespace();
     let place = words.next()?;
     Some((place, words.collect()))
 }
 
-/// How rare the words of date claims' sentences are across the articles being checked: a word
-/// few articles' dated sentences use ("rampage", "trustees") tells which fact a date is of
-/// better than one every article of a story uses ("quake", "police"). Worked out once per run,
-/// from the run's own articles.
-pub struct DateWords {
+/// How rare the words of date claims' sentences (or count claims': one of these per kind of
+/// value) are across the articles being checked: a word few articles' dated sentences use
+/// ("rampage", "trustees") tells which fact a date is of better than one every article of a
+/// story uses ("quake", "police"), and so for counts. Worked out once per run, from the run's
+/// own articles.
+pub struct SentenceWords {
+    /// The predicate of the claims counted: [`crate::claim::DATE`] or [`crate::claim::COUNT`].
+    predicate: &'static str,
     /// In how many articles' date claims each word is.
     articles_with: BTreeMap<String, usize>,
     /// How many articles have a date claim.
@@ -672,7 +695,7 @@ pub struct DateWords {
 }
 
 /// The weight of shared sentence words two date claims need when a person or organization
-/// named in both clauses ties them (`DateWords::alike`). A word in two of 789 articles weighs
+/// named in both clauses ties them (`SentenceWords::alike`). A word in two of 789 articles weighs
 /// 0.80, in 10 0.43, in 50 (a story's own words) 0.17, in 200 0.04.
 pub const DATE_SENTENCE_WEIGHT: f64 = 0.4;
 
@@ -682,48 +705,56 @@ pub const DATE_SENTENCE_WEIGHT_BY_STORY: f64 = 0.6;
 /// The weight two date claims with no entity in common need.
 pub const DATE_SENTENCE_WEIGHT_UNLINKED: f64 = 0.9;
 
+/// The weight of shared sentence words two count claims of one unit need when a person or
+/// organization named in both clauses ties them (`SentenceWords::alike`, over count claims'
+/// sentences): less than two dates need, since two counts must also be of one unit and stand
+/// at the same place among their sentences' counts of it.
+pub const COUNT_SENTENCE_WEIGHT: f64 = 0.3;
+
+/// The weight two count claims tied only by a place or their stories need.
+pub const COUNT_SENTENCE_WEIGHT_BY_STORY: f64 = 0.45;
+
+/// The weight two count claims with no entity in common need.
+pub const COUNT_SENTENCE_WEIGHT_UNLINKED: f64 = 0.5;
+
 /// How many of its sentence's rarest words a date claim is filed under.
 pub const DATE_KEY_WORDS: usize = 6;
 
-impl DateWords {
-    /// The word counts of the date claims of `claims` (one list per article).
-    pub fn new(claims: &[Vec<Claim>]) -> DateWords {
+impl SentenceWords {
+    /// The word counts of the claims of `predicate` ([`crate::claim::DATE`] or
+    /// [`crate::claim::COUNT`]) of `claims` (one list per article).
+    pub fn of(claims: &[Vec<Claim>], predicate: &'static str) -> SentenceWords {
         let mut articles_with: BTreeMap<String, usize> = BTreeMap::new();
         let mut articles = 0;
         let mut dated = BTreeMap::new();
         for article in claims {
-            for c in article
-                .iter()
-                .filter(|c| c.event.predicate == crate::claim::DATE)
-            {
+            for c in article.iter().filter(|c| c.event.predicate == predicate) {
                 if let Some(t) = &c.time {
                     dated.insert((c.article.clone(), t.span.start), c.clone());
                 }
             }
             let words: BTreeSet<&str> = article
                 .iter()
-                .filter(|c| c.event.predicate == crate::claim::DATE)
+                .filter(|c| c.event.predicate == predicate)
                 .filter_map(sentence_of)
                 .flat_map(|(_, words)| words)
                 .collect();
-            if article
-                .iter()
-                .any(|c| c.event.predicate == crate::claim::DATE)
-            {
+            if article.iter().any(|c| c.event.predicate == predicate) {
                 articles += 1;
             }
             for w in words {
                 *articles_with.entry(w.to_string()).or_default() += 1;
             }
         }
-        DateWords {
+        SentenceWords {
+            predicate,
             articles_with,
             articles,
             dated,
         }
     }
 
-    /// How alike the sentences two event claims' dates are stated in are: [`DateWords::alike`]
+    /// How alike the sentences two event claims' dates are stated in are: [`SentenceWords::alike`]
     /// of the date claims of their dates, 0 when either has none.
     pub fn event_alike(&self, a: &Claim, b: &Claim) -> f64 {
         let of = |c: &Claim| -> Option<&Claim> {
@@ -746,15 +777,17 @@ impl DateWords {
 
     /// The weight of the sentence words two date claims share, 0 unless they state dates of
     /// one kind (a year and a year, a day and a day) in the same place among their sentences'
-    /// dates, and share at least two words.
+    /// dates, and share at least two words. For count claims, counts of one unit in the same
+    /// place among their sentences' counts of it, the unit and scale words ("million") not
+    /// counted.
     pub fn alike(&self, a: &Claim, b: &Claim) -> f64 {
-        match (DateSentence::of(a), DateSentence::of(b)) {
+        match (ValueSentence::of(a), ValueSentence::of(b)) {
             (Some(x), Some(y)) => self.sentences_alike(a, &x, b, &y),
             _ => 0.0,
         }
     }
 
-    /// [`DateWords::alike`] of two claims whose sentences are split already.
+    /// [`SentenceWords::alike`] of two claims whose sentences are split already.
     fn alike_links(&self, a: &Links<'_>, b: &Links<'_>) -> f64 {
         match (a.sentence(), b.sentence()) {
             (Some(x), Some(y)) => self.sentences_alike(a.claim, x, b.claim, y),
@@ -762,22 +795,43 @@ impl DateWords {
         }
     }
 
-    /// [`DateWords::alike`] of two date claims and their sentences.
+    /// [`SentenceWords::alike`] of two date claims and their sentences.
     fn sentences_alike(
         &self,
         a: &Claim,
-        sentence_a: &DateSentence<'_>,
+        sentence_a: &ValueSentence<'_>,
         b: &Claim,
-        sentence_b: &DateSentence<'_>,
+        sentence_b: &ValueSentence<'_>,
     ) -> f64 {
-        if sentence_a.place != sentence_b.place || !same_kind(a, b) {
+        let counted = self.predicate == crate::claim::COUNT;
+        let kind_alike = if counted {
+            fn unit(c: &Claim) -> Option<&str> {
+                c.quantities.first().and_then(|q| q.unit.as_deref())
+            }
+            unit(a).is_some() && unit(a) == unit(b)
+        } else {
+            same_kind(a, b)
+        };
+        if sentence_a.place != sentence_b.place || !kind_alike {
             return 0.0;
         }
-        let near = sentence_a.in_range()
-            || sentence_b.in_range()
+        // A count's own unit and a number's scale ("million") say nothing of what is counted:
+        // they tie the counts of one unit of a whole story.
+        let unit = a
+            .quantities
+            .first()
+            .and_then(|q| q.unit.as_deref())
+            .unwrap_or("");
+        let telling = |w: &str| {
+            !counted
+                || !(crate::grammar::number::is_scale(w)
+                    || (!unit.is_empty() && (unit.starts_with(w) || w.starts_with(unit))))
+        };
+        let near = (!counted && (sentence_a.in_range() || sentence_b.in_range()))
             || sentence_a
                 .near_stems
                 .iter()
+                .filter(|w| telling(w))
                 .any(|w| sentence_b.near_stems.contains(w));
         if !near {
             return 0.0;
@@ -785,6 +839,7 @@ impl DateWords {
         let shared: Vec<&&str> = sentence_a
             .words
             .iter()
+            .filter(|w| telling(w))
             .filter(|w| sentence_b.sorted.binary_search(w).is_ok())
             .collect();
         if shared.len() < 2 {
@@ -793,26 +848,31 @@ impl DateWords {
         shared.iter().map(|w| self.weight(w)).sum()
     }
 
-    /// The weight [`DateWords::alike`] must reach: less when someone named in both clauses
+    /// The weight [`SentenceWords::alike`] must reach: less when someone named in both clauses
     /// ties the two dates.
     pub fn need(&self, tied_by_people: bool) -> f64 {
-        if tied_by_people {
-            DATE_SENTENCE_WEIGHT
-        } else {
-            DATE_SENTENCE_WEIGHT_BY_STORY
+        match (self.predicate == crate::claim::COUNT, tied_by_people) {
+            (false, true) => DATE_SENTENCE_WEIGHT,
+            (false, false) => DATE_SENTENCE_WEIGHT_BY_STORY,
+            (true, true) => COUNT_SENTENCE_WEIGHT,
+            (true, false) => COUNT_SENTENCE_WEIGHT_BY_STORY,
         }
     }
 
     /// The weight two date claims with no entity link need.
     pub fn need_unlinked(&self) -> f64 {
-        DATE_SENTENCE_WEIGHT_UNLINKED
+        if self.predicate == crate::claim::COUNT {
+            COUNT_SENTENCE_WEIGHT_UNLINKED
+        } else {
+            DATE_SENTENCE_WEIGHT_UNLINKED
+        }
     }
 
     /// Blocking keys of a date claim by the rarest words of its sentence that another article
     /// uses too (`date|~place|word`), so date claims whose clauses and stories share no entity
     /// can still meet by their words.
     fn keys(&self, claim: &Claim) -> Vec<String> {
-        if claim.event.predicate != crate::claim::DATE {
+        if claim.event.predicate != self.predicate {
             return Vec::new();
         }
         let Some((place, words)) = sentence_of(claim) else {
@@ -828,16 +888,16 @@ impl DateWords {
         rare.sort_unstable();
         rare.into_iter()
             .take(DATE_KEY_WORDS)
-            .map(|(_, w)| format!("{}|~{place}|{w}", crate::claim::DATE))
+            .map(|(_, w)| format!("{}|~{place}|{w}", self.predicate))
             .collect()
     }
 }
 
-/// A date claim's sentence as [`DateWords::alike`] compares it, split once.
-struct DateSentence<'a> {
-    /// The date's place among its sentence's dates of its kind ("1/2").
+/// A date or count claim's sentence as [`SentenceWords::alike`] compares it, split once.
+struct ValueSentence<'a> {
+    /// The value's place among its sentence's values of its kind ("1/2").
     place: &'a str,
-    /// The sentence's words (`Claim::context`), in text order.
+    /// The sentence's words (`Claim::sentence_words`), in text order.
     words: Vec<&'a str>,
     /// The same, sorted, to be searched.
     sorted: Vec<&'a str>,
@@ -852,9 +912,9 @@ struct DateSentence<'a> {
     near_stems: Vec<String>,
 }
 
-impl<'a> DateSentence<'a> {
+impl<'a> ValueSentence<'a> {
     /// The sentence of a date claim; `None` for a claim without one (no date claim).
-    fn of(claim: &'a Claim) -> Option<DateSentence<'a>> {
+    fn of(claim: &'a Claim) -> Option<ValueSentence<'a>> {
         let (place, words) = sentence_of(claim)?;
         let mut sorted = words.clone();
         sorted.sort_unstable();
@@ -864,7 +924,7 @@ impl<'a> DateSentence<'a> {
             .filter(|w| w.len() > 2)
             .map(crate::claim::extract::light_stem)
             .collect();
-        Some(DateSentence {
+        Some(ValueSentence {
             place,
             words,
             sorted,
@@ -1089,7 +1149,8 @@ pub fn pairs(claims: &[Vec<Claim>], years: &[Option<i32>], lexicon: &Lexicon) ->
     let far_apart = |a: usize, b: usize| {
         stories_far_apart(years[a], years[b]) && !years_unknown(unknown[a], unknown[b])
     };
-    let date_words = DateWords::new(claims);
+    let date_words = SentenceWords::of(claims, crate::claim::DATE);
+    let count_words = SentenceWords::of(claims, crate::claim::COUNT);
     let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (article, article_claims) in claims.iter().enumerate() {
         for (index, claim) in article_claims.iter().enumerate() {
@@ -1163,6 +1224,7 @@ pub fn pairs(claims: &[Vec<Claim>], years: &[Option<i32>], lexicon: &Lexicon) ->
                     lb,
                     story(&b),
                     Some(&date_words),
+                    Some(&count_words),
                     a.article != b.article
                         && get(&a).event.predicate == crate::claim::COUNT
                         && years[a.article] == years[b.article]
@@ -1746,6 +1808,62 @@ mod story_tests {
                 "David Garrard threw for 300 yards in the fourth quarter comeback.",
             ]),
             0
+        );
+    }
+
+    /// The count pairs between the first two of `texts`, the others further articles of the
+    /// run, as [`first_date_pairs`] for dates.
+    fn first_count_pairs(texts: &[&str]) -> Vec<(f64, f64)> {
+        let (claims, lexicon) = claims_of(texts);
+        let value = |c: &Claim| c.quantities.first().map_or(0.0, |q| q.value);
+        undated_pairs(&claims, &lexicon)
+            .iter()
+            .filter(|p| {
+                p.a.article == 0
+                    && p.b.article == 1
+                    && claims[0][p.a.claim].event.predicate == COUNT_KEY
+            })
+            .map(|p| (value(&claims[0][p.a.claim]), value(&claims[1][p.b.claim])))
+            .collect()
+    }
+
+    /// Articles of other stories with counts, so that the words of a run's counts have a
+    /// rarity.
+    const OTHER_COUNTS: [&str; 6] = [
+        "The museum bought 12 paintings on Monday.",
+        "Heavy rain flooded 300 homes in the valley.",
+        "The council hired 40 teachers for the schools.",
+        "A storm damaged 25 boats in the harbour.",
+        "The bridge carries 9,000 cars a day.",
+        "The airline cancelled 80 flights after the strike.",
+    ];
+
+    #[test]
+    fn counts_in_sentences_alike_in_rare_words_meet() {
+        let run = |a: &str, b: &str| {
+            let mut texts = vec![a, b];
+            texts.extend(OTHER_COUNTS);
+            first_count_pairs(&texts)
+        };
+        // The words right around the numbers differ, and no name ties the two counts: the
+        // rare words of their sentences do, each count of one unit meeting the one in its
+        // place, whatever their values.
+        assert_eq!(
+            run(
+                "The quarterback completed his first 17 passes, leading the team to an eighth \
+                 consecutive win over the rivals.",
+                "Completing his first 34 passes, the quarterback led the team to an eighth \
+                 consecutive win over the rivals.",
+            ),
+            vec![(17.0, 34.0)]
+        );
+        // Sentences of one story that share one rare word are other facts.
+        assert_eq!(
+            run(
+                "The regulators received 1,300 letters about the rule.",
+                "The regulators hired 2,600 biologists last year.",
+            ),
+            vec![]
         );
     }
 

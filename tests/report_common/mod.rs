@@ -111,6 +111,7 @@ fn claim(
         modality: Modality::Asserted,
         polarity: Polarity::Positive,
         context: None,
+        sentence_words: None,
     }
 }
 
