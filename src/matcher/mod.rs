@@ -827,7 +827,11 @@ impl SentenceWords {
                 || !(crate::grammar::number::is_scale(w)
                     || (!unit.is_empty() && (unit.starts_with(w) || w.starts_with(unit))))
         };
+        // A count with no word of its own beside its unit ("(34 miles)", "46 KOs") says what it
+        // counts by its sentence alone.
+        let bare = |x: &ValueSentence<'_>| x.near_stems.iter().all(|w| !telling(w));
         let near = (!counted && (sentence_a.in_range() || sentence_b.in_range()))
+            || (counted && (bare(sentence_a) || bare(sentence_b)))
             || sentence_a
                 .near_stems
                 .iter()
@@ -1857,6 +1861,13 @@ mod story_tests {
             ),
             vec![(17.0, 34.0)]
         );
+        // A count with no word of its own beside its unit meets by its sentence alone.
+        let pairs = run(
+            "The epicenter lay 55 kilometers (34 miles) west of the coastal town, at a shallow \
+             depth.",
+            "Its epicenter was 55 kilometers (68 miles) west of the coastal town, the survey said.",
+        );
+        assert!(pairs.contains(&(34.0, 68.0)), "{pairs:?}");
         // Sentences of one story that share one rare word are other facts.
         assert_eq!(
             run(
