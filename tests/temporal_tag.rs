@@ -64,3 +64,26 @@ proptest! {
         check(&text)?;
     }
 }
+
+/// A 10 MB article on a single line (no paragraph or line break to split it at) is tagged
+/// whole, every repetition of its sentence alike: nothing in the grammar looks back or ahead
+/// further than a few words, so the work grows with the text, and a single line costs no more
+/// than many. How fast it runs is measured by `cargo bench --bench timex`, not asserted here.
+#[test]
+fn a_ten_megabyte_single_line_article_is_tagged_whole() {
+    let sentence = "The court met on Friday, March 6, 1998, at 3 p.m., and again two weeks later; ";
+    let published: PartialDate = "1998-03-10".parse().expect("a date");
+    let once = tag(sentence, Some(published)).len();
+    assert!(once >= 3, "{:?}", tag(sentence, Some(published)));
+    let repeats = (10 << 20) / sentence.len() + 1;
+    let text = sentence.repeat(repeats);
+    assert!(text.len() >= 10 << 20 && !text.contains('\n'));
+    let found = tag(&text, Some(published));
+    assert_eq!(found.len(), once * repeats);
+    assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    assert!(
+        found
+            .last()
+            .is_some_and(|t| t.span.end > text.len() - sentence.len())
+    );
+}
