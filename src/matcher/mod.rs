@@ -1494,37 +1494,53 @@ mod story_tests {
         );
     }
 
-    /// The date pairs between the first two of `texts`; the others are further articles of
-    /// the run, which tell how rare the words of the first two are.
-    fn first_date_pairs(texts: &[&str]) -> usize {
+    /// The pairs of `predicate` claims between the first two of `texts`, with every text's
+    /// claims; the others are further articles of the run, which tell how rare the words of
+    /// the first two are.
+    fn first_pair_list(texts: &[&str], predicate: &str) -> (Vec<Vec<Claim>>, Vec<Pair>) {
         let (claims, lexicon) = claims_of(texts);
-        undated_pairs(&claims, &lexicon)
-            .iter()
+        let pairs = undated_pairs(&claims, &lexicon)
+            .into_iter()
             .filter(|p| {
                 p.a.article == 0
                     && p.b.article == 1
-                    && claims[0][p.a.claim].event.predicate == crate::claim::DATE
+                    && claims[0][p.a.claim].event.predicate == predicate
             })
-            .count()
+            .collect();
+        (claims, pairs)
     }
 
-    /// Articles of other stories, so that a run's words have a rarity.
+    /// How many [`first_pair_list`] finds.
+    fn first_pairs(texts: &[&str], predicate: &str) -> usize {
+        first_pair_list(texts, predicate).1.len()
+    }
+
+    /// The date pairs between the first two of `texts` ([`first_pairs`]).
+    fn first_date_pairs(texts: &[&str]) -> usize {
+        first_pairs(texts, crate::claim::DATE)
+    }
+
+    /// Articles of other stories, each with a date and a count, so that the words of a run's
+    /// dates and counts have a rarity.
     const OTHER_STORIES: [&str; 6] = [
-        "The museum opened a new wing on Monday.",
-        "Heavy rain flooded the valley in 2003.",
-        "The council approved the budget on Friday.",
-        "A storm damaged the harbour last March.",
-        "The bridge was repainted in 1999.",
-        "Shares of the airline fell on Wednesday.",
+        "The museum bought 12 paintings on Monday.",
+        "Heavy rain flooded 300 homes in the valley in 2003.",
+        "The council hired 40 teachers on Friday.",
+        "A storm damaged 25 boats in the harbour last March.",
+        "The bridge was repainted in 1999 by 60 workers.",
+        "The airline cancelled 80 flights on Wednesday.",
     ];
+
+    /// `pairs` of two articles `a` and `b` read in a run with [`OTHER_STORIES`].
+    fn among_other_stories<T>(a: &str, b: &str, pairs: impl Fn(&[&str]) -> T) -> T {
+        let mut texts = vec![a, b];
+        texts.extend(OTHER_STORIES);
+        pairs(&texts)
+    }
 
     #[test]
     fn dates_in_sentences_alike_in_rare_words_meet() {
-        let run = |a: &str, b: &str| {
-            let mut texts = vec![a, b];
-            texts.extend(OTHER_STORIES);
-            first_date_pairs(&texts)
-        };
+        let run = |a: &str, b: &str| among_other_stories(a, b, first_date_pairs);
         // No name ties them, and their descriptors share one word ("spanning"): the words of
         // their sentences, rare in the run, do. Each year meets the one in its place, the
         // first year of one range the first of the other, whatever their values.
@@ -1565,19 +1581,8 @@ mod story_tests {
     #[test]
     fn days_near_in_sentences_alike_meet_across_a_weak_link() {
         // Pairs of the event word `destroy` between the first two articles.
-        let run = |a: &str, b: &str| {
-            let mut texts = vec![a, b];
-            texts.extend(OTHER_STORIES);
-            let (claims, lexicon) = claims_of(&texts);
-            undated_pairs(&claims, &lexicon)
-                .iter()
-                .filter(|p| {
-                    p.a.article == 0
-                        && p.b.article == 1
-                        && claims[0][p.a.claim].event.predicate == "destroy"
-                })
-                .count()
-        };
+        let run =
+            |a: &str, b: &str| among_other_stories(a, b, |texts| first_pairs(texts, "destroy"));
         let first = "A fire destroyed the old mill in Ohio on April 23, and firefighters battled \
                      the blaze for hours.";
         let later = |day: u32| {
@@ -1818,37 +1823,17 @@ mod story_tests {
     /// The count pairs between the first two of `texts`, the others further articles of the
     /// run, as [`first_date_pairs`] for dates.
     fn first_count_pairs(texts: &[&str]) -> Vec<(f64, f64)> {
-        let (claims, lexicon) = claims_of(texts);
+        let (claims, pairs) = first_pair_list(texts, COUNT_KEY);
         let value = |c: &Claim| c.quantities.first().map_or(0.0, |q| q.value);
-        undated_pairs(&claims, &lexicon)
+        pairs
             .iter()
-            .filter(|p| {
-                p.a.article == 0
-                    && p.b.article == 1
-                    && claims[0][p.a.claim].event.predicate == COUNT_KEY
-            })
             .map(|p| (value(&claims[0][p.a.claim]), value(&claims[1][p.b.claim])))
             .collect()
     }
 
-    /// Articles of other stories with counts, so that the words of a run's counts have a
-    /// rarity.
-    const OTHER_COUNTS: [&str; 6] = [
-        "The museum bought 12 paintings on Monday.",
-        "Heavy rain flooded 300 homes in the valley.",
-        "The council hired 40 teachers for the schools.",
-        "A storm damaged 25 boats in the harbour.",
-        "The bridge carries 9,000 cars a day.",
-        "The airline cancelled 80 flights after the strike.",
-    ];
-
     #[test]
     fn counts_in_sentences_alike_in_rare_words_meet() {
-        let run = |a: &str, b: &str| {
-            let mut texts = vec![a, b];
-            texts.extend(OTHER_COUNTS);
-            first_count_pairs(&texts)
-        };
+        let run = |a: &str, b: &str| among_other_stories(a, b, first_count_pairs);
         // The words right around the numbers differ, and no name ties the two counts: the
         // rare words of their sentences do, each count of one unit meeting the one in its
         // place, whatever their values.
