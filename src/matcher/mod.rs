@@ -288,7 +288,7 @@ struct Links<'a> {
     claim: &'a Claim,
     /// Its descriptor split (`claim::extract::Descriptor`).
     descriptor: OnceCell<Descriptor<'a>>,
-    /// A date claim's sentence words (`ValueSentence`).
+    /// A date or count claim's sentence words (`ValueSentence`).
     sentence: OnceCell<Option<ValueSentence<'a>>>,
 }
 
@@ -320,7 +320,7 @@ impl<'a> Links<'a> {
             .get_or_init(|| Descriptor::of(near_words(self.claim)))
     }
 
-    /// The claim's sentence words, for a date claim.
+    /// The claim's sentence words, for a date or count claim.
     fn sentence(&self) -> Option<&ValueSentence<'a>> {
         self.sentence
             .get_or_init(|| ValueSentence::of(self.claim))
