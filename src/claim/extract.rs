@@ -352,8 +352,22 @@ fn event_claims(
             }
         })
         .collect::<Vec<_>>();
-    let mut values = counts(cues, parts, &breaks, &event_words);
-    values.extend(dates(cues, parts, &breaks, &event_words));
+    // The sentence's words, which date and count claims carry alike, split once when asked for.
+    let sentence = OnceCell::new();
+    let words = || {
+        sentence
+            .get_or_init(|| {
+                sentence_words(
+                    parts.tokens,
+                    parts.mentions,
+                    &event_words,
+                    &no_descriptor_word(cues, parts),
+                )
+            })
+            .as_str()
+    };
+    let mut values = counts(cues, parts, &breaks, &event_words, &words);
+    values.extend(dates(cues, parts, &breaks, &words));
     carry_agents(parts, &breaks, &claims, &mut values);
     claims.extend(values);
     claims
@@ -444,15 +458,14 @@ fn carry_agents(
 /// `date`: no calendar word, no verb of saying), its participants the names of the clause.
 /// A date stated only as when something was said ("police said Tuesday") has no descriptor
 /// word of its own beside the speaker, and so meets nothing: report times stay out.
-fn dates(
+fn dates<'s>(
     cues: &CueIndex,
     parts: &SentenceParts<'_, '_>,
     breaks: &[usize],
-    event_words: &[(Span, String)],
+    sentence: &dyn Fn() -> &'s str,
 ) -> Vec<Extracted> {
     let tokens = parts.tokens;
-    let in_time = |t: &Token<'_>| parts.times.iter().any(|(_, x)| x.span.overlaps(t.span));
-    let skip = |t: &Token<'_>| in_time(t) || cues.is_say_verb(t.text);
+    let skip = no_descriptor_word(cues, parts);
     // Durations and recurrences date nothing; "now" and "recently" take the publication date
     // and state none of their own.
     let dating = |t: &Timex| {
@@ -465,7 +478,7 @@ fn dates(
     if dated.is_empty() {
         return Vec::new();
     }
-    let sentence = sentence_words(tokens, parts.mentions, event_words, &skip);
+    let sentence = sentence();
     let mut out = Vec::new();
     for (n, &&(index, t)) in dated.iter().enumerate() {
         let alike = |(_, x): &&&(usize, &Timex)| kind(x) == kind(t);
@@ -479,7 +492,7 @@ fn dates(
         };
         // The date's place among the sentence's dates of its kind ("from 1995 to 1998": the
         // first of two years), then the words of its sentence.
-        claim.sentence_words = Some(placed(place, stated, &sentence));
+        claim.sentence_words = Some(placed(place, stated, sentence));
         claim.time = Some(ClaimTime::from_timex(t));
         out.push(Extracted {
             claim,
@@ -487,6 +500,15 @@ fn dates(
         });
     }
     out
+}
+
+/// Tokens that describe no date or count: those inside a time expression, and verbs of saying
+/// ("police said Tuesday" dates no event by "said").
+fn no_descriptor_word<'x>(
+    cues: &'x CueIndex,
+    parts: &'x SentenceParts<'_, '_>,
+) -> impl Fn(&Token<'_>) -> bool + 'x {
+    move |t| parts.times.iter().any(|(_, x)| x.span.overlaps(t.span)) || cues.is_say_verb(t.text)
 }
 
 /// A value's place among its sentence's values of its kind, counted from 0, with how many
@@ -1167,17 +1189,15 @@ const TIME_UNITS: &[&str] = &[
 /// carries it too. The claim's predicate is [`COUNT`], its object the descriptor
 /// (`count_descriptor`), its participants the names of the number's clause; it carries no time,
 /// so it is compared on its count alone, with other articles' counts of the same thing.
-fn counts(
+fn counts<'s>(
     cues: &CueIndex,
     parts: &SentenceParts<'_, '_>,
     breaks: &[usize],
     event_words: &[(Span, String)],
+    sentence: &dyn Fn() -> &'s str,
 ) -> Vec<Extracted> {
     let tokens = parts.tokens;
     let mut out = Vec::new();
-    let in_time = |t: &Token<'_>| parts.times.iter().any(|(_, x)| x.span.overlaps(t.span));
-    let skip = |t: &Token<'_>| in_time(t) || cues.is_say_verb(t.text);
-    let sentence = OnceCell::new();
     for q in parts.quantities {
         let Some(unit) = q.unit.as_deref() else {
             continue;
@@ -1205,9 +1225,7 @@ fn counts(
             .filter(|x| x.span.start < q.span.start)
             .count();
         let stated = parts.quantities.iter().filter(of_unit).count();
-        let words =
-            sentence.get_or_init(|| sentence_words(tokens, parts.mentions, event_words, &skip));
-        claim.sentence_words = Some(placed(place, stated, words));
+        claim.sentence_words = Some(placed(place, stated, sentence()));
         out.push(Extracted { claim, timex: None });
     }
     out
