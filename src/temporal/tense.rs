@@ -289,7 +289,7 @@ fn marker(word: &str, prev: &str, next: &str) -> Option<(Tense, bool)> {
         | "took" | "went" | "began" | "spoke" | "struck" | "won" | "fell" | "rose" | "gave"
         | "saw" | "became" | "since" | "wrote" | "yesterday" | "ran" | "drew" | "drove"
         | "flew" | "grew" | "knew" | "rode" | "shook" | "stole" | "threw" | "wore"
-        | "previously" | "former" | "once" => Some((Tense::Past, false)),
+        | "previously" | "former" | "once" | "died" => Some((Tense::Past, false)),
         // Forms that are also participles: past only when not after a form of "be" ("will be
         // held", "is heard" are not past).
         "made" | "met" | "killed" | "lost" | "left" | "held" | "sold" | "got" | "announced"
@@ -350,6 +350,12 @@ mod tests {
         assert_eq!(
             at("Protesters planned a rally on Saturday.", "Saturday"),
             Tense::Future
+        );
+        // "Died" is a past tense however short; a passive of belief further back says nothing
+        // of when the death was.
+        assert_eq!(
+            at("He is believed to have died Saturday.", "Saturday"),
+            Tense::Past
         );
     }
 
