@@ -713,18 +713,21 @@ fn classify(
     change: &Change,
 ) -> (MissClass, String) {
     let span = change.new_span();
-    let claims: Vec<Vec<Claim>> = members
+    let (claims, headlines): (Vec<Vec<Claim>>, Vec<Vec<String>>) = members
         .iter()
         .map(|&i| {
             if i == change.article {
                 let mut article = corpus.articles[i].clone();
                 article.text = change.apply(&article.text);
-                checker.analyzer.analyze(&article).claims
+                let analysis = checker.analyzer.analyze(&article);
+                (analysis.claims, analysis.headline)
             } else {
-                analyses[i].claims.clone()
+                (analyses[i].claims.clone(), analyses[i].headline.clone())
             }
         })
-        .collect();
+        .unzip();
+    let lexicon = &checker.analyzer.lexicon;
+    let headlines: Vec<&[String]> = headlines.iter().map(Vec::as_slice).collect();
     let Some(changed) = members.iter().position(|&i| i == change.article) else {
         return (MissClass::NotCarried, String::new());
     };
@@ -767,7 +770,7 @@ fn classify(
         .map(|&i| corpus.articles[i].meta.published)
         .collect();
     let years = crate::matcher::story_years(&claims, &published);
-    let pairs = crate::matcher::pairs(&claims, &years, &checker.analyzer.lexicon);
+    let pairs = crate::matcher::pairs(&claims, &headlines, &years, lexicon);
     let partners: BTreeSet<String> = pairs
         .iter()
         .filter(|p| !p.same_article())
@@ -790,7 +793,7 @@ fn classify(
         let mut original: Vec<Vec<Claim>> = claims;
         original[changed] = analyses[change.article].claims.clone();
         let years = crate::matcher::story_years(&original, &published);
-        let before = crate::matcher::pairs(&original, &years, &checker.analyzer.lexicon)
+        let before = crate::matcher::pairs(&original, &headlines, &years, lexicon)
             .iter()
             .filter(|p| !p.same_article())
             .filter(|p| {

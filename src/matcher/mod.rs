@@ -129,11 +129,7 @@ pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
     {
         let mut seen = BTreeSet::new();
         for p in &claim.participants {
-            let kind = lexicon.entity(&p.entity).map(|e| e.kind);
-            if p.entity.starts_with("outlet:")
-                || kind == Some(crate::lexicon::EntityKind::Thing)
-                || is_weak(&p.entity, lexicon)
-            {
+            if !telling(&p.entity, lexicon) {
                 continue;
             }
             let key = surname_key(&p.entity).to_string();
@@ -157,6 +153,32 @@ pub fn topics(claims: &[Claim], lexicon: &Lexicon) -> Vec<String> {
         .take(TOPICS)
         .map(|(_, _, id)| id)
         .collect()
+}
+
+/// Whether an entity can tell one story from another: not a weak link (a place, a lone unknown
+/// word), a thing or an outlet.
+fn telling(id: &str, lexicon: &Lexicon) -> bool {
+    !(id.starts_with("outlet:")
+        || lexicon.entity(id).map(|e| e.kind) == Some(crate::lexicon::EntityKind::Thing)
+        || is_weak(id, lexicon))
+}
+
+/// The person or organization an article's headline names
+/// (`pipeline::analyze::headline_names`), the most named first, when it is not among its
+/// `topics` already. It ties the article's claims to others' as a topic does, so that a claim
+/// of a story told by pronouns ("died Thursday at 91") meets its story's other tellings; it is
+/// not one of the names the story's claims are about, which tell a name put in the wrong
+/// place.
+pub fn headline_topic(headline: &[String], topics: &[String], lexicon: &Lexicon) -> Option<String> {
+    headline
+        .iter()
+        .find(|id| telling(id, lexicon))
+        .filter(|id| {
+            !topics
+                .iter()
+                .any(|t| same_entity(surname_key(t), surname_key(id)))
+        })
+        .cloned()
 }
 
 /// Whether two claims' dates cannot both hold.
@@ -268,7 +290,10 @@ pub fn same_event_in_story(
     lexicon: &Lexicon,
 ) -> bool {
     let (links_a, links_b) = (Links::new(a, lexicon), Links::new(b, lexicon));
-    let (story_a, story_b) = (Story::new(topics_a, lexicon), Story::new(topics_b, lexicon));
+    let (story_a, story_b) = (
+        Story::new(topics_a, None, lexicon),
+        Story::new(topics_b, None, lexicon),
+    );
     linked(
         a, &links_a, &story_a, b, &links_b, &story_b, None, None, false,
     )
@@ -345,21 +370,56 @@ struct Story<'a> {
     expanded: Vec<&'a str>,
     /// The strong ones among `expanded`.
     expanded_strong: Vec<&'a str>,
+    /// The person or organization the headline names besides the topics
+    /// ([`headline_topic`]), with what it belongs to.
+    headline: Vec<&'a str>,
+    /// The strong ones among `headline`.
+    headline_strong: Vec<&'a str>,
 }
 
 impl<'a> Story<'a> {
-    fn new(topics: &'a [String], lexicon: &'a Lexicon) -> Story<'a> {
+    /// The story of an article with `topics` and, besides them, the person or organization its
+    /// headline names ([`headline_topic`]).
+    fn new(topics: &'a [String], headline: Option<&'a str>, lexicon: &'a Lexicon) -> Story<'a> {
         let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
         let expanded: Vec<&str> = topics
             .iter()
             .flat_map(|id| ancestors(id, lexicon))
             .collect();
-        let expanded_strong = strong_only(&expanded, lexicon);
+        let headline: Vec<&str> = headline
+            .into_iter()
+            .flat_map(|id| ancestors(id, lexicon))
+            .collect();
         Story {
+            expanded_strong: strong_only(&expanded, lexicon),
+            headline_strong: strong_only(&headline, lexicon),
             topics,
             expanded,
-            expanded_strong,
+            headline,
         }
+    }
+
+    /// The entities of the story a claim of it with `links` is matched on: the topics, and the
+    /// headline's name when the claim names no person or organization of its own ("died
+    /// Thursday at 91" of an obituary). A claim naming someone else is about them: in a
+    /// round-up of games, the headline's player is one story of many.
+    fn linking<'s>(&'s self, links: &Links<'_>) -> impl Iterator<Item = &'s &'a str> + Clone {
+        let headline: &[&str] = if links.people.is_empty() {
+            &self.headline
+        } else {
+            &[]
+        };
+        self.expanded.iter().chain(headline)
+    }
+
+    /// The strong ones of [`Story::linking`].
+    fn linking_strong<'s>(&'s self, links: &Links<'_>) -> impl Iterator<Item = &'s &'a str> {
+        let headline: &[&str] = if links.people.is_empty() {
+            &self.headline_strong
+        } else {
+            &[]
+        };
+        self.expanded_strong.iter().chain(headline)
     }
 }
 
@@ -389,9 +449,13 @@ fn linked(
         }
     }
     // Everything a claim is matched on: its clause's entities and its article's topics.
-    let ids_b = links_b.own.iter().chain(&story_b.expanded);
+    let ids_b = links_b.own.iter().chain(story_b.linking(links_b));
     let shares = |x: &&str| ids_b.clone().any(|y| same_entity(x, y));
-    let entity_link = links_a.own.iter().chain(&story_a.expanded).any(shares);
+    let entity_link = links_a
+        .own
+        .iter()
+        .chain(story_a.linking(links_a))
+        .any(shares);
     // Two counts with no entity in common are still one statistic when the words around their
     // numbers say so in as many words as a link by the story asks ("reached speeds of 120
     // mph" on a highway; "60 percent greater color gamut"): a quake or a product story often
@@ -555,7 +619,7 @@ fn linked(
             other
                 .own_strong
                 .iter()
-                .chain(&story.expanded_strong)
+                .chain(story.linking_strong(other))
                 .any(|y| same_entity(x, y))
         })
     };
@@ -1145,10 +1209,29 @@ pub fn story_year(claims: &[Claim]) -> Option<i32> {
         .map(|(year, _)| year)
 }
 
-/// The pairs of claims about the same event, sorted, each once. `years` are the articles'
-/// story years ([`story_years`]): articles set years apart tell of different events.
-pub fn pairs(claims: &[Vec<Claim>], years: &[Option<i32>], lexicon: &Lexicon) -> Vec<Pair> {
+/// The pairs of claims about the same event, sorted, each once. `headlines` are the names the
+/// articles' headlines name (`pipeline::analyze::headline_names`; none when shorter than
+/// `claims`); `years` their story years ([`story_years`]): articles set years apart tell of
+/// different events.
+pub fn pairs(
+    claims: &[Vec<Claim>],
+    headlines: &[&[String]],
+    years: &[Option<i32>],
+    lexicon: &Lexicon,
+) -> Vec<Pair> {
     let topics: Vec<Vec<String>> = claims.iter().map(|c| topics(c, lexicon)).collect();
+    let headline: Vec<Option<String>> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| headline_topic(headlines.get(i).copied().unwrap_or_default(), t, lexicon))
+        .collect();
+    // The entities a claim is blocked by besides its own: its article's topics and headline
+    // topic.
+    let blocking: Vec<Vec<String>> = topics
+        .iter()
+        .zip(&headline)
+        .map(|(t, h)| t.iter().chain(h).cloned().collect())
+        .collect();
     let unknown: Vec<(usize, usize)> = claims.iter().map(|c| days_of_unknown_year(c)).collect();
     let far_apart = |a: usize, b: usize| {
         stories_far_apart(years[a], years[b]) && !years_unknown(unknown[a], unknown[b])
@@ -1161,7 +1244,7 @@ pub fn pairs(claims: &[Vec<Claim>], years: &[Option<i32>], lexicon: &Lexicon) ->
             if claim.is_attribute() {
                 continue;
             }
-            for key in keys(claim, &topics[article], lexicon)
+            for key in keys(claim, &blocking[article], lexicon)
                 .into_iter()
                 .chain(word_keys(claim))
                 .chain(date_words.keys(claim))
@@ -1178,7 +1261,11 @@ pub fn pairs(claims: &[Vec<Claim>], years: &[Option<i32>], lexicon: &Lexicon) ->
         .iter()
         .map(|article| article.iter().map(|c| Links::new(c, lexicon)).collect())
         .collect();
-    let stories: Vec<Story<'_>> = topics.iter().map(|t| Story::new(t, lexicon)).collect();
+    let stories: Vec<Story<'_>> = topics
+        .iter()
+        .zip(&headline)
+        .map(|(t, h)| Story::new(t, h.as_deref(), lexicon))
+        .collect();
     let no_story = Story::default();
     let named_strong: Vec<BTreeSet<&str>> = links
         .iter()
@@ -1430,8 +1517,72 @@ mod story_tests {
     }
 
     /// [`pairs`] of articles with no publication date: story years from their claims alone.
+    /// Pairs of `predicate` claims between articles given as (headline, text).
+    fn headlined_pairs(articles: &[(&str, &str)], predicate: &str) -> usize {
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let (claims, headlines): (Vec<Vec<Claim>>, Vec<Vec<String>>) = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (title, text))| {
+                let mut article =
+                    Article::from_text(format!("a{i}"), *text, "2013-05-03".parse().ok());
+                article.meta.title = Some(title.to_string());
+                let analysis = analyzer.analyze(&article);
+                (analysis.claims, analysis.headline)
+            })
+            .unzip();
+        let headlines: Vec<&[String]> = headlines.iter().map(Vec::as_slice).collect();
+        let years = story_years(&claims, &[]);
+        pairs(&claims, &headlines, &years, &analyzer.lexicon)
+            .iter()
+            .filter(|p| !p.same_article())
+            .filter(|p| claims[p.a.article][p.a.claim].event.predicate == predicate)
+            .count()
+    }
+
+    #[test]
+    fn a_claim_of_a_story_told_by_its_headline_meets_through_it() {
+        let obituary = "The self-described mermaid of the screen died Thursday at 91. \
+                        \"My stepmother Jane Doe passed peacefully,\" her stepson said.";
+        let other = ("", "Actress Jane Doe died on Thursday in Los Angeles.");
+        assert_eq!(
+            headlined_pairs(&[("Jane Doe Dead At 91", obituary), other], "die"),
+            1
+        );
+        assert_eq!(headlined_pairs(&[("", obituary), other], "die"), 0);
+    }
+
+    #[test]
+    fn a_claim_naming_someone_else_does_not_meet_through_its_headline() {
+        // A round-up of games under one player's headline: another player's points are not
+        // his; a line naming no one is the headline's story.
+        let (claims, lexicon) = claims_of(&[
+            "Ann Rivers scored 17 points in the win.",
+            "The senior scored 17 points in the win.",
+            "He scored 17 points in the win.",
+        ]);
+        let score = |article: usize| {
+            claims[article]
+                .iter()
+                .find(|c| c.event.predicate == "score")
+                .expect("a score claim")
+        };
+        let smith = ["tom-smith".to_string()];
+        let roundup = Story::new(&[], Some("tom-smith"), &lexicon);
+        let story = Story::new(&smith, None, &lexicon);
+        let meets = |article: usize| {
+            let (a, b) = (score(article), score(2));
+            let (links_a, links_b) = (Links::new(a, &lexicon), Links::new(b, &lexicon));
+            linked(
+                a, &links_a, &roundup, b, &links_b, &story, None, None, false,
+            )
+        };
+        assert!(!meets(0));
+        assert!(meets(1));
+    }
+
     fn undated_pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
-        pairs(claims, &story_years(claims, &[]), lexicon)
+        pairs(claims, &[], &story_years(claims, &[]), lexicon)
     }
 
     fn count_pairs(texts: &[&str]) -> usize {

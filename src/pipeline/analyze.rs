@@ -54,6 +54,10 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Claims, in text order.
     pub claims: Vec<Claim>,
+    /// The people and organizations the text names that its headline names too, most named
+    /// first ([`headline_names`]).
+    #[serde(skip)]
+    pub headline: Vec<String>,
 }
 
 impl Analyzer {
@@ -122,6 +126,12 @@ impl Analyzer {
         for (found, sentence_tokens) in all_mentions.iter_mut().zip(&tokens) {
             names.resolve(sentence_tokens, found);
         }
+        let headline = article
+            .meta
+            .title
+            .as_deref()
+            .map(|title| headline_names(title, all_mentions.iter().flatten()))
+            .unwrap_or_default();
 
         let mut quantities = Vec::new();
         let mut extracted = Vec::new();
@@ -182,8 +192,51 @@ impl Analyzer {
             times,
             quantities,
             claims,
+            headline,
         }
     }
+}
+
+/// The people and organizations among `mentions` (the text's, resolved) whose last name word
+/// the headline `title` writes, most often mentioned first, then first mentioned. A headline
+/// names whom the story is about ("Jane Doe Dead: ...", "Doe to leave ...") even when
+/// the text names them once, in a quote, or by pronouns after the first line. The headline is
+/// matched word by word against names the text itself writes: headlines capitalize every word,
+/// so names are not read off the headline itself.
+pub fn headline_names<'m>(
+    title: &str,
+    mentions: impl Iterator<Item = &'m entity::Mention>,
+) -> Vec<String> {
+    let words: std::collections::BTreeSet<String> = tokenize(title, 0)
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.without_possessive().to_lowercase())
+        .collect();
+    // Each name: how often it is mentioned, and when first.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, mention) in mentions
+        .filter(|m| {
+            matches!(
+                m.kind,
+                crate::lexicon::EntityKind::Person | crate::lexicon::EntityKind::Organization
+            ) && !m.adjective
+        })
+        .enumerate()
+    {
+        counts.entry(mention.id.as_str()).or_insert((0, order)).0 += 1;
+    }
+    let mut ranked: Vec<(&str, (usize, usize))> = counts
+        .into_iter()
+        .filter(|(id, _)| {
+            !id.contains('/')
+                && id
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|last| words.contains(last))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
+    ranked.into_iter().map(|(id, _)| id.to_string()).collect()
 }
 
 /// "On the eve of the attack": find the claim the event word refers to (the nearest one before
@@ -302,5 +355,31 @@ pub(crate) fn assign_ids(claims: &mut [Claim]) {
         } else {
             format!("{base}-{count}")
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headline(title: &str, text: &str) -> Vec<String> {
+        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
+        let mut article = Article::from_text("a", text, "2013-06-06".parse().ok());
+        article.meta.title = Some(title.to_string());
+        analyzer.analyze(&article).headline
+    }
+
+    #[test]
+    fn a_headline_names_whom_the_text_names_by_their_last_name() {
+        let text = "The film star died Thursday at 91. \"My stepmother Jane Doe passed \
+                    peacefully this morning,\" her stepson Carl Moe said.";
+        assert_eq!(
+            headline("Jane Doe Dead: Film Star Dies At Age 91", text),
+            ["jane-doe"]
+        );
+        assert_eq!(headline("Doe's Last Swim", text), ["jane-doe"]);
+        // A capitalized headline word the text does not write as a name is no name.
+        assert!(headline("Film Star Dies At Age 91", text).is_empty());
+        assert!(headline("", text).is_empty());
     }
 }
