@@ -210,6 +210,7 @@ fn event_claims(
         .iter()
         .map(|(first, ..)| breaks.partition_point(|&b| b <= *first))
         .collect();
+    let trigger_starts: Vec<usize> = triggers.iter().map(|(first, ..)| *first).collect();
     // Event words by token, so a count's descriptor can say what event it counts by its
     // predicate, however each source words it ("injured" / "wounded" / "hurt").
     let event_words: Vec<(Span, String)> = triggers
@@ -270,8 +271,11 @@ fn event_claims(
             // A clause holding only a time belongs to the event clause after it, or, at the end
             // of the sentence, to the one before it.
             let orphan = |c: usize| !trigger_clauses.contains(&c);
+            let resumed = resumed_times(parts, &breaks, &trigger_starts, clause_end);
             let time_candidates: Vec<&(usize, &Timex)> = if !own.is_empty() {
                 own
+            } else if !resumed.is_empty() {
+                resumed
             } else if lone_trigger {
                 parts.times.iter().collect()
             } else {
@@ -447,6 +451,52 @@ fn carry_agents(
             claim.participants.insert(0, agent);
         }
     }
+}
+
+/// The times of the clause a subject's verb resumes in after a relative clause interrupts it
+/// ("The fire, which is being treated as suspicious, broke out on Friday night and quickly
+/// spread"): the subject's own clause ends at `clause_end` (a token index) with a comma before
+/// "which" or "who"; the verb's clause opens at the next comma. Only the times before that
+/// clause's own first event word (`trigger_starts`) are the subject's.
+fn resumed_times<'p>(
+    parts: &'p SentenceParts<'_, '_>,
+    breaks: &[usize],
+    trigger_starts: &[usize],
+    clause_end: usize,
+) -> Vec<&'p (usize, &'p Timex)> {
+    let tokens = parts.tokens;
+    let relative = tokens.get(clause_end).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(clause_end + 1)
+            .is_some_and(|t| matches!(lower(t.text).as_ref(), "which" | "who"));
+    if !relative {
+        return Vec::new();
+    }
+    let Some(&open) = breaks
+        .iter()
+        .find(|&&b| b > clause_end + 1 && tokens.get(b).is_some_and(|t| t.text == ","))
+    else {
+        return Vec::new();
+    };
+    let close = breaks
+        .iter()
+        .copied()
+        .find(|&b| b > open)
+        .unwrap_or(tokens.len());
+    let until = trigger_starts
+        .iter()
+        .copied()
+        .filter(|&k| k > open && k < close)
+        .min()
+        .unwrap_or(close);
+    let (Some(from), Some(to)) = (tokens.get(open), tokens.get(until.min(tokens.len()) - 1)) else {
+        return Vec::new();
+    };
+    parts
+        .times
+        .iter()
+        .filter(|(_, t)| t.span.start >= from.span.end && t.span.end <= to.span.end)
+        .collect()
 }
 
 /// Date claims: every date or time of day ("on Tuesday", "in 2003", "at 2:09 a.m. Thursday")
@@ -1730,6 +1780,18 @@ mod tests {
             .into_iter()
             .find(|c| c.event.predicate == predicate)
             .and_then(|c| c.time.map(|t| t.value))
+    }
+
+    #[test]
+    fn a_subject_interrupted_by_a_relative_clause_takes_its_verb_s_time() {
+        let text = "The fire, which is being treated as suspicious, broke out in the roof on \
+                    Friday night and quickly spread to the rest of the building.";
+        assert_eq!(time_of(text, "burn").as_deref(), Some("XXXX-WXX-5TNI"));
+        assert_eq!(time_of(text, "spread").as_deref(), Some("XXXX-WXX-5TNI"));
+        // The resumed clause's own event word takes the times after it.
+        let text = "The quake, which struck near the coast, killed 12 people on Monday.";
+        assert_eq!(time_of(text, "quake"), None);
+        assert_eq!(time_of(text, "kill").as_deref(), Some("XXXX-WXX-1"));
     }
 
     #[test]
