@@ -4,6 +4,7 @@
 //! and returns findings. Kinds know nothing of output formats.
 
 mod attribute_conflict;
+mod conversion_conflict;
 mod date_arithmetic;
 mod duration_conflict;
 mod ledger_conflict;
@@ -40,6 +41,7 @@ pub const KINDS: &[Kind] = &[
     duration_conflict::KIND,
     date_arithmetic::KIND,
     quantity_conflict::KIND,
+    conversion_conflict::KIND,
     polarity_conflict::KIND,
     participant_conflict::KIND,
     attribute_conflict::KIND,
