@@ -125,49 +125,68 @@ struct Conversion {
 }
 
 /// Every measure of `text` followed by a bracketed measure of the same dimension in another
-/// unit, and nothing else in the brackets but words marking it approximate.
+/// unit, and nothing else in the brackets but words marking it approximate. Only the words
+/// around an opening bracket with a digit soon after it are read: most brackets of a text hold
+/// no figure, and most of a text no bracket.
 fn conversions(text: &str) -> Vec<Conversion> {
-    let tokens = tokenize(text, 0);
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (open, token) in tokens.iter().enumerate() {
-        if token.text != "(" {
+    for (at, _) in text.match_indices('(') {
+        let ahead = &bytes[at + 1..(at + 1 + WINDOW).min(bytes.len())];
+        if !ahead.iter().any(u8::is_ascii_digit) {
             continue;
         }
-        let Some(close) = tokens[open + 1..]
-            .iter()
-            .take(INSIDE + 1)
-            .position(|t| t.text == ")")
-            .map(|k| open + 1 + k)
-        else {
-            continue;
-        };
-        let inside = &tokens[open + 1..close];
-        let approximate = inside
-            .iter()
-            .any(|t| APPROXIMATE.contains(&t.lower().as_ref()));
-        let plain: Vec<&Token<'_>> = inside
-            .iter()
-            .filter(|t| !APPROXIMATE.contains(&t.lower().as_ref()))
-            .collect();
-        let Some((converted, converted_span)) = whole_measure(&plain) else {
-            continue;
-        };
-        let before: Vec<&Token<'_>> = tokens[open.saturating_sub(BEFORE)..open].iter().collect();
-        let Some((figure, figure_span)) = last_measure(&before) else {
-            continue;
-        };
-        if figure.dimension != converted.dimension || same_unit(text, figure_span, converted_span) {
-            continue;
+        let mut start = at.saturating_sub(WINDOW);
+        while !text.is_char_boundary(start) {
+            start -= 1;
         }
-        out.push(Conversion {
-            figure,
-            figure_span,
-            converted,
-            converted_span,
-            approximate,
-        });
+        let mut end = (at + 1 + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let tokens = tokenize(&text[start..end], start);
+        if let Some(found) = tokens
+            .iter()
+            .position(|t| t.span.start == at)
+            .and_then(|open| conversion_at(text, &tokens, open))
+        {
+            out.push(found);
+        }
     }
     out
+}
+
+/// How many bytes either side of an opening bracket a conversion and its figure lie in.
+const WINDOW: usize = 80;
+
+/// The conversion whose bracket opens at token `open`, with the figure before it.
+fn conversion_at(text: &str, tokens: &[Token<'_>], open: usize) -> Option<Conversion> {
+    let close = tokens[open + 1..]
+        .iter()
+        .take(INSIDE + 1)
+        .position(|t| t.text == ")")
+        .map(|k| open + 1 + k)?;
+    let inside = &tokens[open + 1..close];
+    let approximate = inside
+        .iter()
+        .any(|t| APPROXIMATE.contains(&t.lower().as_ref()));
+    let plain: Vec<&Token<'_>> = inside
+        .iter()
+        .filter(|t| !APPROXIMATE.contains(&t.lower().as_ref()))
+        .collect();
+    let (converted, converted_span) = whole_measure(&plain)?;
+    let before: Vec<&Token<'_>> = tokens[open.saturating_sub(BEFORE)..open].iter().collect();
+    let (figure, figure_span) = last_measure(&before)?;
+    if figure.dimension != converted.dimension || same_unit(text, figure_span, converted_span) {
+        return None;
+    }
+    Some(Conversion {
+        figure,
+        figure_span,
+        converted,
+        converted_span,
+        approximate,
+    })
 }
 
 /// The measure `tokens` are, when they are one and nothing else.
@@ -257,5 +276,26 @@ mod tests {
         assert!(found("The team (50 players) travelled 10 miles.").is_empty());
         assert!(found("He weighed 100 kilos (100 kilos).").is_empty());
         assert!(found("She ran 5 km (3 hours) in the rain.").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_panic(text in "[\\PC()0-9 ]{0,300}") {
+            for c in conversions(&text) {
+                proptest::prop_assert!(c.figure_span.end <= c.converted_span.start);
+            }
+        }
+
+        #[test]
+        fn a_figure_and_its_conversion_are_read_anywhere(
+            before in "[a-zé ]{0,120}",
+            km in 20u32..5000,
+        ) {
+            let miles = (f64::from(km) / 1.609_344).round();
+            let text = format!("{before} {km} km ({miles} miles) away");
+            let found = conversions(&text);
+            proptest::prop_assert_eq!(found.len(), 1, "{}", text);
+            proptest::prop_assert!(within(&found[0].figure, &found[0].converted, 0.10));
+        }
     }
 }
