@@ -7,7 +7,8 @@
 //! - **Restated days.** A shift restated by a date right after it — "two days later, on March
 //!   7" — where the tagger counted the shift from the narrative's previous date (March 3 → March
 //!   5), and the written date differs. Likewise a weekday named with a date whose year is
-//!   written — "Tuesday, March 9, 2022" — that falls on another weekday.
+//!   written — "Tuesday, March 9, 2022" — or, in an article with a publication date, given by
+//!   it — "Thursday (June 13)" — that falls on another weekday.
 //! - **Elapsed time.** A negated event with a duration, "have not spoken for more than 24 days
 //!   (now)", set against a dated occurrence of the same event (in the same article or another):
 //!   the occurrence must lie at least that long before the article's publication date ("last
@@ -159,8 +160,12 @@ fn restated_days(rule: &Rule, cx: &Context<'_>, article: usize) -> Vec<Finding> 
                 );
                 report(t, Some(next), message, format!("counts to {counted}"));
             }
-            // "Monday (March 14, 2022)": a weekday restated by a date whose year is written.
-            _ if next.anchor == Anchor::None
+            // "Monday (March 14, 2022)": a weekday restated by a date whose year is written, or
+            // whose year the article's own publication date gives ("Thursday (June 13)"); a year
+            // guessed from an undated article's other dates may be a background fact's.
+            _ if (next.anchor == Anchor::None
+                || (next.anchor == Anchor::Published
+                    && cx.articles[article].meta.published.is_some()))
                 && t.span.slice(text).trim().len() <= "wednesday".len()
                 && leading_weekday(t.span.slice(text)).is_some_and(|w| w != written.weekday()) =>
             {
