@@ -189,12 +189,17 @@ fn conversion_at(text: &str, tokens: &[Token<'_>], open: usize) -> Option<Conver
     })
 }
 
-/// The measure `tokens` are, when they are one and nothing else.
-fn whole_measure(tokens: &[&Token<'_>]) -> Option<(Measure, Span)> {
+/// The measures among `tokens`, each with the range of the tokens it takes.
+fn measures_of(tokens: &[&Token<'_>]) -> Vec<(Measure, std::ops::Range<usize>)> {
     let words: Vec<String> = tokens.iter().map(|t| t.lower().into_owned()).collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    match measure::measures(&words).as_slice() {
-        [(m, range)] if range.start == 0 && range.end == words.len() => {
+    measure::measures(&words)
+}
+
+/// The measure `tokens` are, when they are one and nothing else.
+fn whole_measure(tokens: &[&Token<'_>]) -> Option<(Measure, Span)> {
+    match measures_of(tokens).as_slice() {
+        [(m, range)] if range.start == 0 && range.end == tokens.len() => {
             Some((*m, tokens[0].span.cover(tokens[range.end - 1].span)))
         }
         _ => None,
@@ -203,11 +208,9 @@ fn whole_measure(tokens: &[&Token<'_>]) -> Option<(Measure, Span)> {
 
 /// The measure `tokens` end with.
 fn last_measure(tokens: &[&Token<'_>]) -> Option<(Measure, Span)> {
-    let words: Vec<String> = tokens.iter().map(|t| t.lower().into_owned()).collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    measure::measures(&words)
+    measures_of(tokens)
         .into_iter()
-        .rfind(|(_, range)| range.end == words.len())
+        .rfind(|(_, range)| range.end == tokens.len())
         .map(|(m, range)| {
             (
                 m,
