@@ -407,6 +407,9 @@ pub fn find_quantities(
                 }
             }
         }
+        if measures_a_quake(tokens, last, value, unit.as_deref()) {
+            unit = Some("magnitude".to_string());
+        }
         let (low, high) = match high_vague {
             Some(high) => (value, high),
             None => bounds(value, bound),
@@ -425,6 +428,33 @@ pub fn find_quantities(
         i = last + 1;
     }
     found
+}
+
+/// Words for an earthquake: a number below [`MAGNITUDE_SCALE_TOP`] before one measures it.
+const QUAKE_WORDS: &[&str] = &["quake", "earthquake", "tremor", "temblor", "aftershock"];
+
+/// The top of the magnitude scales news reports quakes on.
+const MAGNITUDE_SCALE_TOP: f64 = 10.0;
+
+/// Whether a number whose statement ends at token `last` is a quake's magnitude written without
+/// the word: "a 5.6 quake" (no count of quakes: a count is whole), "measuring 5.6 (degrees) on
+/// the Richter scale". Outlets write one magnitude all three ways, with and without "magnitude",
+/// and a comparison needs the one unit.
+fn measures_a_quake(tokens: &[Token<'_>], last: usize, value: f64, unit: Option<&str>) -> bool {
+    if value >= MAGNITUDE_SCALE_TOP {
+        return false;
+    }
+    let quake_noun = unit.is_some_and(|u| QUAKE_WORDS.contains(&u)) && value.fract() != 0.0;
+    let word = |k: usize, w: &str| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+    };
+    let richter = matches!(unit, None | Some("degree"))
+        && word(last + 1, "on")
+        && word(last + 2, "the")
+        && word(last + 3, "richter");
+    quake_noun || richter
 }
 
 /// Time zones and clock markers: a number before one is a time of day ("0735 GMT", "10 a.m.
@@ -785,6 +815,25 @@ mod tests {
         assert_eq!(quantities("rose 12 per cent")[0].0, "12 per cent");
         assert_eq!(quantities("at least 12%")[0].2, Bound::AtLeast);
         assert_eq!(quantities("5 per day")[0].3, None);
+    }
+
+    #[test]
+    fn a_quake_measured_without_the_word_has_a_magnitude() {
+        let q = quantities(
+            "a 5.6 quake, measuring 5.9 on the Richter scale, 3.8 degrees on the Richter scale, \
+             two quakes and 6.5 degrees",
+        );
+        let units: Vec<_> = q.iter().map(|q| q.3.as_deref()).collect();
+        assert_eq!(
+            units,
+            [
+                Some("magnitude"),
+                Some("magnitude"),
+                Some("magnitude"),
+                Some("quake"),
+                Some("degree")
+            ]
+        );
     }
 
     #[test]
