@@ -494,7 +494,16 @@ fn linked(
     };
     let unlinked_counts_alike =
         || count_weights.is_some_and(|w| count_sentences() >= w.need_unlinked());
+    // Two claims naming no one, of one event word, stating one telling figure ("a 5.6 quake",
+    // "killed 230,000 people") are one event's tellings: a quake or a disaster story often
+    // names only places, which tie nothing. Where either names people, the names decide.
+    let figure_link = !date
+        && !count
+        && links_a.people.is_empty()
+        && links_b.people.is_empty()
+        && share_telling_quantity(a, b);
     if !(entity_link
+        || figure_link
         || (count && words_shared() >= COUNT_SHARED_WORDS_BY_STORY)
         || unlinked_counts_alike()
         || beside
@@ -630,7 +639,8 @@ fn linked(
                 && b.participants
                     .iter()
                     .any(|q| q.role == crate::claim::Role::Agent && q.entity == p.entity)
-        });
+        })
+        || figure_link;
     let (dates, counts) = (dates_differ(a, b), counts_differ(a, b));
     // Two tellings of one event word whose days lie a few days apart, stated in sentences alike
     // in words few articles use (`SentenceWords::event_alike`), are one event with a misreported
@@ -664,6 +674,44 @@ fn linked(
         }
     }
     true
+}
+
+/// The blocks of an event claim by the telling figures it states ([`share_telling_quantity`]):
+/// a quake's magnitude ties its tellings where its stories name no person or organization.
+fn figure_keys(claim: &Claim) -> Vec<String> {
+    let predicate = claim.event.predicate.as_str();
+    if predicate == crate::claim::COUNT || predicate == crate::claim::DATE {
+        return Vec::new();
+    }
+    claim
+        .quantities
+        .iter()
+        .filter(|q| telling_quantity(q))
+        .map(|q| {
+            let unit = q.unit.as_deref().unwrap_or_default();
+            format!("{predicate}|={}|{:?}|{unit}", q.value, q.bound)
+        })
+        .collect()
+}
+
+/// Whether a quantity of a unit is a telling figure (`Figure::telling`): not a small whole
+/// number.
+fn telling_quantity(q: &crate::claim::Quantity) -> bool {
+    q.unit.is_some() && (q.value.fract() != 0.0 || q.value > SMALL_FIGURE)
+}
+
+/// Whether two claims of one event word state one telling figure of one unit (a quake's
+/// "5.6 magnitude", "killed 364 people"; `Figure::telling`): a figure no small count of a
+/// story's sentences comes to by chance, so a link by a place or the story that such a figure
+/// backs is as strong as a name: a date that then differs is one event's misreported day.
+fn share_telling_quantity(a: &Claim, b: &Claim) -> bool {
+    a.article != b.article
+        && a.quantities.iter().any(|qa| {
+            telling_quantity(qa)
+                && b.quantities
+                    .iter()
+                    .any(|qb| qb.unit == qa.unit && qb.value == qa.value && qb.bound == qa.bound)
+        })
 }
 
 /// Days apart within which two days of one event word, linked only by a place or their
@@ -1247,6 +1295,7 @@ pub fn pairs(
             for key in keys(claim, &blocking[article], lexicon)
                 .into_iter()
                 .chain(word_keys(claim))
+                .chain(figure_keys(claim))
                 .chain(date_words.keys(claim))
             {
                 blocks.entry(key).or_default().push(ClaimRef {
@@ -1410,6 +1459,29 @@ mod story_tests {
         );
         let found = undated_pairs(&claims, &lexicon);
         assert!(found.iter().any(|p| !p.same_article()), "{found:?}");
+    }
+
+    #[test]
+    fn one_telling_figure_ties_the_tellings_of_an_event_no_one_is_named_in() {
+        let quake_pairs = |texts: &[&str]| {
+            let (claims, lexicon) = claims_of(texts);
+            undated_pairs(&claims, &lexicon)
+                .into_iter()
+                .filter(|p| {
+                    !p.same_article() && claims[p.a.article][p.a.claim].event.predicate == "quake"
+                })
+                .count()
+        };
+        let told = |magnitude: &str, day: &str| {
+            format!("A {magnitude} quake jolted the island on {day}, shaking buildings.")
+        };
+        // One magnitude: one quake, whose day is then the detail in question.
+        assert!(quake_pairs(&[&told("5.6", "Sunday"), &told("5.6", "Wednesday")]) > 0);
+        // Two magnitudes on two days: two quakes.
+        assert_eq!(
+            quake_pairs(&[&told("5.6", "Sunday"), &told("6.1", "Wednesday")]),
+            0
+        );
     }
 
     #[test]
