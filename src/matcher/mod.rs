@@ -494,13 +494,23 @@ fn linked(
     };
     let unlinked_counts_alike =
         || count_weights.is_some_and(|w| count_sentences() >= w.need_unlinked());
-    // Two claims naming no one, of one event word, stating one telling figure ("a 5.6 quake",
-    // "killed 230,000 people") are one event's tellings: a quake or a disaster story often
-    // names only places, which tie nothing. Where either names people, the names decide.
+    // Two claims of one event word stating one telling figure ("a 5.6 quake", "killed 230,000
+    // people") are one event's tellings: a quake or a disaster story often names only places,
+    // which tie nothing. Not when one names people and the other, naming no one, is of a story
+    // about someone else: in a round-up of games under one player's headline, another
+    // player's 17 points are not his.
+    let story_fits = |own: &Links<'_>, other: &Links<'_>, other_story: &Story<'_>| {
+        own.people.is_empty()
+            || !other.people.is_empty()
+            || other_story.linking(other).next().is_none()
+            || other_story
+                .linking(other)
+                .any(|y| own.people.iter().any(|x| same_entity(x, y)))
+    };
     let figure_link = !date
         && !count
-        && links_a.people.is_empty()
-        && links_b.people.is_empty()
+        && story_fits(links_a, links_b, story_b)
+        && story_fits(links_b, links_a, story_a)
         && share_telling_quantity(a, b);
     if !(entity_link
         || figure_link
