@@ -855,8 +855,13 @@ fn is_initial(word: &str) -> bool {
     word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// A capitalized word; shouting words of five letters or more ("CLICK") are not names.
+/// A capitalized word; shouting words of five letters or more ("CLICK") are not names, nor is
+/// an age opening a sentence ("Sixty-year-old Ann Rivers": the age is an attribute of the name).
 fn is_name_word(token: &Token<'_>) -> bool {
+    let age = || {
+        let lower = token.text.to_ascii_lowercase();
+        lower.ends_with("-year-old") || lower.ends_with("-year-olds")
+    };
     let shouted = || {
         token.text.len() > 4
             && token
@@ -864,7 +869,7 @@ fn is_name_word(token: &Token<'_>) -> bool {
                 .chars()
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
     };
-    token.is_capitalized() && token.is_word() && !shouted()
+    token.is_capitalized() && token.is_word() && !shouted() && !age()
 }
 
 /// The entity mentions of one sentence's tokens, in order.
@@ -1143,6 +1148,12 @@ mod tests {
         );
         assert_eq!(ids("W. Mark Felt, an official, died"), ["mark-felt"]);
         assert_eq!(ids("J. R. Smith scored"), ["j-r-smith"]);
+    }
+
+    #[test]
+    fn an_age_opening_a_sentence_is_no_part_of_the_name() {
+        assert_eq!(ids("Sixty-year-old Ann Rivers was charged"), ["ann-rivers"]);
+        assert_eq!(ids("33-Year-Old Ann Rivers was charged"), ["ann-rivers"]);
     }
 
     #[test]
