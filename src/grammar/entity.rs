@@ -9,7 +9,7 @@
 //! A lone surname resolves to the full name the document uses elsewhere ("Biden" → Joe Biden),
 //! whether that full name comes before or after.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::grammar::token::{Token, lowercase};
 use crate::lexicon::{EntityKind, Lexicon, closed};
@@ -598,9 +598,22 @@ pub struct DocumentNames {
     by_surname: HashMap<String, Option<String>>,
     /// Persons met so far with their title words, in article order.
     titled: Vec<(String, Vec<String>)>,
+    /// The words the article writes in lower case ([`DocumentNames::note_lower_case`]).
+    lower_case: HashSet<String>,
 }
 
 impl DocumentNames {
+    /// Records the words of `tokens` (one sentence) written in lower case: a capitalized word
+    /// opening another sentence that the article also writes so is a common word there
+    /// ("More than 100 firefighters", "Anyone with information"), not a name.
+    pub fn note_lower_case(&mut self, tokens: &[Token<'_>]) {
+        for t in tokens {
+            if t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase) {
+                self.lower_case.insert(t.text.to_string());
+            }
+        }
+    }
+
     /// Records the multi-word names of `tokens` (one sentence).
     pub fn collect(&mut self, index: &EntityIndex, tokens: &[Token<'_>]) {
         self.record(&mentions(index, self, tokens));
@@ -688,6 +701,7 @@ impl DocumentNames {
     /// Whether `mention` is a lone capitalized word opening its sentence that reads as a
     /// common word there, a participle or a word that opens a clause ("Injured people were
     /// taken...", "Posted on ...", "Born in 1923 in Tulsa, ...", "Between 1991 and 1998, ..."),
+    /// or a word the article writes in lower case elsewhere ("More than 100 firefighters"),
     /// and that the article gives as no one's surname: capitalized only because it opens the
     /// sentence. A surname the article gives in full elsewhere ("Rob Golding" ... "Golding
     /// threw ...") stays.
@@ -697,9 +711,9 @@ impl DocumentNames {
             && !mention.id.contains('-')
             && tokens[..mention.first_token].iter().all(|t| !t.is_word())
             && !self.by_surname.contains_key(&mention.id)
-            && tokens
-                .get(mention.first_token)
-                .is_some_and(|t| reads_as_common_word(t.text))
+            && tokens.get(mention.first_token).is_some_and(|t| {
+                reads_as_common_word(t.text) || self.lower_case.contains(&t.text.to_lowercase())
+            })
     }
 
     /// Records the multi-word person names among `found`. A surname resolves to the full name
@@ -870,6 +884,25 @@ fn is_name_word(token: &Token<'_>) -> bool {
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
     };
     token.is_capitalized() && token.is_word() && !shouted() && !age()
+}
+
+/// The entity mentions of an article's sentences (`tokens`, one list per sentence), resolved
+/// across the article. Mentions of every sentence come first, so a lone surname can resolve to
+/// a full name given anywhere in the article, before or after, and a capitalized word opening
+/// a sentence is read against the whole article's lower-case words; title phrases ("the
+/// secretary") resolve in order, to a titled person met before them.
+pub fn article_mentions(index: &EntityIndex, tokens: &[Vec<Token<'_>>]) -> Vec<Vec<Mention>> {
+    let none = DocumentNames::default();
+    let mut all: Vec<Vec<Mention>> = tokens.iter().map(|t| mentions(index, &none, t)).collect();
+    let mut names = DocumentNames::default();
+    for (found, sentence_tokens) in all.iter().zip(tokens) {
+        names.record(found);
+        names.note_lower_case(sentence_tokens);
+    }
+    for (found, sentence_tokens) in all.iter_mut().zip(tokens) {
+        names.resolve(sentence_tokens, found);
+    }
+    all
 }
 
 /// The entity mentions of one sentence's tokens, in order.
@@ -1207,19 +1240,22 @@ mod tests {
         let lexicon = Lexicon::load(&crate::rulefiles::builtin()).unwrap();
         let index = EntityIndex::new(&lexicon);
         let tokens: Vec<_> = sentences.iter().map(|s| tokenize(s, 0)).collect();
-        let none = DocumentNames::default();
-        let mut all: Vec<Vec<Mention>> =
-            tokens.iter().map(|t| mentions(&index, &none, t)).collect();
-        let mut names = DocumentNames::default();
-        for found in &all {
-            names.record(found);
-        }
-        for (found, t) in all.iter_mut().zip(&tokens) {
-            names.resolve(t, found);
-        }
-        all.into_iter()
+        article_mentions(&index, &tokens)
+            .into_iter()
             .map(|found| found.into_iter().map(|m| m.id).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_word_the_article_writes_in_lower_case_opens_a_sentence_as_no_name() {
+        assert_eq!(
+            article_ids(&[
+                "Anyone with information should call.",
+                "Officers asked anyone who saw it to call.",
+                "Rivers said the officers left.",
+            ]),
+            [vec![], vec![], vec!["rivers".to_string()]]
+        );
     }
 
     #[test]

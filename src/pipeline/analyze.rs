@@ -12,7 +12,7 @@ use crate::claim::extract::{self, EventIndex, SentenceParts};
 use crate::claim::id::fingerprint;
 use crate::claim::{Attribution, Claim, Quantity};
 use crate::grammar::cue::{self, CueIndex};
-use crate::grammar::entity::{self, DocumentNames, EntityIndex};
+use crate::grammar::entity::{self, EntityIndex};
 use crate::grammar::number;
 use crate::grammar::token::tokenize;
 use crate::input::Article;
@@ -111,21 +111,7 @@ impl Analyzer {
             .iter()
             .map(|s| tokenize(s.span.slice(text), s.span.start))
             .collect();
-        // Mentions of every sentence first, so a lone surname can resolve to a full name given
-        // anywhere in the article, before or after; title phrases ("the secretary") resolve in
-        // order, to a titled person met before them.
-        let none = DocumentNames::default();
-        let mut all_mentions: Vec<Vec<_>> = tokens
-            .iter()
-            .map(|t| entity::mentions(&self.entities, &none, t))
-            .collect();
-        let mut names = DocumentNames::default();
-        for found in &all_mentions {
-            names.record(found);
-        }
-        for (found, sentence_tokens) in all_mentions.iter_mut().zip(&tokens) {
-            names.resolve(sentence_tokens, found);
-        }
+        let all_mentions = entity::article_mentions(&self.entities, &tokens);
         let headline = article
             .meta
             .title
