@@ -610,6 +610,12 @@ fn trim(_text: &str, start: usize, end: usize, parsed: Parsed) -> (usize, Parsed
     (end, parsed)
 }
 
+/// Capitalized words that make a weekday after them a named day ("Patch Tuesday", "Cyber
+/// Monday", "Bloody Sunday").
+const NAMED_DAY_WORDS: [&str; 11] = [
+    "patch", "super", "cyber", "black", "fat", "bloody", "ash", "palm", "holy", "maundy", "giving",
+];
+
 /// Whether a capitalized word makes the expression part of a name or title ("This Week" the
 /// programme, "60 Minutes", "High Noon", "VOA Today"): a time word other than a month, weekday
 /// or holiday written with a capital after the start of a sentence, outside a headline.
@@ -809,6 +815,14 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
         .unwrap_or("");
     let prev_lower = prev_word.to_ascii_lowercase();
     if names_something(text, start, surface, &parsed.expr) {
+        return false;
+    }
+    // "It's not Patch Tuesday", "Super Tuesday", "Black Friday": a named day, recurring or of
+    // its own calendar, not the weekday of this week it would resolve to.
+    if matches!(parsed.expr, Expr::Weekday { .. })
+        && prev_word.starts_with(|c: char| c.is_ascii_uppercase())
+        && NAMED_DAY_WORDS.contains(&prev_lower.as_str())
+    {
         return false;
     }
     // "For Poland, high noon comes today": the hour of a showdown, a figure of speech.
@@ -1170,6 +1184,11 @@ mod tests {
         the third quarter DATE 1989-Q3
         more than two years DURATION P2Y MORE_THAN
         ");
+    }
+
+    #[test]
+    fn a_named_day_is_no_weekday_of_the_week() {
+        insta::assert_snapshot!(show("It is not Patch Tuesday, but Microsoft released a fix on Wednesday. Stores opened early on Black Friday.", Some("2008-12-18")), @"Wednesday DATE 2008-12-17");
     }
 
     #[test]
