@@ -14,6 +14,10 @@
 //! unless the days lie two to seven days apart and the sentences stating them are alike in
 //! words few articles use ([`SentenceWords::event_alike`]): one event with a misreported day.
 //!
+//! An event claim is also filed under each telling figure it states (a quake's "5.6 magnitude",
+//! "killed 230,000 people"): two tellings of one event word stating one such figure meet, and
+//! strongly, where their stories name only places (`share_telling_quantity`).
+//!
 //! Counts and dates, which no event word tells apart, are also filed under the words that
 //! describe them: a count under its descriptor's words, a date under the rarest words of its
 //! sentence in the run ([`SentenceWords`]), so two outlets stating one figure or one day meet even
