@@ -437,7 +437,7 @@ const QUAKE_WORDS: &[&str] = &["quake", "earthquake", "tremor", "temblor", "afte
 const MAGNITUDE_SCALE_TOP: f64 = 10.0;
 
 /// Whether a number whose statement ends at token `last` is a quake's magnitude written without
-/// the word: "a 5.6 quake" (no count of quakes: a count is whole), "measuring 5.6 (degrees) on
+/// the word: "a 4.7 quake" (no count of quakes: a count is whole), "measuring 4.7 (degrees) on
 /// the Richter scale". Outlets write one magnitude all three ways, with and without "magnitude",
 /// and a comparison needs the one unit.
 fn measures_a_quake(tokens: &[Token<'_>], last: usize, value: f64, unit: Option<&str>) -> bool {
@@ -820,7 +820,7 @@ mod tests {
     #[test]
     fn a_quake_measured_without_the_word_has_a_magnitude() {
         let q = quantities(
-            "a 5.6 quake, measuring 5.9 on the Richter scale, 3.8 degrees on the Richter scale, \
+            "a 4.7 quake, measuring 5.3 on the Richter scale, 3.1 degrees on the Richter scale, \
              two quakes and 6.5 degrees",
         );
         let units: Vec<_> = q.iter().map(|q| q.3.as_deref()).collect();

@@ -14,8 +14,8 @@
 //! unless the days lie two to seven days apart and the sentences stating them are alike in
 //! words few articles use ([`SentenceWords::event_alike`]): one event with a misreported day.
 //!
-//! An event claim is also filed under each telling figure it states (a quake's "5.6 magnitude",
-//! "killed 230,000 people"): two tellings of one event word stating one such figure meet, and
+//! An event claim is also filed under each telling figure it states (a quake's "4.7 magnitude",
+//! "killed 1,200 people"): two tellings of one event word stating one such figure meet, and
 //! strongly, where their stories name only places (`share_telling_quantity`).
 //!
 //! Counts and dates, which no event word tells apart, are also filed under the words that
@@ -498,7 +498,7 @@ fn linked(
     };
     let unlinked_counts_alike =
         || count_weights.is_some_and(|w| count_sentences() >= w.need_unlinked());
-    // Two claims of one event word stating one telling figure ("a 5.6 quake", "killed 230,000
+    // Two claims of one event word stating one telling figure ("a 4.7 quake", "killed 1,200
     // people") are one event's tellings: a quake or a disaster story often names only places,
     // which tie nothing. Not when one names people and the other, naming no one, is of a story
     // about someone else: in a round-up of games under one player's headline, another
@@ -715,7 +715,7 @@ fn telling_quantity(q: &crate::claim::Quantity) -> bool {
 }
 
 /// Whether two claims of one event word state one telling figure of one unit (a quake's
-/// "5.6 magnitude", "killed 364 people"; `Figure::telling`): a figure no small count of a
+/// "4.7 magnitude", "killed 1,200 people"; `Figure::telling`): a figure no small count of a
 /// story's sentences comes to by chance, so a link by a place or the story that such a figure
 /// backs is as strong as a name: a date that then differs is one event's misreported day.
 fn share_telling_quantity(a: &Claim, b: &Claim) -> bool {
@@ -1490,10 +1490,10 @@ mod story_tests {
             format!("A {magnitude} quake jolted the island on {day}, shaking buildings.")
         };
         // One magnitude: one quake, whose day is then the detail in question.
-        assert!(quake_pairs(&[&told("5.6", "Sunday"), &told("5.6", "Wednesday")]) > 0);
+        assert!(quake_pairs(&[&told("4.7", "Sunday"), &told("4.7", "Wednesday")]) > 0);
         // Two magnitudes on two days: two quakes.
         assert_eq!(
-            quake_pairs(&[&told("5.6", "Sunday"), &told("6.1", "Wednesday")]),
+            quake_pairs(&[&told("4.7", "Sunday"), &told("5.2", "Wednesday")]),
             0
         );
     }
