@@ -708,10 +708,15 @@ fn figure_keys(claim: &Claim) -> Vec<String> {
         .collect()
 }
 
-/// Whether a quantity of a unit is a telling figure (`Figure::telling`): not a small whole
-/// number.
+/// Whether a quantity of a unit is a telling figure ([`telling_value`]).
 fn telling_quantity(q: &crate::claim::Quantity) -> bool {
-    q.unit.is_some() && (q.value.fract() != 0.0 || q.value > SMALL_FIGURE)
+    q.unit.is_some() && telling_value(q.value)
+}
+
+/// Whether a value alone tells a sentence from others of its story: not a whole number from 0
+/// to [`SMALL_FIGURE`].
+fn telling_value(v: f64) -> bool {
+    v.fract() != 0.0 || !(0.0..=SMALL_FIGURE).contains(&v)
 }
 
 /// Whether two claims of one event word state one telling figure of one unit (a quake's
@@ -1133,9 +1138,7 @@ impl Figure<'_> {
     /// up to [`SMALL_FIGURE`], which one story's sentences state by the dozen ("two
     /// touchdowns", "three people").
     fn telling(&self) -> bool {
-        self.value
-            .parse::<f64>()
-            .is_ok_and(|v| v.fract() != 0.0 || !(0.0..=SMALL_FIGURE).contains(&v))
+        self.value.parse::<f64>().is_ok_and(telling_value)
     }
 }
 
