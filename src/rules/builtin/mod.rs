@@ -13,6 +13,8 @@ mod polarity_conflict;
 mod quantity_conflict;
 mod quote_wording;
 mod restated_fact;
+mod retold;
+mod retold_date;
 mod time_agreement;
 mod time_conflict;
 mod unsupported;
@@ -46,6 +48,7 @@ pub const KINDS: &[Kind] = &[
     participant_conflict::KIND,
     attribute_conflict::KIND,
     restated_fact::KIND,
+    retold_date::KIND,
     ledger_conflict::KIND,
     quote_wording::KIND,
     unsupported::KIND,

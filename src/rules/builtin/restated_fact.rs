@@ -73,15 +73,15 @@ const SCALE_WORDS: &[&str] = &[
 
 /// A word of a sentence: its lower-case form and where it is.
 #[derive(Clone, Debug)]
-struct Word {
-    lower: String,
-    span: Span,
+pub(super) struct Word {
+    pub(super) lower: String,
+    pub(super) span: Span,
     capitalized: bool,
     /// Written in capitals ("MVP", "DWI"): initials, when a stretch is nothing else.
     all_caps: bool,
 }
 
-fn words(text: &str, sentence: Span) -> Vec<Word> {
+pub(super) fn words(text: &str, sentence: Span) -> Vec<Word> {
     let slice = sentence.slice(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -237,7 +237,7 @@ fn same_times(x: &Stated<'_>, y: &Stated<'_>) -> bool {
 /// Words that name nothing a source could get wrong: function words, pronouns and honorifics.
 /// A stretch of them against a name or a detail is one source saying more ("he said" / "the
 /// CHP said", "a" / "a Southern", "his" / "LaCalamita's"), not a conflict.
-const EMPTY: &[&str] = &[
+pub(super) const EMPTY: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from",
     "that", "this", "these", "those", "is", "was", "were", "are", "be", "been", "has", "have",
     "had", "it", "its", "as", "he", "she", "they", "his", "her", "their", "him", "them", "we",
@@ -246,7 +246,7 @@ const EMPTY: &[&str] = &[
 ];
 
 /// Words of attribution: a stretch holding one differs in who is cited or how, not in the fact.
-const ATTRIBUTION: &[&str] = &["said", "says", "say", "told", "according", "stated"];
+pub(super) const ATTRIBUTION: &[&str] = &["said", "says", "say", "told", "according", "stated"];
 
 /// Whether two differing stretches are a rewording rather than a changed fact: one side only
 /// adds words to what the other leaves empty (no negation among them), the stretches differ in

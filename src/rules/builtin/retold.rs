@@ -1,0 +1,184 @@
+//! What the rules of facts retold in other words share: which articles tell one story, what a
+//! sentence tells a fact with, when two sentences tell one fact, and the finding.
+//!
+//! Background facts ("he played the part in a 1998 episode", "the clinic serves 2,500
+//! residents") are told by every outlet in its own sentence, often with no event word the matcher
+//! pairs: the date and count rules never see them, and the sentences are too unlike for
+//! `restated-fact-conflict`. `retold-date-conflict` and `retold-count-conflict` compare the
+//! facts of such sentences directly, between articles the matcher linked (one story: look-alike
+//! stories tell their background in the same words with other figures), when the sentences share
+//! enough content words, are no near copies, and do not tell two events.
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::claim::{COUNT, Claim, DATE};
+use crate::lexicon::closed;
+use crate::report::{Evidence, Finding, FindingKind};
+use crate::rules::builtin::common_words;
+use crate::rules::builtin::restated_fact::{ATTRIBUTION, EMPTY, Word, words};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+use crate::text::span::Span;
+
+/// Share of words above which two sentences are near copies, left to `restated-fact-conflict`
+/// (its own default similarity).
+const NEAR_COPY: f64 = 0.7;
+
+/// Words too common in news sentences to tell one fact from another.
+const PLAIN: &[&str] = &[
+    "not", "no", "also", "after", "before", "when", "while", "since", "until", "will", "would",
+    "could", "can", "may", "more", "than", "about", "into", "over", "out", "up", "new", "year",
+    "years", "time", "one", "two", "first", "last", "all", "some", "other", "just", "now", "being",
+    "did", "do", "does", "so", "if", "what", "where", "how", "very", "most", "only",
+];
+
+/// The parameters every retold rule reads.
+pub(super) const PARAMETERS: &[(&str, f64)] =
+    &[("min-shared", 2.0), ("min-share", 0.4), ("min-links", 1.0)];
+
+/// How alike two sentences must be to tell one fact.
+pub(super) struct Likeness {
+    /// Content words the two sentences must share.
+    min_shared: usize,
+    /// The share of the shorter sentence's content words they must make.
+    min_share: f64,
+}
+
+impl Likeness {
+    /// The likeness `rule` asks for.
+    pub(super) fn of(rule: &Rule) -> Likeness {
+        Likeness {
+            min_shared: rule.number("min-shared", PARAMETERS[0].1) as usize,
+            min_share: rule.number("min-share", PARAMETERS[1].1),
+        }
+    }
+}
+
+/// The words a sentence tells a fact with.
+pub(super) struct Telling {
+    /// Its content words (names and words that are no function words, attribution, calendar
+    /// words or numbers), in one form for singular and plural, sorted, each once.
+    content: Vec<String>,
+    /// All its words, lower case, for the near-copy test.
+    all: Vec<String>,
+}
+
+impl Telling {
+    /// The words of the sentence at `sentence` of `text`, leaving out those in `facts` (the
+    /// dates or numbers it states).
+    pub(super) fn of(text: &str, sentence: Span, facts: &[Span]) -> Telling {
+        let sentence_words = words(text, sentence);
+        let mut content: Vec<String> = sentence_words
+            .iter()
+            .filter(|w| !facts.iter().any(|f| f.overlaps(w.span)) && content_word(w))
+            .map(|w| stem(&w.lower))
+            .collect();
+        content.sort_unstable();
+        content.dedup();
+        let all = sentence_words.into_iter().map(|w| w.lower).collect();
+        Telling { content, all }
+    }
+
+    /// Whether two sentences tell one fact: they share enough content words and are no near
+    /// copies of each other.
+    pub(super) fn alike(&self, other: &Telling, likeness: &Likeness) -> bool {
+        let shared = crate::text::sorted_common(&self.content, &other.content);
+        let shorter = self.content.len().min(other.content.len());
+        if shared < likeness.min_shared || (shared as f64) < likeness.min_share * shorter as f64 {
+            return false;
+        }
+        let (ax, ay): (Vec<&str>, Vec<&str>) = (
+            self.all.iter().map(String::as_str).collect(),
+            other.all.iter().map(String::as_str).collect(),
+        );
+        (common_words(&ax, &ay) as f64) < NEAR_COPY * ax.len().max(ay.len()) as f64
+    }
+}
+
+/// Whether a word says something of the fact: not a function word, attribution, calendar word
+/// or number.
+fn content_word(w: &Word) -> bool {
+    let lower = w.lower.as_str();
+    lower.chars().count() > 2
+        && !lower.chars().any(|c| c.is_ascii_digit())
+        && !EMPTY.contains(&lower)
+        && !ATTRIBUTION.contains(&lower)
+        && !PLAIN.contains(&lower)
+        && !closed::is_calendar_name(lower)
+        && closed::cardinal_value(lower).is_none()
+}
+
+/// A content word in one form for singular and plural, possessive and not.
+fn stem(lower: &str) -> String {
+    let bare = lower.trim_end_matches("'s");
+    bare.strip_suffix('s')
+        .filter(|s| s.len() > 2 && !s.ends_with('s'))
+        .unwrap_or(bare)
+        .to_string()
+}
+
+/// The article pairs the matcher took for one story: at least `min-links` claim pairs between
+/// them, ascending.
+pub(super) fn linked_articles(rule: &Rule, cx: &Context<'_>) -> Vec<(usize, usize)> {
+    let min_links = rule.number("min-links", PARAMETERS[2].1) as usize;
+    let mut links: HashMap<(usize, usize), usize> = HashMap::new();
+    for pair in cx.pairs.iter().filter(|p| !p.same_article()) {
+        *links.entry((pair.a.article, pair.b.article)).or_default() += 1;
+    }
+    let mut linked: Vec<(usize, usize)> = links
+        .into_iter()
+        .filter(|&(_, n)| n >= min_links)
+        .map(|(pair, _)| pair)
+        .collect();
+    linked.sort_unstable();
+    linked
+}
+
+/// The predicates of the event claims of `article` that state the fact at `span` (`states`
+/// tells whether a claim does).
+pub(super) fn events_stating<'c>(
+    cx: &'c Context<'_>,
+    article: usize,
+    span: Span,
+    states: impl Fn(&Claim) -> bool,
+) -> Vec<&'c str> {
+    cx.overlapping(article, span)
+        .into_iter()
+        .filter(|(_, c)| {
+            !c.is_attribute()
+                && c.event.predicate != DATE
+                && c.event.predicate != COUNT
+                && states(c)
+        })
+        .map(|(_, c)| c.event.predicate.as_str())
+        .collect()
+}
+
+/// Whether two facts are of two events: each is stated by event words and none is shared
+/// ("convicted ... Thursday", "sentenced ... Tuesday").
+pub(super) fn two_events(x: &[&str], y: &[&str]) -> bool {
+    !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p))
+}
+
+/// The finding of a fact told as `span_x` in article `x` and as `span_y` in article `y`.
+pub(super) fn finding(
+    rule: &Rule,
+    cx: &Context<'_>,
+    (x, span_x): (usize, Span),
+    (y, span_y): (usize, Span),
+    verb: &str,
+) -> Finding {
+    let (text_x, text_y) = (&cx.articles[x].text, &cx.articles[y].text);
+    let (id_x, id_y) = (cx.articles[x].id.as_str(), cx.articles[y].id.as_str());
+    let (tx, ty) = (span_x.slice(text_x), span_y.slice(text_y));
+    let message = format!(
+        "{id_x} {verb} it \"{tx}\" but {id_y} \"{ty}\", in sentences that tell the same fact"
+    );
+    let evidence = vec![
+        Evidence::new(id_x, span_x, text_x, verb),
+        Evidence::new(id_y, span_y, text_y, verb),
+    ];
+    let mut finding = cx.finding(rule, FindingKind::Discrepancy, message, &[], evidence);
+    finding.fingerprint = cx.fingerprint(&[rule.spec.code.as_str(), id_x, tx, id_y, ty]);
+    finding
+}

@@ -1,0 +1,257 @@
+//! `retold-date-conflict`: two sources tell one fact in their own words and date it differently.
+//!
+//! ## What it does
+//! Compares the calendar dates (a year, a month, a day, or a weekday of a week the article does
+//! not place) of sentences that two articles of one story tell alike (`retold`). Two dates
+//! conflict, at the coarser precision of the two ("in 2005" / "on March 11, 2002"), when:
+//! - both are written down to that precision ("Tuesday" states no year, "March" no year);
+//! - neither article mentions the other's date anywhere (a year is mentioned by any date in
+//!   it): two articles that both know both years tell two facts, not one fact two ways;
+//! - each sentence states one date at that precision (a range "from 1974 to 1978" or a list is
+//!   not one date);
+//! - they are not one date written alike ("Saturday" / "Saturday") that the articles' own
+//!   publication dates resolve to two days;
+//! - no two event words date them each its own event.
+//!
+//! Relative dates ("today", "last year") rest on publication dates the articles may not
+//! share, and times of day ("Friday night" / "early Saturday") on a night that has two
+//! names: neither is compared.
+//!
+//! ## Parameters
+//! - `min-shared` (default 2): content words the two sentences must share.
+//! - `min-share` (default 0.4): the share of the shorter sentence's content words they make.
+//! - `min-links` (default 1): claim pairs the matcher made between the two articles.
+
+use foldhash::{HashMap, HashSet};
+
+use crate::lexicon::closed;
+use crate::report::Finding;
+use crate::rules::builtin::Kind;
+use crate::rules::builtin::retold::{self, Likeness, Telling};
+use crate::rules::context::Context;
+use crate::rules::model::Rule;
+use crate::temporal::{Anchor, Timex, TimexType};
+use crate::text::segment;
+
+pub(super) const KIND: Kind = Kind {
+    name: "retold-date-conflict",
+    summary: "sentences of two sources that tell one fact in their own words with different dates",
+    parameters: retold::PARAMETERS,
+    run,
+};
+
+/// A calendar date stated in a sentence, with the words the sentence tells it with.
+struct Dated<'a> {
+    timex: &'a Timex,
+    /// Its calendar value ([`calendar_value`]).
+    value: &'a str,
+    /// The calendar values of every date of its sentence, its own among them.
+    sentence_dates: Vec<&'a str>,
+    /// The words its sentence tells it with (shared by the dates of one sentence).
+    telling: std::rc::Rc<Telling>,
+}
+
+/// The value of a date that is a year, month or day ("2005", "2005-05", "2005-05-30"), or a
+/// weekday of a week the article does not place ("XXXX-WXX-5"). Times of day are left out:
+/// "Friday night" and "early Saturday" are one night.
+fn calendar_value(timex: &Timex) -> Option<&str> {
+    if timex.kind != TimexType::Date {
+        return None;
+    }
+    let v = timex.value.as_str();
+    let b = v.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    let shape_ok = match v.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 if v.starts_with("XXXX-WXX-") => digits(9..10),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    // A date counted from another ("ten days later", "the eve of the vote") is as right as the
+    // date it is counted from, which is compared on its own.
+    let counted = matches!(
+        timex.anchor,
+        Anchor::Narrative { .. } | Anchor::Event { .. }
+    );
+    (shape_ok && !timex.inferred && !counted).then_some(v)
+}
+
+/// Whether a calendar value is a weekday of an unplaced week ("XXXX-WXX-5").
+fn unplaced_weekday(value: &str) -> bool {
+    value.starts_with("XXXX-W")
+}
+
+/// Whether the date is written out: a year or day in figures, a month or a weekday named
+/// ("1998", "May 3", "Friday"), not counted from the publication date ("today", "last year",
+/// "the day"), whose value rests on a date the articles may not share.
+fn written_out(text: &str, timex: &Timex) -> bool {
+    let written = timex.span.slice(text);
+    written.chars().any(|c| c.is_ascii_digit())
+        || written
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| closed::is_calendar_name(&w.to_lowercase()))
+}
+
+/// Whether a date as written states its value down to `precision` (4: the year, 7: the month,
+/// 10: the day) rather than taking it from the publication date: "Tuesday" states a day but no
+/// year, "March" a month but no year.
+fn states(written: &str, precision: usize) -> bool {
+    match precision {
+        4 => written
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() == 4),
+        7 => {
+            states(written, 4)
+                || written
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| closed::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+        }
+        _ => true,
+    }
+}
+
+/// Whether the date opens a range whose end is not a date of its own ("1995 - 99", "1995 to
+/// '99").
+fn in_range(text: &str, timex: &Timex) -> bool {
+    let after = text[timex.span.end..].trim_start();
+    let rest = ["-", "–", "—", "to ", "through "]
+        .iter()
+        .find_map(|dash| after.strip_prefix(dash));
+    rest.is_some_and(|r| {
+        r.trim_start()
+            .trim_start_matches(['\'', '’'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// The calendar dates of one article, each with its sentence's words and dates; a date that
+/// opens a range ("1995 - 99") is none.
+fn dated<'a>(text: &str, times: &'a [Timex]) -> Vec<Dated<'a>> {
+    let paragraphs = segment::segment(text, &[]);
+    let mut out = Vec::new();
+    for sentence in segment::sentences(&paragraphs) {
+        let inside: Vec<&Timex> = times
+            .iter()
+            .filter(|t| sentence.span.contains(t.span))
+            .collect();
+        let calendar: Vec<(&Timex, &str)> = inside
+            .iter()
+            .filter(|t| written_out(text, t))
+            .filter_map(|t| calendar_value(t).map(|v| (*t, v)))
+            .collect();
+        if calendar.is_empty() {
+            continue;
+        }
+        let spans: Vec<_> = inside.iter().map(|t| t.span).collect();
+        let telling = std::rc::Rc::new(Telling::of(text, sentence.span, &spans));
+        let values: Vec<&str> = calendar.iter().map(|&(_, v)| v).collect();
+        for &(timex, value) in calendar.iter().filter(|(t, _)| !in_range(text, t)) {
+            out.push(Dated {
+                timex,
+                value,
+                sentence_dates: values.clone(),
+                telling: telling.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Every calendar value an article mentions, with the years and months of its days: an article
+/// that says "May 30, 2005" mentions 2005.
+fn mentioned(times: &[Timex]) -> HashSet<&str> {
+    let mut out = HashSet::default();
+    for v in times.iter().filter_map(calendar_value) {
+        if unplaced_weekday(v) {
+            out.insert(v);
+            continue;
+        }
+        out.insert(&v[..4]);
+        if v.len() >= 7 {
+            out.insert(&v[..7]);
+        }
+        out.insert(v);
+    }
+    out
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let likeness = Likeness::of(rule);
+    let mut dates: HashMap<usize, Vec<Dated<'_>>> = HashMap::default();
+    let mut values: HashMap<usize, HashSet<&str>> = HashMap::default();
+    let mut findings = Vec::new();
+    for (x, y) in retold::linked_articles(rule, cx) {
+        for article in [x, y] {
+            dates
+                .entry(article)
+                .or_insert_with(|| dated(&cx.articles[article].text, &cx.times[article]));
+            values
+                .entry(article)
+                .or_insert_with(|| mentioned(&cx.times[article]));
+        }
+        for dx in &dates[&x] {
+            for dy in &dates[&y] {
+                if conflict(cx, (x, dx), (y, dy), &values)
+                    && dx.telling.alike(&dy.telling, &likeness)
+                {
+                    findings.push(retold::finding(
+                        rule,
+                        cx,
+                        (x, dx.timex.span),
+                        (y, dy.timex.span),
+                        "dates",
+                    ));
+                }
+            }
+        }
+    }
+    findings
+}
+
+/// Whether two dates of sentences of articles `x` and `y` conflict, if the sentences tell one
+/// fact.
+fn conflict(
+    cx: &Context<'_>,
+    (x, dx): (usize, &Dated<'_>),
+    (y, dy): (usize, &Dated<'_>),
+    values: &HashMap<usize, HashSet<&str>>,
+) -> bool {
+    // Compared at the coarser precision of the two: "in 2005" against "on March 11, 2002".
+    // A weekday of an unplaced week is compared with another such weekday only.
+    if unplaced_weekday(dx.value) != unplaced_weekday(dy.value) {
+        return false;
+    }
+    let precision = dx.value.len().min(dy.value.len());
+    let (vx, vy) = (&dx.value[..precision], &dy.value[..precision]);
+    if vx == vy || values[&y].contains(vx) || values[&x].contains(vy) {
+        return false;
+    }
+    let (wx, wy) = (
+        dx.timex.span.slice(&cx.articles[x].text),
+        dy.timex.span.slice(&cx.articles[y].text),
+    );
+    // A date with its year against one whose year is the publication's ("Saturday 8 June
+    // 2013" / "Saturday") differs in how the articles are dated as often as in the fact.
+    if !states(wx, precision) || !states(wy, precision) || states(wx, 4) != states(wy, 4) {
+        return false;
+    }
+    // A sentence that states two dates at that precision (a range, a list) dates no one fact.
+    let one_date = |d: &Dated<'_>, v: &str| {
+        d.sentence_dates.iter().all(|o| {
+            let n = o.len().min(precision);
+            o[..n] == v[..n]
+        })
+    };
+    // One date written alike ("Saturday", "June") and resolved to two days differs in the
+    // articles' publication dates, not in the fact.
+    let dated_by = |article: usize, d: &Dated<'_>| {
+        retold::events_stating(cx, article, d.timex.span, |c| {
+            c.time.as_ref().is_some_and(|t| t.span == d.timex.span)
+        })
+    };
+    one_date(dx, vx)
+        && one_date(dy, vy)
+        && !wx.eq_ignore_ascii_case(wy)
+        && !retold::two_events(&dated_by(x, dx), &dated_by(y, dy))
+}
