@@ -14,6 +14,7 @@ mod quantity_conflict;
 mod quote_wording;
 mod restated_fact;
 mod retold;
+mod retold_count;
 mod retold_date;
 mod time_agreement;
 mod time_conflict;
@@ -49,6 +50,7 @@ pub const KINDS: &[Kind] = &[
     attribute_conflict::KIND,
     restated_fact::KIND,
     retold_date::KIND,
+    retold_count::KIND,
     ledger_conflict::KIND,
     quote_wording::KIND,
     unsupported::KIND,

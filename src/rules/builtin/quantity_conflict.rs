@@ -266,7 +266,7 @@ const NEAR_DIFFERENCE: f64 = 3.0;
 
 /// Whether two counts are near enough to be one statistic told two ways: the larger at most
 /// [`NEAR_FACTOR`] times the smaller, or at most [`NEAR_DIFFERENCE`] more.
-fn near(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn near(a: &Quantity, b: &Quantity) -> bool {
     let (lo, hi) = (a.value.min(b.value), a.value.max(b.value));
     hi - lo <= NEAR_DIFFERENCE || (lo > 0.0 && hi <= NEAR_FACTOR * lo)
 }

@@ -160,6 +160,14 @@ pub(super) fn two_events(x: &[&str], y: &[&str]) -> bool {
     !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p))
 }
 
+/// Whether a conflict between two values, stated by `support_x` and `support_y` of the articles
+/// checked, can be an error: one of them stands alone. Two values each stated by several
+/// articles are two groups of sources that agree among themselves: look-alike stories ("23
+/// pirates" in one group, "26 pirates" in the other), not an error.
+pub(super) fn one_stands_alone(support_x: usize, support_y: usize) -> bool {
+    support_x < 2 || support_y < 2
+}
+
 /// The finding of a fact told as `span_x` in article `x` and as `span_y` in article `y`.
 pub(super) fn finding(
     rule: &Rule,

@@ -11,7 +11,9 @@
 //!   not one date);
 //! - they are not one date written alike ("Saturday" / "Saturday") that the articles' own
 //!   publication dates resolve to two days;
-//! - no two event words date them each its own event.
+//! - no two event words date them each its own event;
+//! - one of them stands alone: two dates each given by several articles are look-alike
+//!   stories, or two facts, that agree among themselves.
 //!
 //! Relative dates ("today", "last year") rest on publication dates the articles may not
 //! share, and times of day ("Friday night" / "early Saturday") on a night that has two
@@ -178,21 +180,22 @@ fn mentioned(times: &[Timex]) -> HashSet<&str> {
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let likeness = Likeness::of(rule);
+    let values: Vec<HashSet<&str>> = cx.times.iter().map(|times| mentioned(times)).collect();
+    let mut support: HashMap<&str, usize> = HashMap::default();
+    for v in values.iter().flatten() {
+        *support.entry(v).or_default() += 1;
+    }
     let mut dates: HashMap<usize, Vec<Dated<'_>>> = HashMap::default();
-    let mut values: HashMap<usize, HashSet<&str>> = HashMap::default();
     let mut findings = Vec::new();
     for (x, y) in retold::linked_articles(rule, cx) {
         for article in [x, y] {
             dates
                 .entry(article)
                 .or_insert_with(|| dated(&cx.articles[article].text, &cx.times[article]));
-            values
-                .entry(article)
-                .or_insert_with(|| mentioned(&cx.times[article]));
         }
         for dx in &dates[&x] {
             for dy in &dates[&y] {
-                if conflict(cx, (x, dx), (y, dy), &values)
+                if conflict(cx, (x, dx), (y, dy), &values, &support)
                     && dx.telling.alike(&dy.telling, &likeness)
                 {
                     findings.push(retold::finding(
@@ -215,7 +218,8 @@ fn conflict(
     cx: &Context<'_>,
     (x, dx): (usize, &Dated<'_>),
     (y, dy): (usize, &Dated<'_>),
-    values: &HashMap<usize, HashSet<&str>>,
+    values: &[HashSet<&str>],
+    support: &HashMap<&str, usize>,
 ) -> bool {
     // Compared at the coarser precision of the two: "in 2005" against "on March 11, 2002".
     // A weekday of an unplaced week is compared with another such weekday only.
@@ -224,7 +228,7 @@ fn conflict(
     }
     let precision = dx.value.len().min(dy.value.len());
     let (vx, vy) = (&dx.value[..precision], &dy.value[..precision]);
-    if vx == vy || values[&y].contains(vx) || values[&x].contains(vy) {
+    if vx == vy || values[y].contains(vx) || values[x].contains(vy) {
         return false;
     }
     let (wx, wy) = (
@@ -254,4 +258,5 @@ fn conflict(
         && one_date(dy, vy)
         && !wx.eq_ignore_ascii_case(wy)
         && !retold::two_events(&dated_by(x, dx), &dated_by(y, dy))
+        && retold::one_stands_alone(support[vx], support[vy])
 }
