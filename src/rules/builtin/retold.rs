@@ -37,7 +37,7 @@ pub(super) const PARAMETERS: &[(&str, f64)] =
     &[("min-shared", 2.0), ("min-share", 0.4), ("min-links", 1.0)];
 
 /// How alike two sentences must be to tell one fact.
-pub(super) struct Likeness {
+struct Likeness {
     /// Content words the two sentences must share.
     min_shared: usize,
     /// The share of the shorter sentence's content words they must make.
@@ -46,7 +46,7 @@ pub(super) struct Likeness {
 
 impl Likeness {
     /// The likeness `rule` asks for.
-    pub(super) fn of(rule: &Rule) -> Likeness {
+    fn of(rule: &Rule) -> Likeness {
         Likeness {
             min_shared: rule.number("min-shared", PARAMETERS[0].1) as usize,
             min_share: rule.number("min-share", PARAMETERS[1].1),
@@ -81,7 +81,7 @@ impl Telling {
 
     /// Whether two sentences tell one fact: they share enough content words and are no near
     /// copies of each other.
-    pub(super) fn alike(&self, other: &Telling, likeness: &Likeness) -> bool {
+    fn alike(&self, other: &Telling, likeness: &Likeness) -> bool {
         let shared = crate::text::sorted_common(&self.content, &other.content);
         let shorter = self.content.len().min(other.content.len());
         if shared < likeness.min_shared || (shared as f64) < likeness.min_share * shorter as f64 {
@@ -117,9 +117,45 @@ fn stem(lower: &str) -> String {
         .to_string()
 }
 
+/// A fact a sentence states: where it is written and the words its sentence tells it with.
+pub(super) trait Told {
+    /// Where the fact is written.
+    fn span(&self) -> Span;
+    /// The words its sentence tells it with.
+    fn telling(&self) -> &Telling;
+}
+
+/// The findings of `rule` on the facts (`facts_of`, an article's) of every two linked articles
+/// whose values `conflict` and whose sentences tell them alike; `verb` says what the articles do
+/// to the fact ("dates", "counts").
+pub(super) fn compare_linked<T: Told>(
+    rule: &Rule,
+    cx: &Context<'_>,
+    facts_of: impl Fn(usize) -> Vec<T>,
+    conflict: impl Fn((usize, &T), (usize, &T)) -> bool,
+    verb: &str,
+) -> Vec<Finding> {
+    let likeness = Likeness::of(rule);
+    let mut facts: HashMap<usize, Vec<T>> = HashMap::new();
+    let mut findings = Vec::new();
+    for (x, y) in linked_articles(rule, cx) {
+        for article in [x, y] {
+            facts.entry(article).or_insert_with(|| facts_of(article));
+        }
+        for fx in &facts[&x] {
+            for fy in &facts[&y] {
+                if conflict((x, fx), (y, fy)) && fx.telling().alike(fy.telling(), &likeness) {
+                    findings.push(finding(rule, cx, (x, fx.span()), (y, fy.span()), verb));
+                }
+            }
+        }
+    }
+    findings
+}
+
 /// The article pairs the matcher took for one story: at least `min-links` claim pairs between
 /// them, ascending.
-pub(super) fn linked_articles(rule: &Rule, cx: &Context<'_>) -> Vec<(usize, usize)> {
+fn linked_articles(rule: &Rule, cx: &Context<'_>) -> Vec<(usize, usize)> {
     let min_links = rule.number("min-links", PARAMETERS[2].1) as usize;
     let mut links: HashMap<(usize, usize), usize> = HashMap::new();
     for pair in cx.pairs.iter().filter(|p| !p.same_article()) {
@@ -169,7 +205,7 @@ pub(super) fn one_stands_alone(support_x: usize, support_y: usize) -> bool {
 }
 
 /// The finding of a fact told as `span_x` in article `x` and as `span_y` in article `y`.
-pub(super) fn finding(
+fn finding(
     rule: &Rule,
     cx: &Context<'_>,
     (x, span_x): (usize, Span),

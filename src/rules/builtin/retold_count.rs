@@ -32,7 +32,7 @@ use crate::grammar::number::compatible;
 use crate::report::Finding;
 use crate::rules::builtin::Kind;
 use crate::rules::builtin::quantity_conflict::near;
-use crate::rules::builtin::retold::{self, Likeness, Telling};
+use crate::rules::builtin::retold::{self, Telling, Told};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 use crate::text::span::Span;
@@ -107,35 +107,77 @@ fn stated(claims: &[Claim]) -> HashMap<&str, Vec<&Quantity>> {
     out
 }
 
-fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
-    let likeness = Likeness::of(rule);
-    let figures: Vec<HashMap<&str, Vec<&Quantity>>> =
-        cx.claims.iter().map(|claims| stated(claims)).collect();
-    let mut counts: HashMap<usize, Vec<Counted<'_>>> = HashMap::default();
-    let mut findings = Vec::new();
-    for (x, y) in retold::linked_articles(rule, cx) {
-        for article in [x, y] {
-            counts
-                .entry(article)
-                .or_insert_with(|| counted(&cx.articles[article].text, &cx.claims[article]));
-        }
-        for count_x in &counts[&x] {
-            for count_y in &counts[&y] {
-                if conflict(cx, (x, count_x), (y, count_y), &figures)
-                    && count_x.telling.alike(&count_y.telling, &likeness)
-                {
-                    findings.push(retold::finding(
-                        rule,
-                        cx,
-                        (x, count_x.quantity.span),
-                        (y, count_y.quantity.span),
-                        "counts",
-                    ));
-                }
+/// How many articles state a count compatible with a given one, by unit, worked out once per
+/// count asked about: a conflict asks for both of its counts, and many conflicts share one.
+struct Support<'a> {
+    /// Unit → every count of it, with its article.
+    by_unit: HashMap<&'a str, Vec<(usize, &'a Quantity)>>,
+    /// The answers so far, by the count's content (`Quantity::key`).
+    known: std::cell::RefCell<HashMap<String, usize>>,
+}
+
+impl<'a> Support<'a> {
+    fn new(figures: &[HashMap<&'a str, Vec<&'a Quantity>>]) -> Support<'a> {
+        let mut by_unit: HashMap<&str, Vec<(usize, &Quantity)>> = HashMap::default();
+        for (article, units) in figures.iter().enumerate() {
+            for (&unit, counts) in units {
+                by_unit
+                    .entry(unit)
+                    .or_default()
+                    .extend(counts.iter().map(|&q| (article, q)));
             }
         }
+        Support {
+            by_unit,
+            known: Default::default(),
+        }
     }
-    findings
+
+    /// How many articles state a count of `q`'s unit compatible with it.
+    fn of(&self, q: &Quantity) -> usize {
+        let Some(unit) = q.unit.as_deref() else {
+            return 0;
+        };
+        let key = q.key();
+        if let Some(&n) = self.known.borrow().get(&key) {
+            return n;
+        }
+        let mut articles: Vec<usize> = self
+            .by_unit
+            .get(unit)
+            .into_iter()
+            .flatten()
+            .filter(|(_, o)| compatible(o, q))
+            .map(|&(article, _)| article)
+            .collect();
+        articles.dedup();
+        let n = articles.len();
+        self.known.borrow_mut().insert(key, n);
+        n
+    }
+}
+
+fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
+    let figures: Vec<HashMap<&str, Vec<&Quantity>>> =
+        cx.claims.iter().map(|claims| stated(claims)).collect();
+    let support = Support::new(&figures);
+    retold::compare_linked(
+        rule,
+        cx,
+        |article| counted(&cx.articles[article].text, &cx.claims[article]),
+        |x, y| conflict(cx, x, y, &figures, &support),
+        "counts",
+    )
+}
+
+impl Told for Counted<'_> {
+    fn span(&self) -> Span {
+        self.quantity.span
+    }
+
+    fn telling(&self) -> &Telling {
+        &self.telling
+    }
 }
 
 /// Whether two counts of sentences of articles `x` and `y` conflict, if the sentences tell one
@@ -145,6 +187,7 @@ fn conflict(
     (x, count_x): (usize, &Counted<'_>),
     (y, count_y): (usize, &Counted<'_>),
     figures: &[HashMap<&str, Vec<&Quantity>>],
+    support: &Support<'_>,
 ) -> bool {
     let unit = count_x.unit;
     // Two counts far apart ("20 points" in a game, "2,301 points" in a career) are two
@@ -175,9 +218,8 @@ fn conflict(
             claim.quantities.iter().any(|q| q.span == c.quantity.span)
         })
     };
-    let support = |q: &Quantity| (0..figures.len()).filter(|&a| knows(a, q)).count();
     one_count(count_x)
         && one_count(count_y)
         && !retold::two_events(&counted_by(x, count_x), &counted_by(y, count_y))
-        && retold::one_stands_alone(support(count_x.quantity), support(count_y.quantity))
+        && retold::one_stands_alone(support.of(count_x.quantity), support.of(count_y.quantity))
 }

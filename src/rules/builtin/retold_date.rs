@@ -29,11 +29,12 @@ use foldhash::{HashMap, HashSet};
 use crate::lexicon::closed;
 use crate::report::Finding;
 use crate::rules::builtin::Kind;
-use crate::rules::builtin::retold::{self, Likeness, Telling};
+use crate::rules::builtin::retold::{self, Telling, Told};
 use crate::rules::context::Context;
 use crate::rules::model::Rule;
 use crate::temporal::{Anchor, Timex, TimexType};
 use crate::text::segment;
+use crate::text::span::Span;
 
 pub(super) const KIND: Kind = Kind {
     name: "retold-date-conflict",
@@ -179,37 +180,28 @@ fn mentioned(times: &[Timex]) -> HashSet<&str> {
 }
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
-    let likeness = Likeness::of(rule);
     let values: Vec<HashSet<&str>> = cx.times.iter().map(|times| mentioned(times)).collect();
     let mut support: HashMap<&str, usize> = HashMap::default();
     for v in values.iter().flatten() {
         *support.entry(v).or_default() += 1;
     }
-    let mut dates: HashMap<usize, Vec<Dated<'_>>> = HashMap::default();
-    let mut findings = Vec::new();
-    for (x, y) in retold::linked_articles(rule, cx) {
-        for article in [x, y] {
-            dates
-                .entry(article)
-                .or_insert_with(|| dated(&cx.articles[article].text, &cx.times[article]));
-        }
-        for dx in &dates[&x] {
-            for dy in &dates[&y] {
-                if conflict(cx, (x, dx), (y, dy), &values, &support)
-                    && dx.telling.alike(&dy.telling, &likeness)
-                {
-                    findings.push(retold::finding(
-                        rule,
-                        cx,
-                        (x, dx.timex.span),
-                        (y, dy.timex.span),
-                        "dates",
-                    ));
-                }
-            }
-        }
+    retold::compare_linked(
+        rule,
+        cx,
+        |article| dated(&cx.articles[article].text, &cx.times[article]),
+        |x, y| conflict(cx, x, y, &values, &support),
+        "dates",
+    )
+}
+
+impl Told for Dated<'_> {
+    fn span(&self) -> Span {
+        self.timex.span
     }
-    findings
+
+    fn telling(&self) -> &Telling {
+        &self.telling
+    }
 }
 
 /// Whether two dates of sentences of articles `x` and `y` conflict, if the sentences tell one
