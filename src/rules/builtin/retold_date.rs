@@ -24,6 +24,8 @@
 //! - `min-share` (default 0.4): the share of the shorter sentence's content words they make.
 //! - `min-links` (default 1): claim pairs the matcher made between the two articles.
 
+use std::rc::Rc;
+
 use foldhash::{HashMap, HashSet};
 
 use crate::lexicon::closed;
@@ -51,7 +53,7 @@ struct Dated<'a> {
     /// The calendar values of every date of its sentence, its own among them.
     sentence_dates: Vec<&'a str>,
     /// The words its sentence tells it with (shared by the dates of one sentence).
-    telling: std::rc::Rc<Telling>,
+    telling: Rc<Telling>,
 }
 
 /// The value of a date that is a year, month or day ("2005", "2005-05", "2005-05-30"), or a
@@ -134,8 +136,12 @@ fn dated<'a>(text: &str, times: &'a [Timex]) -> Vec<Dated<'a>> {
     let paragraphs = segment::segment(text, &[]);
     let mut out = Vec::new();
     for sentence in segment::sentences(&paragraphs) {
-        let inside: Vec<&Timex> = times
+        // The times are in text order: those of the sentence are one run of them, found
+        // without a scan of the whole article for each sentence.
+        let first = times.partition_point(|t| t.span.start < sentence.span.start);
+        let inside: Vec<&Timex> = times[first..]
             .iter()
+            .take_while(|t| t.span.start < sentence.span.end)
             .filter(|t| sentence.span.contains(t.span))
             .collect();
         let calendar: Vec<(&Timex, &str)> = inside
@@ -147,7 +153,7 @@ fn dated<'a>(text: &str, times: &'a [Timex]) -> Vec<Dated<'a>> {
             continue;
         }
         let spans: Vec<_> = inside.iter().map(|t| t.span).collect();
-        let telling = std::rc::Rc::new(Telling::of(text, sentence.span, &spans));
+        let telling = Rc::new(Telling::of(text, sentence.span, &spans));
         let values: Vec<&str> = calendar.iter().map(|&(_, v)| v).collect();
         for &(timex, value) in calendar.iter().filter(|(t, _)| !in_range(text, t)) {
             out.push(Dated {
