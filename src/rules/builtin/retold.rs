@@ -9,7 +9,7 @@
 //! stories tell their background in the same words with other figures), when the sentences share
 //! enough content words, are no near copies, and do not tell two events.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::claim::{COUNT, Claim, DATE};
 use crate::lexicon::closed;
@@ -33,8 +33,12 @@ const PLAIN: &[&str] = &[
 ];
 
 /// The parameters every retold rule reads.
-pub(super) const PARAMETERS: &[(&str, f64)] =
-    &[("min-shared", 2.0), ("min-share", 0.4), ("min-links", 1.0)];
+pub(super) const PARAMETERS: &[(&str, f64)] = &[
+    ("min-shared", 2.0),
+    ("min-share", 0.4),
+    ("min-links", 1.0),
+    ("max-values", 2.0),
+];
 
 /// How alike two sentences must be to tell one fact.
 struct Likeness {
@@ -123,11 +127,21 @@ pub(super) trait Told {
     fn span(&self) -> Span;
     /// The words its sentence tells it with.
     fn telling(&self) -> &Telling;
+    /// Its value, one string for each value compared as one.
+    fn value(&self) -> String;
+    /// Whether it gives the value `other` gives.
+    fn agrees(&self, other: &Self) -> bool;
 }
 
 /// The findings of `rule` on the facts (`facts_of`, an article's) of every two linked articles
 /// whose values `conflict` and whose sentences tell them alike; `verb` says what the articles do
 /// to the fact ("dates", "counts").
+///
+/// Two such facts are left out when one of the articles tells the other's sentence again with
+/// the other's value elsewhere (it tells both facts, so its value is another fact's), and when
+/// either fact meets more than `max-values` other values in sentences told alike (a sentence
+/// alike to the tellings of several facts tells none of them in particular: "Felt revealed his
+/// role in 2005" against "in 1974", "in 1976" and "in May 1972").
 pub(super) fn compare_linked<T: Told>(
     rule: &Rule,
     cx: &Context<'_>,
@@ -136,21 +150,43 @@ pub(super) fn compare_linked<T: Told>(
     verb: &str,
 ) -> Vec<Finding> {
     let likeness = Likeness::of(rule);
+    let max_values = rule.number("max-values", PARAMETERS[3].1) as usize;
     let mut facts: HashMap<usize, Vec<T>> = HashMap::new();
-    let mut findings = Vec::new();
+    // Conflicts as (article, fact) places.
+    let mut conflicts: Vec<[(usize, usize); 2]> = Vec::new();
     for (x, y) in linked_articles(rule, cx) {
         for article in [x, y] {
             facts.entry(article).or_insert_with(|| facts_of(article));
         }
-        for fx in &facts[&x] {
-            for fy in &facts[&y] {
+        for (ix, fx) in facts[&x].iter().enumerate() {
+            for (iy, fy) in facts[&y].iter().enumerate() {
                 if conflict((x, fx), (y, fy)) && fx.telling().alike(fy.telling(), &likeness) {
-                    findings.push(finding(rule, cx, (x, fx.span()), (y, fy.span()), verb));
+                    conflicts.push([(x, ix), (y, iy)]);
                 }
             }
         }
     }
-    findings
+    let fact = |(article, n): (usize, usize)| &facts[&article][n];
+    // Whether the article of `ours` tells `theirs` again, with its value, in another sentence.
+    let retells = |ours: (usize, usize), theirs: &T| {
+        facts[&ours.0]
+            .iter()
+            .any(|f| f.agrees(theirs) && f.telling().alike(theirs.telling(), &likeness))
+    };
+    let mut met: HashMap<(usize, usize), HashSet<String>> = HashMap::new();
+    for &[a, b] in &conflicts {
+        met.entry(a).or_default().insert(fact(b).value());
+        met.entry(b).or_default().insert(fact(a).value());
+    }
+    conflicts
+        .into_iter()
+        .filter(|&[a, b]| !retells(a, fact(b)) && !retells(b, fact(a)))
+        .filter(|[a, b]| met[a].len() <= max_values && met[b].len() <= max_values)
+        .map(|[(x, ix), (y, iy)]| {
+            let spans = ((x, facts[&x][ix].span()), (y, facts[&y][iy].span()));
+            finding(rule, cx, spans.0, spans.1, verb)
+        })
+        .collect()
 }
 
 /// The article pairs the matcher took for one story: at least `min-links` claim pairs between

@@ -13,7 +13,9 @@
 //!   sentence, are not one count);
 //! - no two event words count them each its own event;
 //! - one of them stands alone: two counts each stated by several articles are look-alike
-//!   stories that agree among themselves ("23 pirates" / "26 pirates"), not an error.
+//!   stories that agree among themselves ("23 pirates" / "26 pirates"), not an error;
+//! - neither article tells the other's sentence again with the other's count, and neither count
+//!   meets more than `max-values` other counts in sentences told alike (`retold`).
 //!
 //! Magnitudes are left to `attribute-conflict`, which compares them with a tolerance, and
 //! counts that are attributes (ages) are not counts here.
@@ -22,6 +24,7 @@
 //! - `min-shared` (default 2): content words the two sentences must share.
 //! - `min-share` (default 0.4): the share of the shorter sentence's content words they make.
 //! - `min-links` (default 1): claim pairs the matcher made between the two articles.
+//! - `max-values` (default 2): other values a fact may meet in sentences told alike.
 
 use std::rc::Rc;
 
@@ -177,6 +180,14 @@ impl Told for Counted<'_> {
 
     fn telling(&self) -> &Telling {
         &self.telling
+    }
+
+    fn value(&self) -> String {
+        format!("{} {}", self.quantity.value, self.unit)
+    }
+
+    fn agrees(&self, other: &Self) -> bool {
+        self.unit == other.unit && compatible(self.quantity, other.quantity)
     }
 }
 

@@ -5,15 +5,18 @@
 //! not place) of sentences that two articles of one story tell alike (`retold`). Two dates
 //! conflict, at the coarser precision of the two ("in 2005" / "on March 11, 2002"), when:
 //! - both are written down to that precision ("Tuesday" states no year, "March" no year);
-//! - neither article mentions the other's date anywhere (a year is mentioned by any date in
-//!   it): two articles that both know both years tell two facts, not one fact two ways;
+//! - neither article tells the other's sentence again with the other's date (`retold`): an
+//!   article that does tells both facts, so its date is another fact's. An article may give
+//!   the other's date elsewhere, to other words: a story's day told in many sentences, one of
+//!   which an outlet misdates;
 //! - each sentence states one date at that precision (a range "from 1974 to 1978" or a list is
 //!   not one date);
 //! - they are not one date written alike ("Saturday" / "Saturday") that the articles' own
 //!   publication dates resolve to two days;
 //! - no two event words date them each its own event;
 //! - one of them stands alone: two dates each given by several articles are look-alike
-//!   stories, or two facts, that agree among themselves.
+//!   stories, or two facts, that agree among themselves;
+//! - neither meets more than `max-values` other dates in sentences told alike (`retold`).
 //!
 //! Relative dates ("today", "last year") rest on publication dates the articles may not
 //! share, and times of day ("Friday night" / "early Saturday") on a night that has two
@@ -23,6 +26,7 @@
 //! - `min-shared` (default 2): content words the two sentences must share.
 //! - `min-share` (default 0.4): the share of the shorter sentence's content words they make.
 //! - `min-links` (default 1): claim pairs the matcher made between the two articles.
+//! - `max-values` (default 2): other values a fact may meet in sentences told alike.
 
 use std::rc::Rc;
 
@@ -186,16 +190,16 @@ fn mentioned(times: &[Timex]) -> HashSet<&str> {
 }
 
 fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
-    let values: Vec<HashSet<&str>> = cx.times.iter().map(|times| mentioned(times)).collect();
+    // How many articles mention each value, for the stand-alone test.
     let mut support: HashMap<&str, usize> = HashMap::default();
-    for v in values.iter().flatten() {
+    for v in cx.times.iter().flat_map(|times| mentioned(times)) {
         *support.entry(v).or_default() += 1;
     }
     retold::compare_linked(
         rule,
         cx,
         |article| dated(&cx.articles[article].text, &cx.times[article]),
-        |x, y| conflict(cx, x, y, &values, &support),
+        |x, y| conflict(cx, x, y, &support),
         "dates",
     )
 }
@@ -208,6 +212,16 @@ impl Told for Dated<'_> {
     fn telling(&self) -> &Telling {
         &self.telling
     }
+
+    fn value(&self) -> String {
+        self.value.to_string()
+    }
+
+    fn agrees(&self, other: &Self) -> bool {
+        let precision = self.value.len().min(other.value.len());
+        unplaced_weekday(self.value) == unplaced_weekday(other.value)
+            && self.value[..precision] == other.value[..precision]
+    }
 }
 
 /// Whether two dates of sentences of articles `x` and `y` conflict, if the sentences tell one
@@ -216,7 +230,6 @@ fn conflict(
     cx: &Context<'_>,
     (x, dx): (usize, &Dated<'_>),
     (y, dy): (usize, &Dated<'_>),
-    values: &[HashSet<&str>],
     support: &HashMap<&str, usize>,
 ) -> bool {
     // Compared at the coarser precision of the two: "in 2005" against "on March 11, 2002".
@@ -226,7 +239,7 @@ fn conflict(
     }
     let precision = dx.value.len().min(dy.value.len());
     let (vx, vy) = (&dx.value[..precision], &dy.value[..precision]);
-    if vx == vy || values[y].contains(vx) || values[x].contains(vy) {
+    if vx == vy {
         return false;
     }
     let (wx, wy) = (
