@@ -1,8 +1,10 @@
 //! `retold-date-conflict`: two sources tell one fact in their own words and date it differently.
 //!
 //! ## What it does
-//! Compares the calendar dates (a year, a month, a day, or a weekday of a week the article does
-//! not place) of sentences that two articles of one story tell alike (`retold`). Two dates
+//! Compares the calendar dates (a year, a month, a day; in an article without a publication
+//! date, a month or day of an unknown year or a weekday of an unknown week) of sentences that
+//! two articles of one story tell alike (`retold`). Dates are compared with dates placed alike
+//! (a known year, an unknown year, an unknown week). Two dates
 //! conflict, at the coarser precision of the two ("in 2005" / "on March 11, 2002"), when:
 //! - both are written down to that precision ("Tuesday" states no year, "March" no year);
 //! - neither article tells the other's sentence again with the other's date (`retold`): an
@@ -60,9 +62,10 @@ struct Dated<'a> {
     telling: Rc<Telling>,
 }
 
-/// The value of a date that is a year, month or day ("2005", "2005-05", "2005-05-30"), or a
-/// weekday of a week the article does not place ("XXXX-WXX-5"). Times of day are left out:
-/// "Friday night" and "early Saturday" are one night.
+/// The value of a date that is a year, month or day ("2005", "2005-05", "2005-05-30"), a month
+/// or day of a year the article does not place ("XXXX-05", "XXXX-05-30": an article without a
+/// publication date that writes "in May"), or a weekday of a week it does not place
+/// ("XXXX-WXX-5"). Times of day are left out: "Friday night" and "early Saturday" are one night.
 fn calendar_value(timex: &Timex) -> Option<&str> {
     if timex.kind != TimexType::Date {
         return None;
@@ -70,11 +73,12 @@ fn calendar_value(timex: &Timex) -> Option<&str> {
     let v = timex.value.as_str();
     let b = v.as_bytes();
     let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    let year = digits(0..4.min(v.len())) || v.starts_with("XXXX");
     let shape_ok = match v.len() {
         4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        7 => year && b[4] == b'-' && digits(5..7),
         10 if v.starts_with("XXXX-WXX-") => digits(9..10),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        10 => year && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
         _ => false,
     };
     // A date counted from another ("ten days later", "the eve of the vote") is as right as the
@@ -86,9 +90,14 @@ fn calendar_value(timex: &Timex) -> Option<&str> {
     (shape_ok && !timex.inferred && !counted).then_some(v)
 }
 
-/// Whether a calendar value is a weekday of an unplaced week ("XXXX-WXX-5").
-fn unplaced_weekday(value: &str) -> bool {
-    value.starts_with("XXXX-W")
+/// What a calendar value is placed in: a known year (0), an unplaced year (1: "XXXX-05"), an
+/// unplaced week (2: "XXXX-WXX-5"). Values are compared with values placed alike only.
+fn placement(value: &str) -> u8 {
+    match value.strip_prefix("XXXX-") {
+        Some(rest) if rest.starts_with('W') => 2,
+        Some(_) => 1,
+        None => 0,
+    }
 }
 
 /// Whether the date is written out: a year or day in figures, a month or a weekday named
@@ -176,9 +185,17 @@ fn dated<'a>(text: &str, times: &'a [Timex]) -> Vec<Dated<'a>> {
 fn mentioned(times: &[Timex]) -> HashSet<&str> {
     let mut out = HashSet::default();
     for v in times.iter().filter_map(calendar_value) {
-        if unplaced_weekday(v) {
-            out.insert(v);
-            continue;
+        match placement(v) {
+            2 => {
+                out.insert(v);
+                continue;
+            }
+            1 => {
+                out.insert(&v[..7]);
+                out.insert(v);
+                continue;
+            }
+            _ => {}
         }
         out.insert(&v[..4]);
         if v.len() >= 7 {
@@ -219,7 +236,7 @@ impl Told for Dated<'_> {
 
     fn agrees(&self, other: &Self) -> bool {
         let precision = self.value.len().min(other.value.len());
-        unplaced_weekday(self.value) == unplaced_weekday(other.value)
+        placement(self.value) == placement(other.value)
             && self.value[..precision] == other.value[..precision]
     }
 }
@@ -234,7 +251,7 @@ fn conflict(
 ) -> bool {
     // Compared at the coarser precision of the two: "in 2005" against "on March 11, 2002".
     // A weekday of an unplaced week is compared with another such weekday only.
-    if unplaced_weekday(dx.value) != unplaced_weekday(dy.value) {
+    if placement(dx.value) != placement(dy.value) {
         return false;
     }
     let precision = dx.value.len().min(dy.value.len());
