@@ -262,3 +262,55 @@ fn finding(
     finding.fingerprint = cx.fingerprint(&[rule.spec.code.as_str(), id_x, tx, id_y, ty]);
     finding
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn telling(text: &str) -> Telling {
+        Telling::of(text, Span::new(0, text.len()), &[])
+    }
+
+    const LIKENESS: Likeness = Likeness {
+        min_shared: 2,
+        min_share: 0.4,
+    };
+
+    #[test]
+    fn plurals_and_possessives_are_one_word() {
+        assert_eq!(stem("clinics"), "clinic");
+        assert_eq!(stem("clinic's"), "clinic");
+        assert_eq!(stem("boss"), "boss");
+        assert_eq!(stem("bus"), "bus");
+    }
+
+    #[test]
+    fn sentences_that_share_enough_content_words_tell_one_fact() {
+        let a = telling("She founded the Harbor Street clinic with a loan from her church.");
+        let b = telling("The Harbor Street clinic, which she founded, treated the poor.");
+        let c = telling("The storm closed the ferry to the islands for a week.");
+        assert!(a.alike(&b, &LIKENESS));
+        assert!(!a.alike(&c, &LIKENESS));
+    }
+
+    #[test]
+    fn near_copies_are_left_to_the_word_by_word_rule() {
+        let a = telling("She founded the Harbor Street clinic with a loan from her church.");
+        let b = telling("She founded the Harbor Street clinic with a loan from the church.");
+        assert!(!a.alike(&b, &LIKENESS));
+    }
+
+    #[test]
+    fn two_event_words_with_none_shared_are_two_events() {
+        assert!(two_events(&["convict"], &["sentence"]));
+        assert!(!two_events(&["convict", "sentence"], &["sentence"]));
+        assert!(!two_events(&[], &["sentence"]));
+    }
+
+    #[test]
+    fn a_conflict_needs_one_value_that_stands_alone() {
+        assert!(one_stands_alone(1, 3));
+        assert!(one_stands_alone(3, 1));
+        assert!(!one_stands_alone(2, 2));
+    }
+}

@@ -250,7 +250,8 @@ fn conflict(
     support: &HashMap<&str, usize>,
 ) -> bool {
     // Compared at the coarser precision of the two: "in 2005" against "on March 11, 2002".
-    // A weekday of an unplaced week is compared with another such weekday only.
+    // Dates are compared with dates placed alike: a known year, an unknown year, an unknown
+    // week.
     if placement(dx.value) != placement(dy.value) {
         return false;
     }
@@ -287,4 +288,99 @@ fn conflict(
         && !wx.eq_ignore_ascii_case(wy)
         && !retold::two_events(&dated_by(x, dx), &dated_by(y, dy))
         && retold::one_stands_alone(support[vx], support[vy])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::Bound;
+
+    fn timex(value: &str, anchor: Anchor) -> Timex {
+        Timex {
+            span: Span::new(0, 0),
+            kind: TimexType::Date,
+            value: value.to_string(),
+            bound: Bound::Exact,
+            modifier: None,
+            interval: None,
+            duration: None,
+            anchor,
+            inferred: false,
+        }
+    }
+
+    #[test]
+    fn calendar_values_are_years_months_days_and_unplaced_ones() {
+        let value = |v: &str| calendar_value(&timex(v, Anchor::None)).map(str::to_string);
+        for v in [
+            "2005",
+            "2005-05",
+            "2005-05-30",
+            "XXXX-05",
+            "XXXX-05-30",
+            "XXXX-WXX-5",
+        ] {
+            assert_eq!(value(v).as_deref(), Some(v), "{v}");
+        }
+        // Times of day, decades, seasons, vague references and durations are no calendar dates.
+        for v in [
+            "2005-05-30TNI",
+            "195",
+            "2005-SU",
+            "PAST_REF",
+            "XXXX-XX-XX",
+            "XXXX",
+        ] {
+            assert_eq!(value(v), None, "{v}");
+        }
+        // A date counted from another is as right as that one.
+        let counted = timex(
+            "2005-06-09",
+            Anchor::Narrative {
+                on: Span::new(0, 4),
+            },
+        );
+        assert_eq!(calendar_value(&counted), None);
+    }
+
+    #[test]
+    fn dates_are_placed_in_a_known_year_an_unknown_year_or_an_unknown_week() {
+        assert_eq!(placement("2005-05-30"), 0);
+        assert_eq!(placement("2005"), 0);
+        assert_eq!(placement("XXXX-05"), 1);
+        assert_eq!(placement("XXXX-05-30"), 1);
+        assert_eq!(placement("XXXX-WXX-5"), 2);
+    }
+
+    #[test]
+    fn a_date_states_its_year_only_when_written() {
+        assert!(states("March 11, 2002", 4));
+        assert!(states("2005", 4));
+        assert!(!states("Tuesday", 4));
+        assert!(!states("March 11", 4));
+        assert!(states("March 11", 7));
+        assert!(!states("Tuesday", 7));
+        assert!(states("Tuesday", 10));
+    }
+
+    #[test]
+    fn an_article_mentions_the_years_and_months_of_its_days() {
+        let times = [
+            timex("2005-05-30", Anchor::None),
+            timex("XXXX-06-02", Anchor::None),
+            timex("XXXX-WXX-5", Anchor::None),
+        ];
+        let mentioned = mentioned(&times);
+        for v in [
+            "2005",
+            "2005-05",
+            "2005-05-30",
+            "XXXX-06",
+            "XXXX-06-02",
+            "XXXX-WXX-5",
+        ] {
+            assert!(mentioned.contains(v), "{v}");
+        }
+        assert!(!mentioned.contains("XXXX"));
+    }
 }
