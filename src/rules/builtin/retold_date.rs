@@ -12,7 +12,8 @@
 //!   the other's date elsewhere, to other words: a story's day told in many sentences, one of
 //!   which an outlet misdates;
 //! - each sentence states one date at that precision (a range "from 1974 to 1978" or a list is
-//!   not one date);
+//!   not one date), or both state the same other dates ("reopened Saturday after Friday's
+//!   storm" / "reopened Tuesday after the storm of Friday");
 //! - they are not one date written alike ("Saturday" / "Saturday") that the articles' own
 //!   publication dates resolve to two days;
 //! - no two event words date them each its own event;
@@ -235,10 +236,24 @@ impl Told for Dated<'_> {
     }
 
     fn agrees(&self, other: &Self) -> bool {
-        let precision = self.value.len().min(other.value.len());
-        placement(self.value) == placement(other.value)
-            && self.value[..precision] == other.value[..precision]
+        agree(self.value, other.value)
     }
+}
+
+/// Whether two calendar values agree at the coarser precision of the two.
+fn agree(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    placement(a) == placement(b) && a[..n] == b[..n]
+}
+
+/// The dates of a date's sentence besides it (one mention of its own value left out).
+fn other_dates<'a>(d: &Dated<'a>) -> Vec<&'a str> {
+    let mut own = Some(d.value);
+    d.sentence_dates
+        .iter()
+        .copied()
+        .filter(|&o| own.take_if(|v| *v == o).is_none())
+        .collect()
 }
 
 /// Whether two dates of sentences of articles `x` and `y` conflict, if the sentences tell one
@@ -269,12 +284,21 @@ fn conflict(
     if !states(wx, precision) || !states(wy, precision) || states(wx, 4) != states(wy, 4) {
         return false;
     }
-    // A sentence that states two dates at that precision (a range, a list) dates no one fact.
+    // A sentence that states two dates at that precision (a range, a list) dates no one fact,
+    // unless the other sentence states the same other dates ("fired Saturday, a day after
+    // Friday's loss" / "fired Tuesday after Friday's loss").
     let one_date = |d: &Dated<'_>, v: &str| {
         d.sentence_dates.iter().all(|o| {
             let n = o.len().min(precision);
             o[..n] == v[..n]
         })
+    };
+    let same_others = |a: &Dated<'_>, b: &Dated<'_>| {
+        let others = other_dates(a);
+        !others.is_empty()
+            && others
+                .iter()
+                .all(|o| b.sentence_dates.iter().any(|p| agree(o, p)))
     };
     // One date written alike ("Saturday", "June") and resolved to two days differs in the
     // articles' publication dates, not in the fact.
@@ -283,8 +307,7 @@ fn conflict(
             c.time.as_ref().is_some_and(|t| t.span == d.timex.span)
         })
     };
-    one_date(dx, vx)
-        && one_date(dy, vy)
+    ((one_date(dx, vx) && one_date(dy, vy)) || (same_others(dx, dy) && same_others(dy, dx)))
         && !wx.eq_ignore_ascii_case(wy)
         && !retold::two_events(&dated_by(x, dx), &dated_by(y, dy))
         && retold::one_stands_alone(support[vx], support[vy])
