@@ -13,7 +13,8 @@
 //!   which an outlet misdates;
 //! - each sentence states one date at that precision (a range "from 1974 to 1978" or a list is
 //!   not one date), or both state the same other dates ("reopened Saturday after Friday's
-//!   storm" / "reopened Tuesday after the storm of Friday");
+//!   storm" / "reopened Tuesday after the storm of Friday"), or one event word dates both
+//!   ("was fired on Saturday, after Friday's loss" / "was fired Tuesday");
 //! - they are not one date written alike ("Saturday" / "Saturday") that the articles' own
 //!   publication dates resolve to two days;
 //! - no two event words date them each its own event;
@@ -286,7 +287,8 @@ fn conflict(
     }
     // A sentence that states two dates at that precision (a range, a list) dates no one fact,
     // unless the other sentence states the same other dates ("fired Saturday, a day after
-    // Friday's loss" / "fired Tuesday after Friday's loss").
+    // Friday's loss" / "fired Tuesday after Friday's loss"), or one event word dates both
+    // ("was fired on Saturday, after Friday's loss" / "was fired Tuesday").
     let one_date = |d: &Dated<'_>, v: &str| {
         d.sentence_dates.iter().all(|o| {
             let n = o.len().min(precision);
@@ -307,9 +309,13 @@ fn conflict(
             c.time.as_ref().is_some_and(|t| t.span == d.timex.span)
         })
     };
-    ((one_date(dx, vx) && one_date(dy, vy)) || (same_others(dx, dy) && same_others(dy, dx)))
+    let (events_x, events_y) = (dated_by(x, dx), dated_by(y, dy));
+    let one_event = events_x.iter().any(|p| events_y.contains(p));
+    ((one_date(dx, vx) && one_date(dy, vy))
+        || (same_others(dx, dy) && same_others(dy, dx))
+        || one_event)
         && !wx.eq_ignore_ascii_case(wy)
-        && !retold::two_events(&dated_by(x, dx), &dated_by(y, dy))
+        && !retold::two_events(&events_x, &events_y)
         && retold::one_stands_alone(support[vx], support[vy])
 }
 
