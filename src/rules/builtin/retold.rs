@@ -7,7 +7,9 @@
 //! `restated-fact-conflict`. `retold-date-conflict` and `retold-count-conflict` compare the
 //! facts of such sentences directly, between articles the matcher linked (one story: look-alike
 //! stories tell their background in the same words with other figures), when the sentences share
-//! enough content words, are no near copies, and do not tell two events.
+//! enough content words, are no near copies, and do not tell two events; a pair is dropped when
+//! one article also tells the other's sentence with the other's value, or when a sentence is
+//! alike to the tellings of more than `max-values` other values.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 
