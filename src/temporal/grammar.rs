@@ -1208,6 +1208,12 @@ fn holiday(i: &str) -> PResult<'_, Expr> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return fail(i);
     }
+    // "an office Christmas party", "a Christmas tree": the holiday names a kind of thing, no day.
+    if let Ok((_, (_, word))) = (gap, nom::character::complete::alpha1::<&str, _>).parse(rest) {
+        if HOLIDAY_THINGS.contains(&word) {
+            return fail(i);
+        }
+    }
     let day = Expr::Holiday { holiday, offset };
     // "Easter week", "Christmas week": the week the holiday falls in.
     if let Ok((after, _)) = (gap, kw("week")).parse(rest) {
@@ -1215,6 +1221,61 @@ fn holiday(i: &str) -> PResult<'_, Expr> {
     }
     Ok((rest, day))
 }
+
+/// Nouns that a holiday's name modifies as a kind ("Christmas party", "Halloween costume",
+/// "Easter egg"): the phrase names a thing, not the day.
+const HOLIDAY_THINGS: &[&str] = &[
+    "party",
+    "parties",
+    "tree",
+    "trees",
+    "card",
+    "cards",
+    "gift",
+    "gifts",
+    "present",
+    "presents",
+    "dinner",
+    "lunch",
+    "meal",
+    "special",
+    "specials",
+    "shopping",
+    "lights",
+    "decorations",
+    "carol",
+    "carols",
+    "stocking",
+    "stockings",
+    "spread",
+    "celebration",
+    "celebrations",
+    "market",
+    "markets",
+    "bonus",
+    "bonuses",
+    "message",
+    "spirit",
+    "music",
+    "song",
+    "songs",
+    "movie",
+    "film",
+    "show",
+    "episode",
+    "parade",
+    "egg",
+    "eggs",
+    "costume",
+    "costumes",
+    "candy",
+    "turkey",
+    "service",
+    "services",
+    "display",
+    "album",
+    "story",
+];
 
 /// The words that may stand before a weekday: "last Friday", "the following Monday".
 const WEEKDAY_MODIFIERS: &[&str] = &[

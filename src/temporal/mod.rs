@@ -1680,6 +1680,14 @@ mod tests {
     }
 
     #[test]
+    fn a_holiday_naming_a_kind_of_thing_is_no_date() {
+        insta::assert_snapshot!(show("He opened fire at an office Christmas party on Friday. A tree lit on Christmas Day.", Some("2008-12-27")), @r"
+        Friday DATE 2008-12-26
+        Christmas Day DATE 2008-12-25
+        ");
+    }
+
+    #[test]
     fn previous_weekday_counts_from_the_day_told() {
         // "Last Friday" is before publication; "the previous Friday" before the day being told.
         insta::assert_snapshot!(show("Stocks fell on Friday, down 4% from the previous Friday. Last Friday was calm.", Some("1989-10-30")), @r"
