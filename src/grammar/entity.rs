@@ -505,9 +505,13 @@ fn reads_as_common_word(word: &str) -> bool {
     participle || CLAUSE_OPENERS.contains(&word)
 }
 
-/// Whether a capitalized word starts a sentence or names a date rather than an entity.
+/// Whether a capitalized word starts a sentence or names a date (or a holiday) rather than an
+/// entity.
 fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(word) || closed::MONTHS.contains(&word) || closed::WEEKDAYS.contains(&word)
+    NOT_NAMES.contains(word)
+        || closed::MONTHS.contains(&word)
+        || closed::WEEKDAYS.contains(&word)
+        || closed::HOLIDAYS.contains(&word)
 }
 
 /// The lexicon's names arranged for lookup.
@@ -1003,6 +1007,17 @@ fn mention_at(
             .get(&key)
             .or_else(|| key.strip_prefix("The ").and_then(|k| index.names.get(k)));
         if let Some((id, kind)) = found {
+            // A place's name that a longer name goes on from is part of that name: "Kansas
+            // City Chiefs", "Ohio State", "Texas Rangers".
+            let continued = || {
+                !window[len - 1].is_possessive()
+                    && tokens.get(i + len).is_some_and(|t| {
+                        is_name_word(t) && !is_not_name(t.text) && !index.names.contains_key(t.text)
+                    })
+            };
+            if *kind == EntityKind::Place && continued() {
+                break;
+            }
             // "Russian" in "Russian Foreign Minister Sergey Lavrov" describes the person.
             return Some(make(id.clone(), *kind, i, i + len - 1, false));
         }
@@ -1062,11 +1077,13 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
     }
     let mut end = i;
     let name_word_at = |k: usize| tokens.get(k).is_some_and(is_name_word);
-    // A weekday, or a month before its day, ends a name: "Microsoft Wednesday took", "Obama
-    // March 3 signed" (wire style puts the date right after the subject).
+    // A weekday, a holiday, or a month before its day, ends a name: "Microsoft Wednesday took",
+    // "Obama March 3 signed" (wire style puts the date right after the subject), "the Acme
+    // Christmas party".
     let date_at = |k: usize| {
         tokens.get(k).is_some_and(|t| {
             closed::WEEKDAYS.contains(&t.text)
+                || closed::HOLIDAYS.contains(&t.text)
                 || (closed::MONTHS.contains(&t.text)
                     && tokens
                         .get(k + 1)
@@ -1124,6 +1141,15 @@ fn name_chunk(names: &DocumentNames, tokens: &[Token<'_>], i: usize) -> Option<M
             }
         })
         .collect();
+    // "SeaMicro Inc." is the "SeaMicro" of other outlets: the suffix is no part of the id.
+    let words = match words.split_last() {
+        Some((last, rest))
+            if !rest.is_empty() && crate::lexicon::closed::is_company_suffix(last) =>
+        {
+            rest.to_vec()
+        }
+        _ => words,
+    };
     if words.len() == 1
         && (is_not_name(words[0])
             || crate::grammar::number::parse_cardinal(&words[0].to_lowercase()).is_some())
@@ -1187,6 +1213,26 @@ mod tests {
     fn an_age_opening_a_sentence_is_no_part_of_the_name() {
         assert_eq!(ids("Forty-year-old Ann Rivers was charged"), ["ann-rivers"]);
         assert_eq!(ids("33-Year-Old Ann Rivers was charged"), ["ann-rivers"]);
+    }
+
+    #[test]
+    fn a_company_suffix_is_no_part_of_the_id() {
+        assert_eq!(ids("Acme Widgets Inc. said"), ["acme-widgets"]);
+        assert_eq!(ids("Zentro Corp. fell"), ["zentro"]);
+        assert_eq!(ids("Zentro Holdings Ltd fell"), ["zentro-holdings"]);
+    }
+
+    #[test]
+    fn a_state_inside_a_longer_name_is_part_of_it() {
+        assert_eq!(ids("Sunnyvale, Calif., said"), ["sunnyvale", "california"]);
+        assert_eq!(ids("the Kansas City Chiefs won"), ["kansas-city-chiefs"]);
+        assert_eq!(ids("Ohio State won in Ohio"), ["ohio-state", "ohio"]);
+    }
+
+    #[test]
+    fn a_holiday_is_no_name_and_ends_one() {
+        assert_eq!(ids("at the Acme Widgets Christmas party"), ["acme-widgets"]);
+        assert!(ids("at an office Christmas party").is_empty());
     }
 
     #[test]

@@ -55,12 +55,36 @@ pub const CARDINALS: [&str; 21] = [
     "twenty",
 ];
 
+/// Holidays named by one capitalized word. Before a noun they name a kind of thing ("an office
+/// Christmas party"), which is no date and no entity either.
+pub const HOLIDAYS: [&str; 4] = ["Christmas", "Thanksgiving", "Halloween", "Easter"];
+
+/// Words that close a company's name and that outlets write or leave out as they please
+/// ("SeaMicro Inc." / "SeaMicro", "Intel Corp." / "Intel"), as written without their period.
+pub const COMPANY_SUFFIXES: [&str; 10] = [
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Incorporated",
+    "Co",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "PLC",
+    "plc",
+];
+
 /// Whether `word` is a month or weekday name, in any letter case.
 pub fn is_calendar_name(word: &str) -> bool {
     MONTHS
         .iter()
         .chain(WEEKDAYS.iter())
         .any(|name| name.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` closes a company's name ([`COMPANY_SUFFIXES`]).
+pub fn is_company_suffix(word: &str) -> bool {
+    COMPANY_SUFFIXES.contains(&word)
 }
 
 /// The value of a cardinal word up to twenty, in any letter case.
@@ -80,6 +104,14 @@ mod tests {
         assert!(is_calendar_name("march"));
         assert!(is_calendar_name("SUNDAY"));
         assert!(!is_calendar_name("Marches"));
+    }
+
+    #[test]
+    fn company_suffixes_are_known_as_written() {
+        assert!(is_company_suffix("Inc"));
+        assert!(is_company_suffix("Ltd"));
+        assert!(!is_company_suffix("inc"));
+        assert!(!is_company_suffix("Company"));
     }
 
     #[test]
