@@ -59,6 +59,13 @@ fn key(id: &str) -> &str {
     id.rsplit(['-', '/']).next().unwrap_or(id)
 }
 
+/// Whether one of two participants belongs to the other ("Ga." to the United States): a part
+/// named where another source names the whole is no other filler of the role.
+fn part_of_other(cx: &Context<'_>, p: &Participant, q: &Participant) -> bool {
+    let within = |x: &str, y: &str| crate::matcher::ancestors(x, cx.lexicon).contains(&y);
+    within(&p.entity, &q.entity) || within(&q.entity, &p.entity)
+}
+
 /// The kind of entity; unknown full names count as people.
 fn class(cx: &Context<'_>, id: &str) -> Option<EntityKind> {
     match cx.lexicon.entity(id).map(|e| e.kind) {
@@ -198,7 +205,10 @@ fn run<'c>(rule: &Rule, cx: &'c Context<'_>) -> Vec<Finding> {
                     && corroborating > 0
                     && corroborated(q, this.article)
                     && known_in(q, that.article, this.article);
-                class(cx, &q.entity) == Some(kind) && absent(q, a, &[]) && (same_role || other_role)
+                class(cx, &q.entity) == Some(kind)
+                    && absent(q, a, &[])
+                    && !part_of_other(cx, p, q)
+                    && (same_role || other_role)
             });
             // A clause that names no one in the lone name's role tells of its article's story: the
             // story's figure fills the role, when the lone name is foreign to every other article
