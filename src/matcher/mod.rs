@@ -231,9 +231,6 @@ fn keys(claim: &Claim, topics: &[String], lexicon: &Lexicon) -> BTreeSet<String>
     for entity in matched_entities(claim, topics) {
         for id in ancestors(entity, lexicon) {
             keys.insert(format!("{}|{}", claim.event.predicate, surname_key(id)));
-            if let Some(together) = written_together(id) {
-                keys.insert(format!("{}|{}", claim.event.predicate, together));
-            }
         }
     }
     keys
@@ -296,13 +293,6 @@ fn written_apart(a: &str, b: &str) -> bool {
         && a.bytes()
             .filter(|&c| c != b'-')
             .eq(b.bytes().filter(|&c| c != b'-'))
-}
-
-/// The blocking name of an id written apart ("sea-micro" → "seamicro", [`written_apart`]), so
-/// that it meets the id written together; `None` for an id of one word.
-fn written_together(id: &str) -> Option<String> {
-    (id.contains('-') && !id.contains('/') && !id.starts_with("outlet:"))
-        .then(|| id.replace('-', ""))
 }
 
 /// Whether two claims are about the same event, their articles' topics aside.
@@ -1442,11 +1432,6 @@ mod tests {
         assert!(same_entity("tall-oak-farms", "talloak-farms"));
         assert!(!same_entity("zentro-micro", "zentro-micros"));
         assert!(!same_entity("outlet:ab-c", "outlet:abc"));
-        assert_eq!(
-            written_together("zentro-micro").as_deref(),
-            Some("zentromicro")
-        );
-        assert_eq!(written_together("zentromicro"), None);
     }
 
     #[test]
