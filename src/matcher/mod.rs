@@ -1477,12 +1477,20 @@ mod story_tests {
     use crate::pipeline::analyze::Analyzer;
 
     fn claims_of(texts: &[&str]) -> (Vec<Vec<Claim>>, Lexicon) {
+        claims_published(texts, "2013-05-03".parse().ok())
+    }
+
+    /// The claims of `texts`, each an article published on `published`.
+    fn claims_published(
+        texts: &[&str],
+        published: Option<crate::temporal::PartialDate>,
+    ) -> (Vec<Vec<Claim>>, Lexicon) {
         let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
         let claims = texts
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let article = Article::from_text(format!("a{i}"), *text, "2013-05-03".parse().ok());
+                let article = Article::from_text(format!("a{i}"), *text, published);
                 analyzer.analyze(&article).claims
             })
             .collect();
@@ -1598,21 +1606,14 @@ mod story_tests {
     #[test]
     fn undated_stories_told_by_days_are_not_set_apart_by_their_background_years() {
         // Articles with no publication date.
-        let analyzer = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
-        let claims: Vec<Vec<Claim>> = [
-            "Jonas Pirell, a singer of the 1950s, died Thursday at 85. He was arrested in 1957.",
-            "Jonas Pirell died on Monday. He had been ill since 2004. He sang in 2006.",
-            "Jonas Pirell died in 2009. He had been ill since 2004. He sang in 2006.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            analyzer
-                .analyze(&Article::from_text(format!("a{i}"), *text, None))
-                .claims
-        })
-        .collect();
-        let lexicon = analyzer.lexicon;
+        let (claims, lexicon) = claims_published(
+            &[
+                "Jonas Pirell, a singer of the 1950s, died Thursday at 85. He was arrested in 1957.",
+                "Jonas Pirell died on Monday. He had been ill since 2004. He sang in 2006.",
+                "Jonas Pirell died in 2009. He had been ill since 2004. He sang in 2006.",
+            ],
+            None,
+        );
         assert!(years_unknown(
             days_of_unknown_year(&claims[0]),
             days_of_unknown_year(&claims[1])
@@ -1627,20 +1628,16 @@ mod story_tests {
         };
         // Story years 1957 and 2006, but both told by days of an unknown week.
         assert!(met(0, 1), "{found:#?}");
+        // A dated story (2009) stays set apart from the 1957 one.
+        assert!(!met(0, 2), "{found:#?}");
         // However many background years each states.
-        let fresh = Analyzer::new(&crate::rulefiles::builtin()).expect("rules");
-        let obituaries: Vec<Vec<Claim>> = [
-            "Jonas Pirell died Thursday. He was arrested in 1957. He sang in 1957 and toured in 1957.",
-            "Jonas Pirell died on Monday. He sang in 2006. He was ill in 2006 and toured in 2006.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            fresh
-                .analyze(&Article::from_text(format!("b{i}"), *text, None))
-                .claims
-        })
-        .collect();
+        let (obituaries, _) = claims_published(
+            &[
+                "Jonas Pirell died Thursday. He was arrested in 1957. He sang in 1957 and toured in 1957.",
+                "Jonas Pirell died on Monday. He sang in 2006. He was ill in 2006 and toured in 2006.",
+            ],
+            None,
+        );
         let (x, y) = (
             days_of_unknown_year(&obituaries[0]),
             days_of_unknown_year(&obituaries[1]),
@@ -1648,8 +1645,6 @@ mod story_tests {
         // Each states its background year more often than its day.
         assert!(x.0 < x.1 && y.0 < y.1, "{x:?} {y:?}");
         assert!(years_unknown(x, y));
-        // A dated story (2009) stays set apart from the 1957 one.
-        assert!(!met(0, 2), "{found:#?}");
     }
 
     /// [`pairs`] of articles with no publication date: story years from their claims alone.
