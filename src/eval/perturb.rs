@@ -769,7 +769,7 @@ fn classify(
         .iter()
         .map(|&i| corpus.articles[i].meta.published)
         .collect();
-    let years = crate::matcher::story_years(&claims, &published);
+    let years = crate::matcher::story_years(&claims, &published, lexicon);
     let pairs = crate::matcher::pairs(&claims, &headlines, &years, lexicon);
     let partners: BTreeSet<String> = pairs
         .iter()
@@ -792,7 +792,7 @@ fn classify(
         // whose dates now differ, a year moved past the matcher's gap), or it never met one.
         let mut original: Vec<Vec<Claim>> = claims;
         original[changed] = analyses[change.article].claims.clone();
-        let years = crate::matcher::story_years(&original, &published);
+        let years = crate::matcher::story_years(&original, &published, lexicon);
         let before = crate::matcher::pairs(&original, &headlines, &years, lexicon)
             .iter()
             .filter(|p| !p.same_article())

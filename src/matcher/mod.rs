@@ -42,6 +42,12 @@ use crate::claim::extract::Descriptor;
 use crate::grammar::entity::one_name_two_ways;
 use crate::lexicon::Lexicon;
 
+mod years;
+pub use years::{
+    STORY_MAX_YEARS_APART, YEAR_LENDING_NAMES, days_of_unknown_year, stories_far_apart, story_year,
+    story_years, years_unknown,
+};
+
 /// How many neighbours a claim meets inside one block.
 pub const WINDOW: usize = 48;
 
@@ -1206,92 +1212,6 @@ fn beside_a_figure_that(a: &Claim, b: &Claim, kept: fn(&Figure<'_>) -> bool) -> 
     !ours.is_empty() && figures(b).any(|y| ours.contains(&y))
 }
 
-/// Years apart beyond which two articles tell different stories.
-pub const STORY_MAX_YEARS_APART: i32 = 1;
-
-/// Whether two articles' story years are too far apart for one story; never when either has
-/// none.
-pub fn stories_far_apart(a: Option<i32>, b: Option<i32>) -> bool {
-    matches!((a, b), (Some(x), Some(y)) if (x - y).abs() > STORY_MAX_YEARS_APART)
-}
-
-/// How an article dates its story when it has no publication date: how many of its claims
-/// are dated by days of its own unknown week ("died Thursday", "was arrested yesterday"), and
-/// how many by its story year ([`story_year`]). Weekdays and "yesterday" resolve against a
-/// publication date, so only an undated article has days of an unknown year.
-pub fn days_of_unknown_year(claims: &[Claim]) -> (usize, usize) {
-    let mut days = 0;
-    let mut years: BTreeMap<&str, usize> = BTreeMap::new();
-    for t in claims
-        .iter()
-        .filter(|c| c.event.predicate != crate::claim::DATE)
-        .filter_map(|c| c.time.as_ref())
-    {
-        if t.value.starts_with("XXXX-W") || t.value.starts_with("XXXX-XX-XX") {
-            days += 1;
-        } else if let Some(year) = t.value.get(..4).filter(|y| y.parse::<i32>().is_ok()) {
-            *years.entry(year).or_default() += 1;
-        }
-    }
-    (days, years.into_values().max().unwrap_or(0))
-}
-
-/// Whether two undated articles both tell a day of an unknown year (a weekday, "today"): each
-/// tells news whose year it does not say, so its story year is only the year of its background
-/// facts ("a singer of the 1950s", "the 1961 robbery"), which differ between two tellings of
-/// one death or one arrest, and does not tell the stories apart. That holds however many
-/// background years an obituary states ("Undated news: the days decide" in docs/engine.md).
-pub fn years_unknown(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 > 0 && b.0 > 0
-}
-
-/// Every article's story year: the year it was published in, else [`story_year`] of its
-/// claims. An article tells the news of its day and background facts of other years ("the
-/// 2004 tsunami" in every story of a later quake, an obituary's decades), which its claims
-/// may date more often than the news itself.
-pub fn story_years(
-    claims: &[Vec<Claim>],
-    published: &[Option<crate::temporal::PartialDate>],
-) -> Vec<Option<i32>> {
-    claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            published
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|p| p.year)
-                .or_else(|| story_year(c))
-        })
-        .collect()
-}
-
-/// The year an article's story is set in: the year its claims' dates state most often (a
-/// resolved date or a year written out; the later on a tie), `None` when no claim is dated
-/// with a year.
-pub fn story_year(claims: &[Claim]) -> Option<i32> {
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    // Date claims restate the dates of event claims, and date the stamps and background facts
-    // no event word carries: the story is what the events are dated by.
-    for t in claims
-        .iter()
-        .filter(|c| c.event.predicate != crate::claim::DATE)
-        .filter_map(|c| c.time.as_ref())
-    {
-        let Some(year) = t.value.get(..4) else {
-            continue;
-        };
-        if let Ok(year) = year.parse::<i32>() {
-            *counts.entry(year).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(year, n)| (*n, *year))
-        .map(|(year, _)| year)
-}
-
 /// The pairs of claims about the same event, sorted, each once. `headlines` are the names the
 /// articles' headlines name (`pipeline::analyze::headline_names`; none when shorter than
 /// `claims`); `years` their story years ([`story_years`]): articles set years apart tell of
@@ -1598,7 +1518,7 @@ mod story_tests {
         ];
         assert_eq!(story_year(&claims[0]), Some(2004), "the claims alone");
         assert_eq!(
-            story_years(&claims, &[published, None]),
+            story_years(&claims, &[published, None], &analyzer.lexicon),
             [Some(2013), Some(2004)]
         );
     }
@@ -1663,7 +1583,7 @@ mod story_tests {
             })
             .unzip();
         let headlines: Vec<&[String]> = headlines.iter().map(Vec::as_slice).collect();
-        let years = story_years(&claims, &[]);
+        let years = story_years(&claims, &[], &analyzer.lexicon);
         pairs(&claims, &headlines, &years, &analyzer.lexicon)
             .iter()
             .filter(|p| !p.same_article())
@@ -1713,7 +1633,7 @@ mod story_tests {
     }
 
     fn undated_pairs(claims: &[Vec<Claim>], lexicon: &Lexicon) -> Vec<Pair> {
-        pairs(claims, &[], &story_years(claims, &[]), lexicon)
+        pairs(claims, &[], &story_years(claims, &[], lexicon), lexicon)
     }
 
     fn count_pairs(texts: &[&str]) -> usize {

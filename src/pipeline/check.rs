@@ -183,7 +183,7 @@ impl Checker {
         let times: Vec<Vec<crate::temporal::Timex>> =
             analyses.iter().map(|a| a.times.clone()).collect();
         let published: Vec<_> = articles.iter().map(|a| a.meta.published).collect();
-        let story_years = matcher::story_years(&claims, &published);
+        let story_years = matcher::story_years(&claims, &published, &self.analyzer.lexicon);
         let headlines: Vec<&[String]> = analyses.iter().map(|a| &a.headline[..]).collect();
         let pairs = matcher::pairs(&claims, &headlines, &story_years, &self.analyzer.lexicon);
         let partners = crate::rules::context::partners(&pairs);
