@@ -30,6 +30,10 @@
 //! a claim is blocked and matched under its own participants and its article's topics. Two
 //! claims about look-alike stories have different topics and stay apart.
 //!
+//! Claims of two articles whose stories are set more than [`STORY_MAX_YEARS_APART`] years apart
+//! never meet: look-alike stories of two seasons. An undated article's year is lent by the dated
+//! article it names the most people and organizations in common with (`years`).
+//!
 //! Attribute claims (ages, magnitudes, locations, titles; see `claim::attribute`) are neither
 //! matched nor counted for topics: their value is what two sources may dispute, where an event's
 //! differing details mean another event. The attribute rule groups them by entity itself.

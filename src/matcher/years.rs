@@ -53,7 +53,7 @@ pub fn years_unknown(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 /// Every article's story year: the year it was published in; else, for an undated article,
-/// the year of the dated article it is nearest by the names it gives ([`nearest_by_names`]),
+/// the year of the dated article it is nearest by the names it gives (`nearest_by_names`),
 /// reached through other undated articles as far as it takes; else [`story_year`] of its
 /// claims. An article tells the news of its day and background facts of other years ("the
 /// 2004 tsunami" in every story of a later quake, an obituary's decades), which its claims may
@@ -86,7 +86,7 @@ pub fn story_years(
 }
 
 /// How many people and organizations two articles must both name for one to lend the other
-/// its year ([`nearest_by_names`]). Every telling of a story names its team and its coach, its
+/// its year (`nearest_by_names`). Every telling of a story names its team and its coach, its
 /// company and its product; four names in common are seldom one look-alike story's, whose
 /// players, rivals and officials differ.
 pub const YEAR_LENDING_NAMES: usize = 4;
