@@ -204,6 +204,14 @@ mod tests {
         story_years(&claims, &published, &analyzer.lexicon)
     }
 
+    /// The people [`DATED`] names.
+    const NAMED: [&str; 4] = [
+        "Dana Whitfield",
+        "Marco Ellery",
+        "Jonah Petrakis",
+        "Tessa Quill",
+    ];
+
     const DATED: &str = "Dana Whitfield resigned on Tuesday. Marco Ellery was arrested on \
                          Tuesday. Jonah Petrakis was charged on Tuesday. Tessa Quill was \
                          fired on Tuesday.";
@@ -222,13 +230,8 @@ mod tests {
     #[test]
     fn an_undated_article_naming_four_people_of_a_dated_one_takes_its_year() {
         let published = PartialDate::ymd(2013, 5, 3);
-        let four = undated(&[
-            "Dana Whitfield",
-            "Marco Ellery",
-            "Jonah Petrakis",
-            "Tessa Quill",
-        ]);
-        let three = undated(&["Dana Whitfield", "Marco Ellery", "Jonah Petrakis"]);
+        let four = undated(&NAMED);
+        let three = undated(&NAMED[..3]);
         assert_eq!(
             years_of(&[(DATED, published), (&four, None), (&three, None)]),
             [Some(2013), Some(2013), Some(2006)],
@@ -239,13 +242,7 @@ mod tests {
     #[test]
     fn an_undated_article_takes_a_year_through_another_undated_one() {
         let published = PartialDate::ymd(2013, 5, 3);
-        let all = undated(&[
-            "Dana Whitfield",
-            "Marco Ellery",
-            "Jonah Petrakis",
-            "Tessa Quill",
-            "Ruth Amberley",
-        ]);
+        let all = undated(&[&NAMED[..], &["Ruth Amberley"]].concat());
         // Shares four names with the undated telling above, three with the dated one.
         let later = undated(&[
             "Dana Whitfield",
