@@ -66,22 +66,40 @@ pub fn story_years(
 ) -> Vec<Option<i32>> {
     let published_year = |i: usize| published.get(i).copied().flatten().map(|p| p.year);
     let nearest = nearest_by_names(claims, &|i| published_year(i).is_some(), lexicon);
-    (0..claims.len())
-        .map(|i| {
-            let mut at = i;
-            // Each step goes to another article; a walk longer than the articles is a cycle
-            // of undated articles, which lends no year.
-            for _ in 0..=claims.len() {
-                if let Some(year) = published_year(at) {
-                    return Some(year);
-                }
-                match nearest[at] {
-                    Some(next) => at = next,
-                    None => break,
-                }
+    // The year each article's walk ends in: `Some(year)` at a dated article, `Some(None)` at an
+    // article with no nearest or on a ring of undated articles, which lend none. Every article
+    // a walk passes is settled with it, so each is walked once.
+    let mut lent: Vec<Option<Option<i32>>> = vec![None; claims.len()];
+    // The walk (its start + 1) each article was last passed by.
+    let mut walked_by = vec![0; claims.len()];
+    let mut path = Vec::new();
+    for start in 0..claims.len() {
+        let mut at = start;
+        let end = loop {
+            if let Some(settled) = lent[at] {
+                break settled;
             }
-            story_year(&claims[i])
-        })
+            if let Some(year) = published_year(at) {
+                break Some(year);
+            }
+            if walked_by[at] == start + 1 {
+                break None;
+            }
+            walked_by[at] = start + 1;
+            path.push(at);
+            match nearest[at] {
+                Some(next) => at = next,
+                None => break None,
+            }
+        };
+        lent[at] = lent[at].or(Some(end));
+        for passed in path.drain(..) {
+            lent[passed] = Some(end);
+        }
+    }
+    lent.into_iter()
+        .enumerate()
+        .map(|(i, end)| end.flatten().or_else(|| story_year(&claims[i])))
         .collect()
 }
 
@@ -134,11 +152,12 @@ fn nearest_by_names(
                 return None;
             }
             for id in &names[i] {
+                let weight = weight[id];
                 for &other in named_by[id].iter().filter(|&&other| other != i) {
                     if score[other].1 == 0 {
                         touched.push(other);
                     }
-                    score[other].0 += weight[id];
+                    score[other].0 += weight;
                     score[other].1 += 1;
                 }
             }
