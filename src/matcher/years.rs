@@ -92,6 +92,7 @@ pub fn story_years(
                 None => break None,
             }
         };
+        // Where the walk ended is settled too: a dated article keeps its own year.
         lent[at] = lent[at].or(Some(end));
         for passed in path.drain(..) {
             lent[passed] = Some(end);
