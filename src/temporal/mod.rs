@@ -771,6 +771,21 @@ fn function_word_in_s(word: &str) -> bool {
         )
 }
 
+/// Whether a number between `before` and `after` is one side of dimensions ("1920 x 1200
+/// pixels", "1680x1050"): a size, not a year.
+fn in_dimensions(before: &str, after: &str) -> bool {
+    const TIMES: [char; 3] = ['x', 'X', '×'];
+    let number_before = before
+        .trim_end()
+        .strip_suffix(TIMES)
+        .is_some_and(|rest| rest.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+    let number_after = after
+        .trim_start()
+        .strip_prefix(TIMES)
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    number_before || number_after
+}
+
 /// Whether a four-digit number between `before` (ending in the word `prev_lower`) and
 /// `next_word` counts that noun rather than naming a year. Before a plural noun it is a count
 /// ("2000 workers", "more than 2000 people"), but after a determiner or a possessive a year
@@ -993,6 +1008,7 @@ fn plausible(text: &str, start: usize, end: usize, parsed: &mut Parsed) -> bool 
             ..
         } if surface.as_bytes()[0].is_ascii_digit() => {
             if before.ends_with(['$', '#', '£', '€', '¥'])
+                || in_dimensions(before, after)
                 || after.trim_start().starts_with('%')
                 || next_word.eq_ignore_ascii_case("percent")
                 || counts_the_noun(before, &prev_lower, next_word)
@@ -1649,6 +1665,17 @@ mod tests {
         today DATE 1999-03-12
         noon TIME 1999-03-12T12:00
         ");
+    }
+
+    #[test]
+    fn dimensions_are_no_years() {
+        // A screen of "1920 x 1200" pixels, "1680x1050" or "2048 × 1536" states a size; the
+        // year beside "Box" and the one after "by" stay years.
+        let text = "The 1920 x 1200 screen replaced the 1680x1050 one and a 2048 × 1536 panel \
+                    of Box 1999, sold by 2010.";
+        let times = tag(text, Some("2009-01-06".parse().unwrap()));
+        let shown: Vec<_> = times.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(shown, ["1999", "2010"]);
     }
 
     #[test]
