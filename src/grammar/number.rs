@@ -368,6 +368,7 @@ pub fn find_quantities(
         if magnitude_before {
             unit = Some("magnitude".to_string());
         }
+        let number_last = last;
         let mut next = last + 1;
         if tokens
             .get(next)
@@ -407,7 +408,11 @@ pub fn find_quantities(
                 }
             }
         }
-        if measures_a_quake(tokens, last, value, unit.as_deref()) {
+        if quake_measuring(tokens, first, value) {
+            // "an earthquake measuring 4.6 rattled ...": the word after the reading is no unit.
+            unit = Some("magnitude".to_string());
+            last = number_last;
+        } else if measures_a_quake(tokens, last, value, unit.as_deref()) {
             unit = Some("magnitude".to_string());
         }
         let (low, high) = match high_vague {
@@ -433,8 +438,27 @@ pub fn find_quantities(
 /// Words for an earthquake: a number below [`MAGNITUDE_SCALE_TOP`] before one measures it.
 const QUAKE_WORDS: &[&str] = &["quake", "earthquake", "tremor", "temblor", "aftershock"];
 
+/// Verbs that give a quake's reading right after them: "an earthquake measuring 4.6".
+const MEASURING_VERBS: &[&str] = &["measuring", "measured", "registering", "registered"];
+
 /// The top of the magnitude scales news reports quakes on.
 const MAGNITUDE_SCALE_TOP: f64 = 10.0;
+
+/// Whether the number starting at token `first` is a reading a quake word gives right before
+/// it: "an earthquake measuring 4.6 rattled ...", "a tremor registering 3.8 shook ...".
+fn quake_measuring(tokens: &[Token<'_>], first: usize, value: f64) -> bool {
+    let word_at = |k: usize| first.checked_sub(k).and_then(|k| tokens.get(k));
+    let is_quake_word = |k: usize| {
+        word_at(k).is_some_and(|t| {
+            let word = t.text.to_ascii_lowercase();
+            QUAKE_WORDS.contains(&word.strip_suffix('s').unwrap_or(&word))
+        })
+    };
+    value < MAGNITUDE_SCALE_TOP
+        && word_at(1)
+            .is_some_and(|t| MEASURING_VERBS.contains(&t.text.to_ascii_lowercase().as_str()))
+        && (2..=3).any(is_quake_word)
+}
 
 /// Whether a number whose statement ends at token `last` is a quake's magnitude written without
 /// the word: "a 4.7 quake" (no count of quakes: a count is whole), "measuring 4.7 (degrees) on
@@ -834,6 +858,22 @@ mod tests {
                 Some("degree")
             ]
         );
+    }
+
+    #[test]
+    fn a_quake_measuring_a_number_before_a_verb_has_a_magnitude() {
+        let q = quantities("An earthquake measuring 4.6 rattled two counties.");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].3.as_deref()),
+            ("4.6", Some("magnitude"))
+        );
+        let q = quantities("two quakes, measuring 7.6 and 7.4, struck");
+        assert_eq!((q[1].1, q[1].3.as_deref()), (7.6, Some("magnitude")));
+        let q = quantities("a tremor registering 3.8 shook the island");
+        assert_eq!(q[0].3.as_deref(), Some("magnitude"));
+        // A count after the verb is still a count.
+        let q = quantities("a building measuring 40 feet");
+        assert_eq!(q[0].3.as_deref(), Some("feet"));
     }
 
     #[test]
