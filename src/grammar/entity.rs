@@ -526,6 +526,9 @@ pub struct EntityIndex {
     name_starts: HashMap<String, usize>,
     adjectives: HashMap<String, String>,
     longest_name: usize,
+    /// The event lexicon's nouns, lower case ("fire", "earthquake"): one written in capitals
+    /// after an opening article is a lead-in, not a name ([`lead_in_capitals`]).
+    event_nouns: HashSet<String>,
 }
 
 impl EntityIndex {
@@ -577,6 +580,13 @@ impl EntityIndex {
             let entry = name_starts.entry(first).or_default();
             *entry = (*entry).max(name.split(' ').count());
         }
+        let event_nouns = lexicon
+            .events
+            .iter()
+            .flat_map(|e| e.noun_forms())
+            .filter(|noun| !noun.contains(' '))
+            .map(|noun| noun.to_lowercase())
+            .collect();
         EntityIndex {
             names,
             nouns,
@@ -584,6 +594,7 @@ impl EntityIndex {
             name_starts,
             adjectives,
             longest_name,
+            event_nouns,
         }
     }
 }
@@ -909,10 +920,34 @@ pub fn article_mentions(index: &EntityIndex, tokens: &[Vec<Token<'_>>]) -> Vec<V
     all
 }
 
+/// Whether the second token of a sentence is an event noun written in capitals after an opening
+/// article, before words in lower case: "A FIRE has badly damaged ...", "AN EARTHQUAKE killed
+/// ...". Some outlets set an article's first words in capitals; the noun is the event, not the
+/// name of anything.
+fn lead_in_capitals(index: &EntityIndex, tokens: &[Token<'_>]) -> bool {
+    let [opening, word, next, ..] = tokens else {
+        return false;
+    };
+    let capitals = word.text.len() > 1
+        && word
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'-');
+    let head = word.text.split('-').next().unwrap_or_default();
+    matches!(opening.text, "A" | "AN" | "THE")
+        && capitals
+        && next.text.starts_with(|c: char| c.is_lowercase())
+        && index.event_nouns.contains(&head.to_ascii_lowercase())
+}
+
 /// The entity mentions of one sentence's tokens, in order.
 pub fn mentions(index: &EntityIndex, names: &DocumentNames, tokens: &[Token<'_>]) -> Vec<Mention> {
     let mut found = Vec::new();
-    let mut i = 0;
+    let mut i = if lead_in_capitals(index, tokens) {
+        2
+    } else {
+        0
+    };
     while i < tokens.len() {
         match mention_at(index, names, tokens, i) {
             Some(mention) => {
@@ -1196,6 +1231,18 @@ mod tests {
             .into_iter()
             .map(|m| m.id)
             .collect()
+    }
+
+    #[test]
+    fn an_event_noun_in_capitals_after_an_opening_article_is_no_name() {
+        assert_eq!(ids("A FIRE has damaged the Waitrose store."), ["waitrose"]);
+        assert_eq!(
+            ids("AN EARTHQUAKE killed six people."),
+            Vec::<String>::new()
+        );
+        // A name in capitals stays a name, and so does a capitalized word that is no event.
+        assert_eq!(ids("THE BBC reported a fire."), ["the-bbc"]);
+        assert_eq!(ids("A Fire Brigade officer said."), ["fire-brigade"]);
     }
 
     #[test]
