@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::claim::Claim;
 use crate::claim::extract::Descriptor;
 use crate::grammar::entity::one_name_two_ways;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, closed};
 
 mod years;
 pub use years::{
@@ -850,6 +850,8 @@ pub struct SentenceWords {
     /// Each date claim, by its article and where its date starts: the sentence an event
     /// claim's date is stated in.
     dated: BTreeMap<(String, usize), Claim>,
+    /// How many claims of the predicate each sentence holds, by article and sentence start.
+    per_sentence: BTreeMap<(String, usize), usize>,
 }
 
 /// The weight of shared sentence words two date claims need when a person or organization
@@ -885,11 +887,15 @@ impl SentenceWords {
         let mut articles_with: BTreeMap<String, usize> = BTreeMap::new();
         let mut articles = 0;
         let mut dated = BTreeMap::new();
+        let mut per_sentence: BTreeMap<(String, usize), usize> = BTreeMap::new();
         for article in claims {
             for c in article.iter().filter(|c| c.event.predicate == predicate) {
                 if let Some(t) = &c.time {
                     dated.insert((c.article.clone(), t.span.start), c.clone());
                 }
+                *per_sentence
+                    .entry((c.article.clone(), c.sentence.start))
+                    .or_default() += 1;
             }
             let words: BTreeSet<&str> = article
                 .iter()
@@ -909,6 +915,7 @@ impl SentenceWords {
             articles_with,
             articles,
             dated,
+            per_sentence,
         }
     }
 
@@ -988,7 +995,18 @@ impl SentenceWords {
         // A count with no word of its own beside its unit ("(34 miles)", "46 KOs") says what it
         // counts by its sentence alone.
         let bare = |x: &ValueSentence<'_>| x.near_stems.iter().all(|w| !telling(w));
-        let near = (!counted && (sentence_a.in_range() || sentence_b.in_range()))
+        // Two dates, each its sentence's only one and written as a calendar date, are the dates
+        // of what their sentences tell, however the words right beside them differ ("blasted
+        // Rahman ... on Saturday night" / "a knockout of Rahman Saturday night"): the sentences'
+        // rare words alone must tie them.
+        let alone = |c: &Claim| {
+            self.per_sentence
+                .get(&(c.article.clone(), c.sentence.start))
+                .is_some_and(|&n| n == 1)
+                && written_as_calendar_date(&c.event.trigger)
+        };
+        let near = (!counted && alone(a) && alone(b))
+            || (!counted && (sentence_a.in_range() || sentence_b.in_range()))
             || (counted && (bare(sentence_a) || bare(sentence_b)))
             || sentence_a
                 .near_stems
@@ -1068,9 +1086,10 @@ struct ValueSentence<'a> {
     /// The stems of the descriptor's words (the words nearest the date) of three letters or
     /// more (`claim::extract::light_stem`: "sentenced" and "sentence", "serving" and
     /// "served"). Two dates are of one fact only when these share one, or one of them is the
-    /// second date of a range: sentences of one story share its words, and a date whose own
-    /// words differ from another's is mostly another fact of it ("placed on injured reserve
-    /// Tuesday" and "an injury during Sunday's finale").
+    /// second date of a range, or each is its sentence's only date, written as a calendar date:
+    /// sentences of one story share its words, and a date among others whose own words differ
+    /// from another's is mostly another fact of it ("placed on injured reserve Tuesday" and "an
+    /// injury during Sunday's finale").
     near_stems: Vec<String>,
 }
 
@@ -1100,6 +1119,24 @@ impl<'a> ValueSentence<'a> {
     fn in_range(&self) -> bool {
         self.descriptor_words < 2 && !self.place.ends_with("/1")
     }
+}
+
+/// Whether a date is written as a calendar date: with a weekday, a month or a number ("on
+/// Saturday night", "in 2010", "Dec. 2"), not as a day relative to the article's own ("today",
+/// "yesterday", "tonight", "four years ago"), which each article resolves against its own
+/// publication day and which outlets use for the day they report rather than the day of the
+/// fact.
+fn written_as_calendar_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let relative = ["today", "yesterday", "tonight", "tomorrow", "ago"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let calendar = closed::WEEKDAYS
+        .iter()
+        .chain(closed::MONTHS.iter())
+        .any(|name| lower.contains(&name.to_lowercase()))
+        || lower.bytes().any(|b| b.is_ascii_digit());
+    calendar && !relative
 }
 
 /// Whether two claims state dates of one kind: both a year, both a month, both a day, a time
@@ -1780,6 +1817,37 @@ mod story_tests {
                 "The driver had three prior convictions, spanning from 1990 to 1991, records show.",
                 "Records show the driver had three prior convictions spanning from 1988 to 1991.",
             ]),
+            0
+        );
+    }
+
+    #[test]
+    fn dates_alone_in_sentences_alike_meet_whatever_words_stand_beside_them() {
+        let run = |a: &str, b: &str| among_other_stories(a, b, first_date_pairs);
+        let told = "The champion was sluggish against the challenger in the rematch, and                     the referee stopped the fight on Saturday night.";
+        // The words beside the two dates differ ("stopped", "knockout"); each is its sentence's
+        // only date, and the sentences share words rare in the run.
+        assert_eq!(
+            run(
+                told,
+                "Saturday night brought a knockout: the challenger beat a sluggish champion in                  the rematch.",
+            ),
+            1
+        );
+        // "Tonight" is each article's own day, not a calendar date.
+        assert_eq!(
+            run(
+                told,
+                "Tonight brought a knockout: the challenger beat a sluggish champion in the                  rematch.",
+            ),
+            0
+        );
+        // Beside another date, a date's own words must still tell which fact it dates.
+        assert_eq!(
+            run(
+                told,
+                "Saturday night brought a knockout, after a weigh-in on Friday: the challenger                  beat a sluggish champion in the rematch.",
+            ),
             0
         );
     }
