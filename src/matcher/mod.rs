@@ -865,6 +865,13 @@ pub const DATE_SENTENCE_WEIGHT_BY_STORY: f64 = 0.6;
 /// The weight two date claims with no entity in common need.
 pub const DATE_SENTENCE_WEIGHT_UNLINKED: f64 = 0.9;
 
+/// The weight two dates whose own words share nothing, each its sentence's only date, need
+/// beyond what dates described alike need (`SentenceWords::alike`): one story's sentences share
+/// its rare words, and a sentence with a date in it is as often about another of its facts
+/// ("police said Friday", "the rescue on Sunday"). Measured at 0, 0.2 and 0.4 (docs/engine.md,
+/// "Dates alone in their sentences").
+pub const DATE_ALONE_EXTRA_WEIGHT: f64 = 0.2;
+
 /// The weight of shared sentence words two count claims of one unit need when a person or
 /// organization named in both clauses ties them (`SentenceWords::alike`, over count claims'
 /// sentences): less than two dates need, since two counts must also be of one unit and stand
@@ -998,22 +1005,22 @@ impl SentenceWords {
         // Two dates, each its sentence's only one and written as a calendar date, are the dates
         // of what their sentences tell, however the words right beside them differ ("blasted
         // Rahman ... on Saturday night" / "a knockout of Rahman Saturday night"): the sentences'
-        // rare words alone must tie them.
+        // rare words alone must tie them, by [`DATE_ALONE_EXTRA_WEIGHT`] more.
         let alone = |c: &Claim| {
             self.per_sentence
                 .get(&(c.article.clone(), c.sentence.start))
                 .is_some_and(|&n| n == 1)
                 && written_as_calendar_date(&c.event.trigger)
         };
-        let near = (!counted && alone(a) && alone(b))
-            || (!counted && (sentence_a.in_range() || sentence_b.in_range()))
+        let by_words = (!counted && (sentence_a.in_range() || sentence_b.in_range()))
             || (counted && (bare(sentence_a) || bare(sentence_b)))
             || sentence_a
                 .near_stems
                 .iter()
                 .filter(|w| telling(w))
                 .any(|w| sentence_b.near_stems.contains(w));
-        if !near {
+        let by_sentence = !by_words && !counted && alone(a) && alone(b);
+        if !by_words && !by_sentence {
             return 0.0;
         }
         let shared: Vec<&&str> = sentence_a
@@ -1025,7 +1032,11 @@ impl SentenceWords {
         if shared.len() < 2 {
             return 0.0;
         }
-        shared.iter().map(|w| self.weight(w)).sum()
+        let weight: f64 = shared.iter().map(|w| self.weight(w)).sum();
+        if by_sentence {
+            return (weight - DATE_ALONE_EXTRA_WEIGHT).max(0.0);
+        }
+        weight
     }
 
     /// The weight [`SentenceWords::alike`] must reach: less when someone named in both clauses
