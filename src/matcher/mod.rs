@@ -1835,13 +1835,15 @@ mod story_tests {
     #[test]
     fn dates_alone_in_sentences_alike_meet_whatever_words_stand_beside_them() {
         let run = |a: &str, b: &str| among_other_stories(a, b, first_date_pairs);
-        let told = "The champion was sluggish against the challenger in the rematch, and                     the referee stopped the fight on Saturday night.";
+        let told = "The champion was sluggish against the challenger in the rematch, and \
+                    the referee stopped the fight on Saturday night.";
         // The words beside the two dates differ ("stopped", "knockout"); each is its sentence's
         // only date, and the sentences share words rare in the run.
         assert_eq!(
             run(
                 told,
-                "Saturday night brought a knockout: the challenger beat a sluggish champion in                  the rematch.",
+                "Saturday night brought a knockout: the challenger beat a sluggish champion in \
+                 the rematch.",
             ),
             1
         );
@@ -1849,7 +1851,8 @@ mod story_tests {
         assert_eq!(
             run(
                 told,
-                "Tonight brought a knockout: the challenger beat a sluggish champion in the                  rematch.",
+                "Tonight brought a knockout: the challenger beat a sluggish champion in the \
+                 rematch.",
             ),
             0
         );
@@ -1857,7 +1860,8 @@ mod story_tests {
         assert_eq!(
             run(
                 told,
-                "Saturday night brought a knockout, after a weigh-in on Friday: the challenger                  beat a sluggish champion in the rematch.",
+                "Saturday night brought a knockout, after a weigh-in on Friday: the challenger \
+                 beat a sluggish champion in the rematch.",
             ),
             0
         );
