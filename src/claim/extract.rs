@@ -1681,7 +1681,7 @@ impl SliceTokens for Span {
     fn slice_text(&self, tokens: &[Token<'_>]) -> String {
         tokens
             .iter()
-            .filter(|t| self.contains(t.span))
+            .filter(|t| self.overlaps(t.span))
             .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
@@ -2114,6 +2114,16 @@ mod tests {
         // Durations and the present reference date nothing.
         assert!(date_claims("The talks lasted three days.").is_empty());
         assert!(date_claims("The team is now in first place.").is_empty());
+    }
+
+    #[test]
+    fn a_date_inside_a_longer_token_is_its_claims_trigger() {
+        let found = claims("Dana Whitfield rebuilt the clinic after 2005's flood.");
+        let date = found
+            .iter()
+            .find(|c| c.event.predicate == crate::claim::DATE)
+            .expect("a date claim");
+        assert_eq!(date.event.trigger, "2005's", "{found:#?}");
     }
 
     #[test]
