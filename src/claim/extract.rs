@@ -534,10 +534,18 @@ fn dates<'s>(
         let alike = |(_, x): &&&(usize, &Timex)| kind(x) == kind(t);
         let place = dated[..n].iter().filter(alike).count();
         let stated = dated.iter().filter(alike).count();
-        let describe = |value: (usize, usize), clause: (usize, usize)| {
+        let (breaks, framed) = date_clause_breaks(tokens, breaks, t.span);
+        // A date framing the next or the last clause is described by that clause's words
+        // nearest to it, past the comma between them.
+        let describe = |(first, last): (usize, usize), clause: (usize, usize)| {
+            let value = match framed {
+                Some(Frame::Next(comma)) => (first, comma),
+                Some(Frame::Last(comma)) => (comma, last),
+                _ => (first, last),
+            };
             descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip)
         };
-        let Some(mut claim) = value_claim(cues, parts, breaks, (DATE, t.span), &describe) else {
+        let Some(mut claim) = value_claim(cues, parts, &breaks, (DATE, t.span), &describe) else {
             continue;
         };
         // The date's place among the sentence's dates of its kind ("from 1995 to 1998": the
@@ -550,6 +558,109 @@ fn dates<'s>(
         });
     }
     out
+}
+
+/// Words that may stand beside a date in a clause of its own and say nothing of what it dates:
+/// "In 2002, she became ...", "..., since 1991", "Earlier this month, ...".
+static DATE_FRAME_WORDS: WordSet = WordSet::new(&[
+    "in", "on", "at", "by", "since", "after", "before", "until", "during", "from", "of", "the",
+    "early", "late", "mid", "earlier", "later", "last", "this", "that", "next", "as", "and",
+]);
+
+/// Words opening a relative clause, which tells of what the clause before it names: "elections
+/// in Ruritania, which are planned for May 2".
+static RELATIVE_WORDS: WordSet = WordSet::new(&["which", "where", "whom"]);
+
+/// Which clause a date's own clause is joined to, by the break token between them.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    /// The next clause: the date opens the sentence in a clause of its own ("In 2002, she
+    /// became ...").
+    Next(usize),
+    /// The clause before: the date stands in a clause of its own after it ("... has had no
+    /// government, since 1991").
+    Last(usize),
+    /// The clause before: the date's clause is a relative one about what that clause names.
+    Relative,
+}
+
+/// The clause breaks a date's claim is read by: `breaks`, except that a date standing in a
+/// clause of its own, with nothing but [`DATE_FRAME_WORDS`] and punctuation beside it, belongs to
+/// the clause it frames, the next one when it opens the sentence ("In 2002, she became president
+/// of ...") and the one before it otherwise ("... has had no government, since 1991"); and a date
+/// in a relative clause belongs to it and to the clause before, which names what it dates
+/// ("elections in Ruritania, which are planned for May 2"). Without this, the date's claim
+/// names no one.
+fn date_clause_breaks<'b>(
+    tokens: &[Token<'_>],
+    breaks: &'b [usize],
+    date: Span,
+) -> (Cow<'b, [usize]>, Option<Frame>) {
+    let unchanged = (Cow::Borrowed(breaks), None);
+    let Some(first) = tokens.iter().position(|k| k.span.overlaps(date)) else {
+        return unchanged;
+    };
+    let (start, end) = clause_of(breaks, first);
+    let end = end.min(tokens.len());
+    let framing = tokens[start..end].iter().all(|k| {
+        k.span.overlaps(date) || !k.is_word() || DATE_FRAME_WORDS.contains(&lower(k.text))
+    });
+    // A day told relative to the article's own ("Today, customers can ...") is as often the
+    // day of the report as of what the clause tells.
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|k| k.span.overlaps(date))
+        .map(|k| k.text)
+        .collect();
+    let framing = framing && written_as_calendar_date(&words.join(" "));
+    let (joined, frame) = if framing && start == 0 {
+        (end, Frame::Next(end))
+    } else if framing {
+        (start, Frame::Last(start))
+    } else if start > 0 && RELATIVE_WORDS.contains(&lower(tokens[start].text)) {
+        (start, Frame::Relative)
+    } else {
+        return unchanged;
+    };
+    // Only a comma or a word opening a clause ("since") parts a date from what it frames; a
+    // bracket encloses an aside ("local time (1100 GMT)").
+    let parting = |k: usize| tokens[k].text == "," || CLAUSE_WORDS.contains(&lower(tokens[k].text));
+    if joined == 0 || joined >= tokens.len() || !parting(joined) {
+        return unchanged;
+    }
+    // A comma right before a word opening the clause (", since 1991", ", which") parts
+    // nothing more.
+    let comma_before = matches!(frame, Frame::Last(_) | Frame::Relative)
+        && tokens[joined].is_word()
+        && tokens[joined - 1].text == ",";
+    let breaks = breaks
+        .iter()
+        .copied()
+        .filter(|&b| b != joined && !(comma_before && b == joined - 1))
+        .collect();
+    let frame = match frame {
+        Frame::Last(_) if comma_before => Frame::Last(joined - 1),
+        other => other,
+    };
+    (Cow::Owned(breaks), Some(frame))
+}
+
+/// Whether a date is written as a calendar date: with a weekday, a month or a number ("on
+/// Saturday night", "in 2010", "Dec. 2"), not as a day relative to the article's own ("today",
+/// "yesterday", "tonight", "four years ago"), which each article resolves against its own
+/// publication day and which outlets use for the day they report rather than the day of the
+/// fact.
+pub fn written_as_calendar_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let relative = ["today", "yesterday", "tonight", "tomorrow", "ago"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let calendar = closed::WEEKDAYS
+        .iter()
+        .chain(closed::MONTHS.iter())
+        .any(|name| lower.contains(&name.to_lowercase()))
+        || lower.bytes().any(|b| b.is_ascii_digit());
+    calendar && !relative
 }
 
 /// Tokens that describe no date or count: those inside a time expression, and verbs of saying
@@ -2114,6 +2225,43 @@ mod tests {
         // Durations and the present reference date nothing.
         assert!(date_claims("The talks lasted three days.").is_empty());
         assert!(date_claims("The team is now in first place.").is_empty());
+    }
+
+    #[test]
+    fn a_date_in_a_clause_of_its_own_is_read_with_the_clause_it_frames() {
+        let date_claim = |text: &str| -> Claim {
+            claims(text)
+                .into_iter()
+                .find(|c| c.event.predicate == crate::claim::DATE)
+                .expect("a date claim")
+        };
+        // Opening the sentence: the next clause names who and tells what.
+        let date = date_claim("In 2002, Dana Whitfield became president of the Tallgrass Guild.");
+        assert!(date.involves("dana-whitfield"), "{date:#?}");
+        assert_eq!(
+            date.object.as_deref(),
+            Some("date became president"),
+            "{date:#?}"
+        );
+        // After the clause it dates.
+        let date = date_claim("Dana Whitfield has not won a title, since 1991.");
+        assert!(date.involves("dana-whitfield"), "{date:#?}");
+        // A relative clause tells of what the clause before it names.
+        let date = date_claim("Elections in Ruritania which are planned for May 2 will be held.");
+        assert!(date.involves("ruritania"), "{date:#?}");
+        // A day told relative to the article's own stays in its clause: it is as often the
+        // day of the report.
+        let date = date_claim("Today, Dana Whitfield can order the new phone.");
+        assert!(!date.involves("dana-whitfield"), "{date:#?}");
+        // A bracket encloses an aside, not a clause the date frames.
+        let found = claims("Polls close at 8 p.m. local time (1300 GMT) in Ruritania.");
+        assert!(
+            found
+                .iter()
+                .filter(|c| c.event.predicate == crate::claim::DATE)
+                .all(|c| c.event.trigger.contains("8") || !c.involves("ruritania")),
+            "{found:#?}"
+        );
     }
 
     #[test]

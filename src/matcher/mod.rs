@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::claim::Claim;
 use crate::claim::extract::Descriptor;
 use crate::grammar::entity::one_name_two_ways;
-use crate::lexicon::{Lexicon, closed};
+use crate::lexicon::Lexicon;
 
 mod years;
 pub use years::{
@@ -1010,7 +1010,7 @@ impl SentenceWords {
             self.per_sentence
                 .get(&(c.article.clone(), c.sentence.start))
                 .is_some_and(|&n| n == 1)
-                && written_as_calendar_date(&c.event.trigger)
+                && crate::claim::extract::written_as_calendar_date(&c.event.trigger)
         };
         let by_words = (!counted && (sentence_a.in_range() || sentence_b.in_range()))
             || (counted && (bare(sentence_a) || bare(sentence_b)))
@@ -1130,24 +1130,6 @@ impl<'a> ValueSentence<'a> {
     fn in_range(&self) -> bool {
         self.descriptor_words < 2 && !self.place.ends_with("/1")
     }
-}
-
-/// Whether a date is written as a calendar date: with a weekday, a month or a number ("on
-/// Saturday night", "in 2010", "Dec. 2"), not as a day relative to the article's own ("today",
-/// "yesterday", "tonight", "four years ago"), which each article resolves against its own
-/// publication day and which outlets use for the day they report rather than the day of the
-/// fact.
-fn written_as_calendar_date(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let relative = ["today", "yesterday", "tonight", "tomorrow", "ago"]
-        .iter()
-        .any(|w| lower.contains(w));
-    let calendar = closed::WEEKDAYS
-        .iter()
-        .chain(closed::MONTHS.iter())
-        .any(|name| lower.contains(&name.to_lowercase()))
-        || lower.bytes().any(|b| b.is_ascii_digit());
-    calendar && !relative
 }
 
 /// Whether two claims state dates of one kind: both a year, both a month, both a day, a time
