@@ -2214,14 +2214,16 @@ mod tests {
         assert!(date_claims("The team is now in first place.").is_empty());
     }
 
+    /// The first date claim of `text`.
+    fn date_claim(text: &str) -> Claim {
+        claims(text)
+            .into_iter()
+            .find(|c| c.event.predicate == crate::claim::DATE)
+            .expect("a date claim")
+    }
+
     #[test]
     fn a_date_in_a_clause_of_its_own_is_read_with_the_clause_it_frames() {
-        let date_claim = |text: &str| -> Claim {
-            claims(text)
-                .into_iter()
-                .find(|c| c.event.predicate == crate::claim::DATE)
-                .expect("a date claim")
-        };
         // Opening the sentence: the next clause names who and tells what.
         let date = date_claim("In 2002, Dana Whitfield became president of the Tallgrass Guild.");
         assert!(date.involves("dana-whitfield"), "{date:#?}");
@@ -2255,12 +2257,8 @@ mod tests {
 
     #[test]
     fn a_date_inside_a_longer_token_is_its_claims_trigger() {
-        let found = claims("Dana Whitfield rebuilt the clinic after 2005's flood.");
-        let date = found
-            .iter()
-            .find(|c| c.event.predicate == crate::claim::DATE)
-            .expect("a date claim");
-        assert_eq!(date.event.trigger, "2005's", "{found:#?}");
+        let date = date_claim("Dana Whitfield rebuilt the clinic after 2005's flood.");
+        assert_eq!(date.event.trigger, "2005's", "{date:#?}");
     }
 
     #[test]
