@@ -534,14 +534,11 @@ fn dates<'s>(
         let alike = |(_, x): &&&(usize, &Timex)| kind(x) == kind(t);
         let place = dated[..n].iter().filter(alike).count();
         let stated = dated.iter().filter(alike).count();
-        let (breaks, framed) = date_clause_breaks(tokens, breaks, t.span);
-        // A date framing the next or the last clause is described by that clause's words
-        // nearest to it, past the comma between them.
+        let (breaks, opening_comma) = date_clause_breaks(tokens, breaks, t.span);
+        // A date opening its sentence is described by the next clause's words nearest to it,
+        // past the comma between them.
         let describe = |(first, last): (usize, usize), clause: (usize, usize)| {
-            let value = match framed {
-                Some(Frame::Next(comma)) => (first, comma),
-                _ => (first, last),
-            };
+            let value = (first, opening_comma.unwrap_or(last));
             descriptor(tokens, parts.mentions, &[], value, clause, DATE, &skip)
         };
         let Some(mut claim) = value_claim(cues, parts, &breaks, (DATE, t.span), &describe) else {
@@ -570,29 +567,19 @@ static DATE_FRAME_WORDS: WordSet = WordSet::new(&[
 /// in Ruritania, which are planned for May 2".
 static RELATIVE_WORDS: WordSet = WordSet::new(&["which", "where", "whom"]);
 
-/// How a date's own clause is joined to another.
-#[derive(Debug, Clone, Copy)]
-enum Frame {
-    /// To the next clause, after the comma at this token: the date opens the sentence in a
-    /// clause of its own ("In 2002, she became ...").
-    Next(usize),
-    /// To the clause before: the date's clause is a relative one about what that clause names.
-    Relative,
-}
-
 /// The clause breaks a date's claim is read by: `breaks`, except that a date written as a
 /// calendar date that opens its sentence in a clause of its own, with nothing but
 /// [`DATE_FRAME_WORDS`] beside it, belongs to the clause it frames ("In 2002, she became
 /// president of ..."), and a date in a relative clause belongs to it and to the clause before,
 /// which names what it dates ("elections in Ruritania, which are planned for May 2"). Without
-/// this, the date's claim names no one. A date standing alone after the clause it dates ("...,
+/// this, the date's claim names no one. Also the comma after a date joined to the next clause. A date standing alone after the clause it dates ("...,
 /// since 1991") is left alone: joined, it met more sentences about other facts than it found
 /// (docs/engine.md, "Dates read with the clause they frame").
 fn date_clause_breaks<'b>(
     tokens: &[Token<'_>],
     breaks: &'b [usize],
     date: Span,
-) -> (Cow<'b, [usize]>, Option<Frame>) {
+) -> (Cow<'b, [usize]>, Option<usize>) {
     let unchanged = (Cow::Borrowed(breaks), None);
     let Some(first) = tokens.iter().position(|k| k.span.overlaps(date)) else {
         return unchanged;
@@ -617,7 +604,7 @@ fn date_clause_breaks<'b>(
         };
     if opening {
         let breaks = breaks.iter().copied().filter(|&b| b != end).collect();
-        return (Cow::Owned(breaks), Some(Frame::Next(end)));
+        return (Cow::Owned(breaks), Some(end));
     }
     if start > 0 && RELATIVE_WORDS.contains(&lower(tokens[start].text)) {
         // A comma right before the relative word (", which") parts nothing more.
@@ -627,7 +614,7 @@ fn date_clause_breaks<'b>(
             .copied()
             .filter(|&b| b != start && !(comma_before && b == start - 1))
             .collect();
-        return (Cow::Owned(breaks), Some(Frame::Relative));
+        return (Cow::Owned(breaks), None);
     }
     unchanged
 }
