@@ -572,9 +572,10 @@ static RELATIVE_WORDS: WordSet = WordSet::new(&["which", "where", "whom"]);
 /// [`DATE_FRAME_WORDS`] beside it, belongs to the clause it frames ("In 2002, she became
 /// president of ..."), and a date in a relative clause belongs to it and to the clause before,
 /// which names what it dates ("elections in Ruritania, which are planned for May 2"). Without
-/// this, the date's claim names no one. Also the comma after a date joined to the next clause. A date standing alone after the clause it dates ("...,
+/// this, the date's claim names no one. A date standing alone after the clause it dates ("...,
 /// since 1991") is left alone: joined, it met more sentences about other facts than it found
-/// (docs/engine.md, "Dates read with the clause they frame").
+/// (docs/engine.md, "Dates read with the clause they frame"). Also returns the comma after a
+/// date joined to the next clause.
 fn date_clause_breaks<'b>(
     tokens: &[Token<'_>],
     breaks: &'b [usize],
@@ -592,16 +593,9 @@ fn date_clause_breaks<'b>(
         && tokens[start..end].iter().all(|k| {
             k.span.overlaps(date) || !k.is_word() || DATE_FRAME_WORDS.contains(&lower(k.text))
         })
-        && {
-            // A day told relative to the article's own ("Today, customers can ...") is as often
-            // the day of the report as of what the clause tells.
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|k| k.span.overlaps(date))
-                .map(|k| k.text)
-                .collect();
-            written_as_calendar_date(&words.join(" "))
-        };
+        // A day told relative to the article's own ("Today, customers can ...") is as often the
+        // day of the report as of what the clause tells.
+        && written_as_calendar_date(&date.slice_text(tokens));
     if opening {
         let breaks = breaks.iter().copied().filter(|&b| b != end).collect();
         return (Cow::Owned(breaks), Some(end));
