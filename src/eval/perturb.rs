@@ -1176,19 +1176,17 @@ fn changes(
 /// "Washington D.C., ... (CNA)").
 const DATELINE_WORDS: usize = 6;
 
-/// Whether `span` lies on a dateline: a line that is not a sentence (no closing punctuation)
-/// and holds little besides dates and times. A dateline is the outlet's publication stamp,
-/// metadata rather than a fact of the story: two outlets' stamps agree only because they
-/// published on the same day, and moving one contradicts nothing the story says.
+/// Whether `span` lies on a dateline: a line that holds nothing but dates, times and
+/// punctuation ("May 2, 2013 1:35 pm.", "Aug 5, 2013 | 2:47 p.m."), or a line that is not a
+/// sentence (no closing punctuation) and holds little besides them. A dateline is the outlet's
+/// publication stamp, metadata rather than a fact of the story: two outlets' stamps agree only
+/// because they published on the same day, and moving one contradicts nothing the story says.
 fn on_dateline(text: &str, span: Span, times: &[crate::temporal::Timex]) -> bool {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[span.end..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
     let line = &text[start..end];
-    if line.trim_end().ends_with(['.', '!', '?', '"', '”']) {
-        return false;
-    }
     let mut rest = String::with_capacity(line.len());
     let mut at = start;
     for t in times
@@ -1202,7 +1200,11 @@ fn on_dateline(text: &str, span: Span, times: &[crate::temporal::Timex]) -> bool
         }
     }
     rest.push_str(&text[at..end]);
-    rest.split_whitespace().count() <= DATELINE_WORDS
+    if !rest.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    !line.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        && rest.split_whitespace().count() <= DATELINE_WORDS
 }
 
 /// The index of a month written in full or abbreviated ("Nov.", "Sept").
@@ -1551,6 +1553,10 @@ mod tests {
         let line = "Washington D.C., Jul 13, 2009/02:00 pm (CNA)";
         let times = tag(line);
         assert!(on_dateline(line, times[0].span, &times));
+        let stamp = "May 2, 2013 1:35 pm.\nPolice arrested him on Friday.";
+        let times = tag(stamp);
+        assert!(on_dateline(stamp, times[0].span, &times));
+        assert!(!on_dateline(stamp, times.last().unwrap().span, &times));
         let fragment = "He said the fire broke out in the church hall on Friday";
         let times = tag(fragment);
         assert!(!on_dateline(fragment, times[0].span, &times));
