@@ -638,7 +638,10 @@ fn linked(
                     && w.alike_links(links_a, links_b) >= w.need(meets(people_a, people_b))
             })
         };
-        let alike = sentences_alike();
+        // Two articles' lead dates, in sentences of one event word and clauses naming someone
+        // in common, date the news both open with, however differently they word it.
+        let leads = meets(people_a, people_b) && weights.is_some_and(|w| w.leads_alike(a, b));
+        let alike = sentences_alike() || leads;
         if shared < need && !alike {
             return false;
         }
@@ -852,6 +855,11 @@ pub struct SentenceWords {
     dated: BTreeMap<(String, usize), Claim>,
     /// How many claims of the predicate each sentence holds, by article and sentence start.
     per_sentence: BTreeMap<(String, usize), usize>,
+    /// Each article's lead claim ([`SentenceWords::leads_alike`]), by article and where its
+    /// date starts.
+    leads: BTreeSet<(String, usize)>,
+    /// The event words of each sentence's event claims, by article and sentence start.
+    events: BTreeMap<(String, usize), BTreeSet<String>>,
 }
 
 /// The weight of shared sentence words two date claims need when a person or organization
@@ -883,6 +891,10 @@ pub const COUNT_SENTENCE_WEIGHT_BY_STORY: f64 = 0.45;
 
 /// The weight two count claims with no entity in common need.
 pub const COUNT_SENTENCE_WEIGHT_UNLINKED: f64 = 0.5;
+
+/// Fewest words (`Claim::sentence_words`) the sentence of an article's lead date has
+/// ([`SentenceWords::leads_alike`]): a dateline ("May 2, 2013 1:35 pm") has fewer.
+pub const LEAD_WORDS: usize = 4;
 
 /// How many of its sentence's rarest words a date claim is filed under.
 pub const DATE_KEY_WORDS: usize = 6;
@@ -917,13 +929,61 @@ impl SentenceWords {
                 *articles_with.entry(w.to_string()).or_default() += 1;
             }
         }
+        let leads = claims
+            .iter()
+            .filter_map(|article| {
+                article
+                    .iter()
+                    .filter(|c| c.event.predicate == predicate)
+                    .filter(|c| sentence_of(c).is_some_and(|(_, w)| w.len() >= LEAD_WORDS))
+                    .filter_map(|c| Some((c.article.clone(), c.time.as_ref()?.span.start)))
+                    .min_by_key(|(_, start)| *start)
+            })
+            .collect();
+        let mut events: BTreeMap<(String, usize), BTreeSet<String>> = BTreeMap::new();
+        for c in claims.iter().flatten().filter(|c| {
+            c.event.predicate != crate::claim::DATE
+                && c.event.predicate != crate::claim::COUNT
+                && !c.is_attribute()
+        }) {
+            events
+                .entry((c.article.clone(), c.sentence.start))
+                .or_default()
+                .insert(c.event.predicate.clone());
+        }
         SentenceWords {
             predicate,
             articles_with,
             articles,
             dated,
             per_sentence,
+            leads,
+            events,
         }
+    }
+
+    /// Whether two date claims of two articles are each its article's lead date, of one kind
+    /// and written as calendar dates, in sentences that tell one event word: the day or year
+    /// of the news each article opens with. An article's first date in a sentence of
+    /// [`LEAD_WORDS`] words or more (a dateline has fewer) is mostly the news itself ("The
+    /// navy on Saturday foiled ..."), which every outlet states and words its own way. The
+    /// matcher asks a person or organization named in both clauses too: a follow-up opens
+    /// with another day of the same story ("charged Saturday", "was let go Thursday").
+    pub fn leads_alike(&self, a: &Claim, b: &Claim) -> bool {
+        let lead = |c: &Claim| {
+            c.time
+                .as_ref()
+                .is_some_and(|t| self.leads.contains(&(c.article.clone(), t.span.start)))
+                && crate::claim::extract::written_as_calendar_date(&c.event.trigger)
+        };
+        let events = |c: &Claim| self.events.get(&(c.article.clone(), c.sentence.start));
+        a.article != b.article
+            && lead(a)
+            && lead(b)
+            && same_kind(a, b)
+            && events(a)
+                .zip(events(b))
+                .is_some_and(|(x, y)| !x.is_disjoint(y))
     }
 
     /// How alike the sentences two event claims' dates are stated in are: [`SentenceWords::alike`]
@@ -1810,6 +1870,42 @@ mod story_tests {
                 "The driver had three prior convictions, spanning from 1990 to 1991, records show.",
                 "Records show the driver had three prior convictions spanning from 1988 to 1991.",
             ]),
+            0
+        );
+    }
+
+    #[test]
+    fn the_dates_two_articles_open_with_meet_when_they_tell_one_event_word() {
+        let run = |a: &str, b: &str| among_other_stories(a, b, first_date_pairs);
+        let navy = "The Ruritanian Navy on Saturday foiled a pirate raid on a cargo ship \
+                    near Port Ellis.";
+        // Worded apart, naming the navy in both clauses, each its article's first date, in
+        // sentences that tell a foiled raid: the news both open with.
+        assert_eq!(
+            run(
+                navy,
+                "For the third time in a month, the Ruritanian Navy on Tuesday took on the \
+                 raiders, foiling an attempt to board a tanker.",
+            ),
+            1
+        );
+        // The lead of a follow-up tells another event of the story.
+        assert_eq!(
+            run(
+                navy,
+                "The Ruritanian Navy on Tuesday handed eleven suspects over to the police \
+                 in Port Ellis.",
+            ),
+            0
+        );
+        // A date after the article's first one is not its lead.
+        assert_eq!(
+            run(
+                navy,
+                "Pirates seized a trawler in 2007. For the third time in a month, the \
+                 Ruritanian Navy on Tuesday took on the raiders, foiling an attempt to board \
+                 a tanker.",
+            ),
             0
         );
     }
