@@ -929,8 +929,11 @@ impl SentenceWords {
                 *articles_with.entry(w.to_string()).or_default() += 1;
             }
         }
+        // Lead dates and the event words of their sentences: only dates are met by them.
+        let dates = predicate == crate::claim::DATE;
         let leads = claims
             .iter()
+            .filter(|_| dates)
             .filter_map(|article| {
                 article
                     .iter()
@@ -942,7 +945,8 @@ impl SentenceWords {
             .collect();
         let mut events: BTreeMap<(String, usize), BTreeSet<String>> = BTreeMap::new();
         for c in claims.iter().flatten().filter(|c| {
-            c.event.predicate != crate::claim::DATE
+            dates
+                && c.event.predicate != crate::claim::DATE
                 && c.event.predicate != crate::claim::COUNT
                 && !c.is_attribute()
         }) {
