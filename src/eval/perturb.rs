@@ -1557,6 +1557,9 @@ mod tests {
         let times = tag(stamp);
         assert!(on_dateline(stamp, times[0].span, &times));
         assert!(!on_dateline(stamp, times.last().unwrap().span, &times));
+        let stamp = "Aug 5, 2013 | 2:47 p.m.\nPolice arrested him on Friday.";
+        let times = tag(stamp);
+        assert!(on_dateline(stamp, times[0].span, &times));
         let fragment = "He said the fire broke out in the church hall on Friday";
         let times = tag(fragment);
         assert!(!on_dateline(fragment, times[0].span, &times));
