@@ -119,11 +119,25 @@ fn no_discrepancy_a_careful_reader_would_call_wrong() {
         .iter()
         .filter(|f| f.kind == FindingKind::Discrepancy)
         .collect();
-    // The one expected cross-check discrepancy is the duration conflict inside 003. The hedged
-    // missile-origin conflict of 000 is not detected (a known limitation in the README).
+    // The two expected discrepancies: the duration conflict inside 003, and the missile given
+    // two origins inside 000, hedged ("believed to have been launched by"), so of lower severity
+    // than the rule's.
+    let codes: Vec<&str> = discrepancies.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes.len(), 2, "{discrepancies:#?}");
+    assert!(codes.contains(&"TIME003"), "{discrepancies:#?}");
+    let origin = discrepancies
+        .iter()
+        .find(|f| f.code == "ENT002")
+        .unwrap_or_else(|| panic!("no missile-origin conflict: {discrepancies:#?}"));
     assert!(
-        discrepancies.iter().all(|f| f.code == "TIME003"),
-        "{discrepancies:#?}"
+        origin.message.contains("origin of the missile")
+            && origin.message.contains("Russian")
+            && origin.message.contains("launched by Ukrainian air defense"),
+        "{origin:#?}"
+    );
+    assert!(
+        origin.severity < claimcheck::report::Severity::Warning,
+        "{origin:#?}"
     );
     let agreements: Vec<_> = report
         .findings

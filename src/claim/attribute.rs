@@ -13,7 +13,12 @@
 //! - **located-in** of a facility: "the Promises Treatment Center in Malibu", "Malibu's
 //!   Promises center";
 //! - **title** of a person: "Defense Secretary Lloyd Austin" (the title the entity grammar
-//!   folds away), kept as the claim's object.
+//!   folds away), kept as the claim's object;
+//! - **origin** of a weapon the lexicon knows as a thing (a missile, a rocket): the country a
+//!   demonym before it names ("A Russian missile"), or the one whose forces a launch verb's
+//!   agent names ("the missile ... launched by Ukrainian air defense", "Ukraine fired the
+//!   rocket"), kept as the claim's object. Only one weapon is read (the singular noun): "Russian
+//!   missiles" and "Ukrainian missiles" in one story are two salvos, not one told two ways.
 //!
 //! A number with no entity to hang on ("the 33 victims", "Route 33", "in 2009") is no attribute.
 //! Magnitudes of other quakes than the story's (aftershocks, "the last major quake", "the
@@ -156,6 +161,7 @@ pub fn claims(cues: &CueIndex, parts: &SentenceParts<'_, '_>) -> Vec<Extracted> 
     }
     found.extend(magnitudes(parts));
     found.extend(titles(parts));
+    found.extend(origins(parts));
     found.sort_by_key(|f| (f.first, f.predicate));
     found
         .into_iter()
@@ -194,7 +200,16 @@ fn to_claim(cues: &CueIndex, parts: &SentenceParts<'_, '_>, found: Found<'_>) ->
         .filter(|a| a.covers.0 <= found.first && found.first <= a.covers.1)
         .map(|a| a.attribution.clone())
         .unwrap_or_default();
-    let hedged = cue::is_hedged(cues, tokens, found.first.saturating_sub(4), found.last + 4);
+    // An origin is hedged by the words before it ("believed to be a Russian missile", "believed
+    // to have been launched by"); a hedge after the weapon ("a Russian missile reportedly
+    // killed") is the event's.
+    let after = if found.predicate == "origin" { 1 } else { 4 };
+    let hedged = cue::is_hedged(
+        cues,
+        tokens,
+        found.first.saturating_sub(4),
+        found.last + after,
+    );
     let modality = if hedged {
         Modality::Hedged
     } else if cue::inside_quote(tokens, found.first) {
@@ -636,6 +651,124 @@ fn titles<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
         .collect()
 }
 
+/// Singular nouns of weapons whose origin is read, when the lexicon knows them as a thing.
+const WEAPONS: &[&str] = &[
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+    "torpedo",
+    "bomb",
+    "projectile",
+    "warhead",
+    "interceptor",
+];
+
+/// Verbs that send a weapon off; their agent is where it came from.
+const LAUNCH_VERBS: &[&str] = &["launched", "fired", "shot"];
+
+/// How many tokens may stand between a weapon and the launch verb its origin is read from
+/// ("the missile believed to have been launched by").
+const LAUNCH_REACH: usize = 6;
+
+/// The country a mention gives as an origin: a country ("Ukraine", "Russian"), or the country
+/// of one of its bodies ("Ukrainian air defense" is ukraine/air-defense).
+fn origin_country(m: &Mention) -> Option<String> {
+    match m.kind {
+        EntityKind::Country => Some(m.id.clone()),
+        EntityKind::Organization | EntityKind::Body => {
+            m.id.split_once('/').map(|(country, _)| country.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Whether a mention is one weapon: a thing of the lexicon written as a singular weapon noun.
+fn is_weapon(tokens: &[Token<'_>], m: &Mention) -> bool {
+    m.kind == EntityKind::Thing && is_word(tokens.get(m.last_token), WEAPONS)
+}
+
+/// Origins of weapons ([`WEAPONS`]): "A Russian missile" (a demonym right before the weapon);
+/// "the missile ... launched by Ukrainian air defense" (the agent of a launch verb a few words
+/// after the weapon, with no other weapon between); "Ukraine fired the rocket" (a country or
+/// its forces right before a launch verb, the weapon within three words after it).
+fn origins<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
+    let tokens = parts.tokens;
+    let mentions = parts.mentions;
+    let found = |first: usize, last: usize, weapon: &'m Mention, country: String| Found {
+        predicate: "origin",
+        first,
+        last,
+        entity: Some(weapon),
+        quantity: None,
+        places: Vec::new(),
+        object: Some(country),
+        timed: false,
+    };
+    let mut out = Vec::new();
+    for weapon in mentions.iter().filter(|m| is_weapon(tokens, m)) {
+        // "A Russian missile", "Russia's missile".
+        let before = weapon.first_token.checked_sub(1);
+        if let Some(origin) = before.and_then(|i| ending_at(mentions, i)) {
+            let marks_origin = origin.adjective || tokens[origin.last_token].is_possessive();
+            if let Some(country) = marks_origin.then(|| origin_country(origin)).flatten() {
+                out.push(found(
+                    origin.first_token,
+                    origin.last_token,
+                    weapon,
+                    country,
+                ));
+            }
+        }
+        // "the missile believed to have been launched by Ukrainian air defense".
+        let reach = (weapon.last_token + 1..tokens.len()).take(LAUNCH_REACH + 1);
+        for verb in reach {
+            if mentions
+                .iter()
+                .any(|m| m.first_token == verb && is_weapon(tokens, m))
+            {
+                break;
+            }
+            if !is_word(tokens.get(verb), LAUNCH_VERBS) || !is_word(tokens.get(verb + 1), &["by"]) {
+                continue;
+            }
+            let mut at = verb + 2;
+            if is_word(tokens.get(at), &["the"]) {
+                at += 1;
+            }
+            if let Some(agent) = starting_at(mentions, at) {
+                if let Some(country) = origin_country(agent) {
+                    out.push(found(verb, agent.last_token, weapon, country));
+                }
+            }
+            break;
+        }
+    }
+    // "Ukraine fired the rocket", "Ukrainian forces launched a missile".
+    for (verb, token) in tokens.iter().enumerate() {
+        if !is_word(Some(token), LAUNCH_VERBS) {
+            continue;
+        }
+        let Some(agent) = verb.checked_sub(1).and_then(|i| ending_at(mentions, i)) else {
+            continue;
+        };
+        let Some(country) = origin_country(agent).filter(|_| !agent.adjective) else {
+            continue;
+        };
+        // "shot down a missile": the weapon was the other side's.
+        if is_word(tokens.get(verb + 1), &["down"]) {
+            continue;
+        }
+        let weapon = mentions
+            .iter()
+            .find(|m| m.first_token > verb && m.first_token <= verb + 3 && is_weapon(tokens, m));
+        if let Some(weapon) = weapon {
+            out.push(found(agent.first_token, verb, weapon, country));
+        }
+    }
+    out
+}
+
 /// The span a claim's value is written at: its quantity, else its place, else its trigger.
 pub fn value_span(claim: &Claim) -> Span {
     claim
@@ -843,5 +976,60 @@ mod tests {
         );
         assert!(attributes("Former Defense Secretary Lloyd Austin spoke.").is_empty());
         assert!(attributes("Mr. John Smith spoke on Friday.").is_empty());
+    }
+
+    /// The origin claims of `text`.
+    fn origins(text: &str) -> Vec<String> {
+        attributes(text)
+            .into_iter()
+            .filter(|a| a.starts_with("origin"))
+            .collect()
+    }
+
+    #[test]
+    fn origins_of_one_weapon_in_every_form() {
+        assert_eq!(
+            origins("An Iranian missile hit a depot."),
+            ["origin missile iran"]
+        );
+        assert_eq!(
+            origins("Iran's rocket hit a depot."),
+            ["origin missile iran"]
+        );
+        assert_eq!(
+            origins(
+                "The missile, believed to have been launched by Iraqi air defense, hit a depot."
+            ),
+            ["origin missile iraq"]
+        );
+        assert_eq!(
+            origins("The rocket was fired by Iraq."),
+            ["origin missile iraq"]
+        );
+        assert_eq!(
+            origins("Iraq fired the rocket at a ferry."),
+            ["origin missile iraq"]
+        );
+    }
+
+    #[test]
+    fn what_gives_no_origin() {
+        // Salvos in the plural, a launch verb too far from the weapon or after another one,
+        // and an agent that is no country.
+        assert!(origins("Iranian missiles hit a depot.").is_empty());
+        assert!(
+            origins(
+                "The missile hit a depot that the army had guarded since it was fired by Iraq."
+            )
+            .is_empty()
+        );
+        // Only the weapon nearest the verb takes its agent.
+        assert_eq!(
+            origins("The missile and a rocket were fired by Iraq."),
+            ["origin missile iraq"]
+        );
+        assert!(origins("The rocket was fired by Dana Whitfield.").is_empty());
+        assert!(origins("Iraq shot down a missile over the border.").is_empty());
+        assert!(origins("The missile was shot down by Iraq.").is_empty());
     }
 }

@@ -9,11 +9,12 @@
 //!
 //! An *attribute claim* states a property of an entity rather than an event: "Tara Reid, 33"
 //! (age), "the 6.1-magnitude quake" (magnitude), "the Promises Treatment Center in Malibu"
-//! (located-in), "Defense Secretary Lloyd Austin" (title). It is a [`Claim`] like any other,
-//! so the JSON contract is unchanged: its event predicate is the attribute's name (one of
-//! [`ATTRIBUTES`]), its trigger the words that state the value, the entity an `agent`
-//! participant, and the value a quantity (age in `age` units, magnitude in `magnitude` units), a
-//! `location` participant (located-in) or the object (title, as "defense-secretary").
+//! (located-in), "Defense Secretary Lloyd Austin" (title), "a Russian missile" (origin). It is
+//! a [`Claim`] like any other, so the JSON contract is unchanged: its event predicate is the
+//! attribute's name (one of [`ATTRIBUTES`]), its trigger the words that state the value, the
+//! entity an `agent` participant, and the value a quantity (age in `age` units, magnitude in
+//! `magnitude` units), a `location` participant (located-in) or the object (title, as
+//! "defense-secretary"; origin, as the country's id).
 
 use serde::Serialize;
 
@@ -21,7 +22,7 @@ use crate::temporal::{Bound, DurationDays, Interval, Timex, TimexType};
 use crate::text::span::Span;
 
 /// The predicates of attribute claims: properties of an entity, not events.
-pub const ATTRIBUTES: [&str; 4] = ["age", "magnitude", "located-in", "title"];
+pub const ATTRIBUTES: [&str; 5] = ["age", "magnitude", "located-in", "title", "origin"];
 
 /// The predicate of a count claim: a number of a counted thing stated outside any event word's
 /// clause ("had 30 points", "a depth of 44 miles"). Its object is the unit.

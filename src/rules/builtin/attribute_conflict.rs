@@ -17,7 +17,13 @@
 //!   other's place anywhere (which would make one inside the other: "Malibu, California"), both
 //!   in the same form ("X in Y" or "Y's X": the possessive names a region as often as a town);
 //! - **title**: one person given two titles neither of which contains the other ("Defense
-//!   Secretary" and "Secretary of State"), when `compare-titles` is 1 (the default).
+//!   Secretary" and "Secretary of State"), when `compare-titles` is 1 (the default);
+//! - **origin**: one weapon given two countries of origin neither of which the lexicon places
+//!   in the other ("A Russian missile" against "the missile ... launched by Ukrainian air
+//!   defense"). A weapon has no name, so two origin claims are of one weapon when, inside one
+//!   article, they are of one sentence or of two sentences one after the other, and, across
+//!   articles, when the matcher pairs an event claim of the one's sentence with an event claim
+//!   of the other's ("A Russian missile struck Poland" and "A Ukrainian missile struck Poland").
 //!
 //! Attribute claims are not matched as events (see `matcher`), so no other rule reports the
 //! same disagreement: one conflict, one finding.
@@ -40,7 +46,7 @@ use crate::rules::model::Rule;
 
 pub(super) const KIND: Kind = Kind {
     name: "attribute-conflict",
-    summary: "one entity given different ages, magnitudes, locations or titles",
+    summary: "one entity given different ages, magnitudes, locations, titles or origins",
     parameters: &[
         ("age-tolerance", 1.0),
         ("magnitude-tolerance", 0.2),
@@ -186,6 +192,14 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         .filter(|p| !p.same_article())
         .map(|p| (p.a.article, p.b.article))
         .collect();
+    // Sentences of two articles whose event claims the matcher pairs: they tell one event.
+    let told: BTreeSet<(SentenceRef, SentenceRef)> = cx
+        .pairs
+        .iter()
+        .filter(|p| !p.same_article())
+        .map(|p| (sentence_of(cx, p.a), sentence_of(cx, p.b)))
+        .collect();
+    let stories = Stories { linked, told };
     let mut candidates = BTreeSet::new();
     for members in blocks.values() {
         for (i, &a) in members.iter().enumerate() {
@@ -200,7 +214,7 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     let mut reported = BTreeSet::new();
     let mut findings = Vec::new();
     for (a, b) in candidates {
-        let Some(what) = conflict(cx, &tolerances, &linked, a, b) else {
+        let Some(what) = conflict(cx, &tolerances, &stories, a, b) else {
             continue;
         };
         let (ca, cb) = (cx.claim(a), cx.claim(b));
@@ -236,15 +250,49 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
+/// A sentence of one article: the article and where the sentence starts.
+type SentenceRef = (usize, usize);
+
+/// The sentence a claim was read from.
+fn sentence_of(cx: &Context<'_>, r: ClaimRef) -> SentenceRef {
+    (r.article, cx.claim(r).sentence.start)
+}
+
+/// What the matcher's pairs say of the articles.
+struct Stories {
+    /// Pairs of articles (in order) whose events the matcher pairs: they tell one story.
+    linked: BTreeSet<(usize, usize)>,
+    /// Pairs of sentences (in the order of their articles) whose event claims the matcher
+    /// pairs: they tell one event.
+    told: BTreeSet<(SentenceRef, SentenceRef)>,
+}
+
+/// Whether two claims of one article are of one sentence or of two sentences one right after
+/// the other.
+fn same_or_next_sentence(cx: &Context<'_>, a: ClaimRef, b: ClaimRef) -> bool {
+    let (sa, sb) = (cx.claim(a).sentence, cx.claim(b).sentence);
+    let (first, second) = if sa.start <= sb.start {
+        (sa, sb)
+    } else {
+        (sb, sa)
+    };
+    first == second
+        || cx.articles[a.article]
+            .text
+            .get(first.end..second.start)
+            .is_some_and(|between| between.trim().is_empty())
+}
+
 /// What two attribute claims disagree on ("age of tara-reid"), or `None` when they agree or
 /// are not about one entity.
 fn conflict(
     cx: &Context<'_>,
     tolerances: &Tolerances,
-    linked: &BTreeSet<(usize, usize)>,
+    stories: &Stories,
     a: ClaimRef,
     b: ClaimRef,
 ) -> Option<String> {
+    let linked = &stories.linked;
     let (ca, cb) = (cx.claim(a), cx.claim(b));
     if ca.event.predicate != cb.event.predicate {
         return None;
@@ -356,6 +404,24 @@ fn conflict(
             let words = |t: &str| t.split('-').map(str::to_string).collect::<BTreeSet<_>>();
             let (wa, wb) = (words(ta), words(tb));
             (!wa.is_subset(&wb) && !wb.is_subset(&wa)).then(|| format!("title of {ea}"))
+        }
+        "origin" => {
+            let (ea, eb) = (entity(ca)?, entity(cb)?);
+            let (oa, ob) = (ca.object.as_deref()?, cb.object.as_deref()?);
+            let related = same_entity(oa, ob)
+                || ancestors(oa, cx.lexicon).contains(&ob)
+                || ancestors(ob, cx.lexicon).contains(&oa);
+            if ea != eb || related {
+                return None;
+            }
+            let one_weapon = if same_article {
+                same_or_next_sentence(cx, a, b)
+            } else {
+                stories
+                    .told
+                    .contains(&(sentence_of(cx, a), sentence_of(cx, b)))
+            };
+            one_weapon.then(|| format!("origin of the {ea}"))
         }
         _ => None,
     }
