@@ -31,7 +31,9 @@
 //! ## Blocking
 //! Claims are filed under their attribute and entity key (a person's surname, a facility's
 //! first word, a quake's places and article, and the days from its article's publication day
-//! to `max-gap-days` after it), and only claims sharing a key are compared.
+//! to `max-gap-days` after it, a weapon and its article), and only claims sharing a key are
+//! compared; origins of two articles are compared only where the matcher pairs their
+//! sentences' event claims, so a weapon every article names is no block of all of them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -156,6 +158,11 @@ fn keys(cx: &Context<'_>, r: ClaimRef, claim: &Claim, max_gap_days: i64) -> Vec<
             .and_then(|id| id.split('-').next())
             .map(|first| vec![format!("{predicate}|{first}")])
             .unwrap_or_default(),
+        // A weapon has no name: inside its article only. Across articles the sentences the
+        // matcher pairs give the candidates (`run`).
+        "origin" => entity(claim)
+            .map(|weapon| vec![format!("{predicate}|{weapon}|article:{}", r.article)])
+            .unwrap_or_default(),
         _ => entity(claim)
             .and_then(|id| id.rsplit('-').next())
             .map(|last| vec![format!("{predicate}|{last}")])
@@ -193,13 +200,26 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
         .map(|p| (p.a.article, p.b.article))
         .collect();
     // Sentences of two articles whose event claims the matcher pairs: they tell one event.
-    let told: BTreeSet<(SentenceRef, SentenceRef)> = cx
-        .pairs
-        .iter()
-        .filter(|p| !p.same_article())
-        .map(|p| (sentence_of(cx, p.a), sentence_of(cx, p.b)))
-        .collect();
-    let stories = Stories { linked, told };
+    // Only sentences stating an origin are asked about, so only theirs are kept.
+    let mut origin_sentences: BTreeMap<SentenceRef, Vec<ClaimRef>> = BTreeMap::new();
+    for &r in blocks.values().flatten() {
+        if cx.claim(r).event.predicate == "origin" {
+            origin_sentences
+                .entry(sentence_of(cx, r))
+                .or_default()
+                .push(r);
+        }
+    }
+    let told: BTreeSet<(SentenceRef, SentenceRef)> = if origin_sentences.is_empty() {
+        BTreeSet::new()
+    } else {
+        cx.pairs
+            .iter()
+            .filter(|p| !p.same_article())
+            .map(|p| (sentence_of(cx, p.a), sentence_of(cx, p.b)))
+            .filter(|(a, b)| origin_sentences.contains_key(a) && origin_sentences.contains_key(b))
+            .collect()
+    };
     let mut candidates = BTreeSet::new();
     for members in blocks.values() {
         for (i, &a) in members.iter().enumerate() {
@@ -211,6 +231,16 @@ fn run(rule: &Rule, cx: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    if rule.spec.applies_to.admits(false) {
+        for (sa, sb) in &told {
+            for &a in &origin_sentences[sa] {
+                for &b in &origin_sentences[sb] {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    let stories = Stories { linked, told };
     let mut reported = BTreeSet::new();
     let mut findings = Vec::new();
     for (a, b) in candidates {
