@@ -695,6 +695,10 @@ fn is_weapon(tokens: &[Token<'_>], m: &Mention) -> bool {
 fn origins<'m>(parts: &SentenceParts<'m, '_>) -> Vec<Found<'m>> {
     let tokens = parts.tokens;
     let mentions = parts.mentions;
+    // Most sentences name no weapon: read nothing more of them.
+    if !mentions.iter().any(|m| is_weapon(tokens, m)) {
+        return Vec::new();
+    }
     let found = |first: usize, last: usize, weapon: &'m Mention, country: String| Found {
         predicate: "origin",
         first,
